@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// streamwright-cli: the headless front end (validate, describe; run, broker and
+// demo come with the runtime).
+#include "DescribeCommand.h"
+#include "FormatCommand.h"
+#include "ValidateCommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("streamwright-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STREAMWRIGHT_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    std::vector<std::unique_ptr<sw::cli::CliCommand>> commands;
+    commands.push_back(std::make_unique<sw::cli::ValidateCommand>());
+    commands.push_back(std::make_unique<sw::cli::DescribeCommand>());
+    commands.push_back(std::make_unique<sw::cli::FormatCommand>());
+
+    const QStringList args = app.arguments();
+    auto usage = [&](QTextStream &s) {
+        s << "Usage: streamwright-cli COMMAND [OPTIONS] [ARGS]\n\n"
+          << "Design, run and watch Kafka stream pipelines from the command line.\n\nCommands:\n";
+        for (const auto &c : commands)
+            s << "  " << c->name().leftJustified(12) << c->summary() << "\n";
+        s << "\nOptions:\n  -h, --help     Show this help (or COMMAND --help for a command's).\n"
+          << "  -v, --version  Show the version.\n";
+    };
+    if (args.size() < 2) {
+        usage(err);
+        return sw::cli::kExitUsage;
+    }
+    const QString first = args.at(1);
+    if (first == u"-h" || first == u"--help" || first == u"help") {
+        usage(out);
+        return sw::cli::kExitOk;
+    }
+    if (first == u"-v" || first == u"--version") {
+        out << "streamwright-cli " << QCoreApplication::applicationVersion() << "\n";
+        return sw::cli::kExitOk;
+    }
+    for (const auto &c : commands) {
+        if (c->name() == first) {
+            QStringList rest = args.mid(2);
+            rest.prepend(args.at(0));
+            return c->run(rest, out, err);
+        }
+    }
+    err << "streamwright-cli: unknown command '" << first << "'\n\n";
+    usage(err);
+    return sw::cli::kExitUsage;
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/DataType.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace sw::core {
+
+struct Field
+{
+    QString name; // may contain dots: "payload.user.id" is a nested JSON path
+    DataType type = DataType::String;
+
+    friend bool operator==(const Field &, const Field &) = default;
+};
+
+// The rows flowing out of a node port: ordered, typed fields, and which of them
+// (if any) carries event time, so that windows and joins downstream can use it.
+struct Schema
+{
+    std::vector<Field> fields;
+    QString eventTimeField; // empty: no event time
+
+    const Field *field(const QString &name) const;
+    int indexOf(const QString &name) const;
+    QStringList names() const;
+    bool hasEventTime() const { return !eventTimeField.isEmpty(); }
+
+    friend bool operator==(const Schema &, const Schema &) = default;
+};
+
+} // namespace sw::core

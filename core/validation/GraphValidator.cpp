@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "validation/GraphValidator.h"
+
+#include "model/Suggest.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <functional>
+
+namespace sw::core {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sw::core::GraphValidator", text);
+}
+
+QString portList(const std::vector<PortSpec> &ports)
+{
+    QStringList names;
+    for (const auto &p : ports)
+        names << p.name;
+    return names.join(QStringLiteral(", "));
+}
+} // namespace
+
+GraphInfo GraphValidator::validate()
+{
+    GraphInfo info;
+    checkNodes(info);
+    checkEdges(info);
+    checkConnectivity(info);
+    orderAndFindCycles(info);
+    return info;
+}
+
+void GraphValidator::checkNodes(GraphInfo &info)
+{
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    QHash<QString, int> firstIndex;
+    const auto &nodes = m_context.pipeline.nodes;
+    for (int i = 0; i < int(nodes.size()); ++i) {
+        const Node &node = nodes[size_t(i)];
+        const QString p = ValidationContext::nodePointer(i);
+        bool usable = true;
+        if (node.id.isEmpty()) {
+            m_context.error(p + QStringLiteral("/id"), tr("the node id is empty"));
+            usable = false;
+        } else if (!idPattern.match(node.id).hasMatch()) {
+            m_context.error(p + QStringLiteral("/id"),
+                            tr("node id \"%1\" may only contain letters, digits, '_' and '-'").arg(node.id), node.id);
+            usable = false;
+        } else if (firstIndex.contains(node.id)) {
+            m_context.error(p + QStringLiteral("/id"), tr("duplicate node id \"%1\" (also used by /nodes/%2)")
+                                                            .arg(node.id)
+                                                            .arg(firstIndex.value(node.id)),
+                            node.id);
+            usable = false;
+        } else {
+            firstIndex.insert(node.id, i);
+        }
+        if (!m_context.catalog.find(node.type)) {
+            m_context.error(p + QStringLiteral("/type"),
+                            tr("unknown node type \"%1\"%2").arg(node.type, didYouMean(node.type, m_context.catalog.typeIds())),
+                            node.id);
+            usable = false;
+        }
+        if (usable)
+            info.usableNodes.insert(node.id);
+    }
+}
+
+void GraphValidator::checkEdges(GraphInfo &info)
+{
+    const Pipeline &p = m_context.pipeline;
+    QStringList ids;
+    for (const auto &n : p.nodes)
+        ids << n.id;
+    for (int k = 0; k < int(p.edges.size()); ++k) {
+        const Edge &edge = p.edges[size_t(k)];
+        const QString ep = QStringLiteral("/edges/%1").arg(k);
+        bool ok = true;
+        for (const auto &[end, key] : {std::pair{edge.from, QStringLiteral("from")}, std::pair{edge.to, QStringLiteral("to")}}) {
+            if (!p.node(end)) {
+                m_context.error(ep + u'/' + key, tr("the edge refers to node \"%1\", which does not exist%2")
+                                                     .arg(end, didYouMean(end, ids)));
+                ok = false;
+            }
+        }
+        if (ok && !info.usableNodes.contains(edge.from))
+            m_inputsFedByBrokenNodes.insert(edge.to + u'/' + edge.toPort);
+        if (!ok || !info.usableNodes.contains(edge.from) || !info.usableNodes.contains(edge.to))
+            continue;
+        const NodeType *fromType = m_context.catalog.find(p.node(edge.from)->type);
+        const NodeType *toType = m_context.catalog.find(p.node(edge.to)->type);
+        if (fromType->isSink()) {
+            m_context.error(ep + QStringLiteral("/from"),
+                            tr("\"%1\" is a sink (%2) and has no output").arg(edge.from, fromType->id), edge.from);
+            continue;
+        }
+        if (!edge.fromPort.isEmpty() && !fromType->output(edge.fromPort)) {
+            m_context.error(ep + QStringLiteral("/fromPort"), tr("\"%1\" (%2) has no output \"%3\"; its outputs are %4")
+                                                                  .arg(edge.from, fromType->id, edge.fromPort,
+                                                                       portList(fromType->outputs)),
+                            edge.from);
+            continue;
+        }
+        if (toType->isSource()) {
+            m_context.error(ep + QStringLiteral("/to"),
+                            tr("\"%1\" is a source (%2) and takes no input").arg(edge.to, toType->id), edge.to);
+            continue;
+        }
+        QString port = edge.toPort;
+        if (port.isEmpty()) {
+            port = toType->defaultInput();
+            if (port.isEmpty()) {
+                m_context.error(ep, tr("edges into \"%1\" (%2) must name the port: %3")
+                                        .arg(edge.to, toType->id, portList(toType->inputs)),
+                                edge.to);
+                continue;
+            }
+        } else if (!toType->input(port)) {
+            m_context.error(ep + QStringLiteral("/port"), tr("\"%1\" (%2) has no input port \"%3\"; its ports are %4")
+                                                              .arg(edge.to, toType->id, port, portList(toType->inputs)),
+                            edge.to);
+            continue;
+        }
+        auto &edgesIntoPort = info.inputs[edge.to][port];
+        bool duplicate = false;
+        for (int other : edgesIntoPort) {
+            const Edge &o = p.edges[size_t(other)];
+            if (o.from == edge.from && o.fromPort == edge.fromPort) {
+                m_context.error(ep, tr("the same edge is already at /edges/%1").arg(other), edge.to);
+                duplicate = true;
+            }
+        }
+        if (duplicate)
+            continue;
+        if (!edgesIntoPort.empty() && !toType->input(port)->multiple) {
+            m_context.error(ep, tr("input \"%1\" of \"%2\" already comes from \"%3\" (/edges/%4); to merge streams use a "
+                                   "union node")
+                                    .arg(port, edge.to, p.edges[size_t(edgesIntoPort.front())].from)
+                                    .arg(edgesIntoPort.front()),
+                            edge.to);
+            continue;
+        }
+        edgesIntoPort.push_back(k);
+    }
+}
+
+void GraphValidator::checkConnectivity(const GraphInfo &info)
+{
+    const Pipeline &p = m_context.pipeline;
+    QSet<QString> hasOutput;
+    for (const auto &e : p.edges) {
+        if (e.fromPort.isEmpty() || e.fromPort == QStringLiteral("out"))
+            hasOutput.insert(e.from);
+    }
+    for (int i = 0; i < int(p.nodes.size()); ++i) {
+        const Node &node = p.nodes[size_t(i)];
+        if (!info.usableNodes.contains(node.id))
+            continue;
+        const NodeType *type = m_context.catalog.find(node.type);
+        const auto connected = info.inputs.value(node.id);
+        for (const auto &port : type->inputs) {
+            if (connected.contains(port.name)
+                || m_inputsFedByBrokenNodes.contains(node.id + u'/' + port.name)
+                || (type->inputs.size() == 1 && m_inputsFedByBrokenNodes.contains(node.id + u'/')))
+                continue;
+            if (type->inputs.size() > 1)
+                m_context.error(ValidationContext::nodePointer(i),
+                                tr("\"%1\" (%2) needs an input on port \"%3\"").arg(node.id, type->id, port.name), node.id);
+            else
+                m_context.error(ValidationContext::nodePointer(i),
+                                tr("\"%1\" (%2) has no input; connect an edge to it").arg(node.id, type->id), node.id);
+        }
+        if (!type->isSink() && !hasOutput.contains(node.id))
+            m_context.warning(ValidationContext::nodePointer(i),
+                              tr("the output of \"%1\" goes nowhere; connect it to a sink").arg(node.id), node.id);
+    }
+}
+
+void GraphValidator::orderAndFindCycles(GraphInfo &info)
+{
+    const Pipeline &p = m_context.pipeline;
+    // Kahn's algorithm over valid edges, keeping file order among ready nodes so the
+    // order is stable.
+    QHash<QString, int> indegree;
+    QHash<QString, std::vector<int>> outgoing;
+    for (const auto &n : p.nodes) {
+        if (info.usableNodes.contains(n.id))
+            indegree.insert(n.id, 0);
+    }
+    for (auto it = info.inputs.constBegin(); it != info.inputs.constEnd(); ++it) {
+        for (const auto &edgeIndices : it.value()) {
+            for (int k : edgeIndices) {
+                indegree[it.key()] += 1;
+                outgoing[p.edges[size_t(k)].from].push_back(k);
+            }
+        }
+    }
+    QStringList ready;
+    for (const auto &n : p.nodes) {
+        if (indegree.contains(n.id) && indegree.value(n.id) == 0)
+            ready << n.id;
+    }
+    while (!ready.isEmpty()) {
+        const QString id = ready.takeFirst();
+        info.order << id;
+        for (int k : outgoing.value(id)) {
+            const QString to = p.edges[size_t(k)].to;
+            if (--indegree[to] == 0)
+                ready << to;
+        }
+    }
+    if (info.order.size() == indegree.size())
+        return;
+    // Nodes left over lie on a cycle or downstream of one. Find each cycle by a
+    // depth-first search for an edge back into the current path, and report it once.
+    QSet<QString> done;
+    QStringList path;
+    std::vector<int> pathEdges;
+    QSet<QString> reported;
+    std::function<void(const QString &)> visit = [&](const QString &id) {
+        path << id;
+        for (int k : outgoing.value(id)) {
+            const QString to = p.edges[size_t(k)].to;
+            if (info.order.contains(to) || done.contains(to))
+                continue;
+            const int start = int(path.indexOf(to));
+            if (start >= 0) {
+                QStringList cycle = path.mid(start);
+                bool known = false;
+                for (const auto &c : cycle)
+                    known = known || reported.contains(c);
+                if (!known) {
+                    for (const auto &c : cycle)
+                        reported.insert(c);
+                    cycle << to;
+                    m_context.error(QStringLiteral("/edges/%1").arg(k),
+                                    tr("this edge closes a cycle: %1; pipelines must flow one way")
+                                        .arg(cycle.join(QStringLiteral(" → "))),
+                                    to);
+                }
+                continue;
+            }
+            pathEdges.push_back(k);
+            visit(to);
+            pathEdges.pop_back();
+        }
+        path.removeLast();
+        done.insert(id);
+    };
+    for (const auto &n : p.nodes) {
+        if (indegree.contains(n.id) && !info.order.contains(n.id) && !done.contains(n.id))
+            visit(n.id);
+    }
+}
+
+} // namespace sw::core

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "validation/PipelineValidator.h"
+
+#include "validation/GraphValidator.h"
+#include "validation/SettingsValidator.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace sw::core {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sw::core::PipelineValidator", text);
+}
+
+void validateSections(ValidationContext &context, SettingsValidator &settings)
+{
+    const Pipeline &p = context.pipeline;
+    if (p.name.trimmed().isEmpty())
+        context.error(QStringLiteral("/name"), tr("the pipeline has no name; add \"name\": \"my-pipeline\""));
+    for (auto it = p.connections.constBegin(); it != p.connections.constEnd(); ++it) {
+        const QString ptr = QStringLiteral("/connections/") + ValidationContext::token(it.key());
+        settings.validateObject(*it, context.catalog.connectionSpec().fields, ptr);
+        if (it->value(QStringLiteral("kind")).toString() == u"kafka"
+            && it->value(QStringLiteral("bootstrap")).toString().trimmed().isEmpty())
+            context.error(ptr + QStringLiteral("/bootstrap"),
+                          tr("a kafka connection needs \"bootstrap\": host:port of one or more brokers"));
+    }
+    if (!p.runtime.isEmpty()) {
+        settings.validateObject(p.runtime, context.catalog.runtimeSpec().fields, QStringLiteral("/runtime"));
+        if (p.runtime.value(QStringLiteral("maxBatchRows")).toInt(1) < 1)
+            context.error(QStringLiteral("/runtime/maxBatchRows"), tr("\"maxBatchRows\" must be at least 1"));
+        const QJsonObject checkpoint = p.runtime.value(QStringLiteral("checkpoint")).toObject();
+        if (checkpoint.value(QStringLiteral("everyBatches")).toInt(1) < 1)
+            context.error(QStringLiteral("/runtime/checkpoint/everyBatches"), tr("\"everyBatches\" must be at least 1"));
+    }
+    for (qsizetype i = 0; i < p.alerts.size(); ++i) {
+        const QString ptr = QStringLiteral("/alerts/%1").arg(i);
+        if (!p.alerts[i].isObject()) {
+            context.error(ptr, tr("an alert must be an object"));
+            continue;
+        }
+        const QJsonObject alert = p.alerts[i].toObject();
+        settings.validateObject(alert, context.catalog.alertSpec().fields, ptr);
+        const QString node = alert.value(QStringLiteral("node")).toString();
+        if (!node.isEmpty() && !p.node(node))
+            context.error(ptr + QStringLiteral("/node"), tr("the alert watches node \"%1\", which does not exist").arg(node));
+        if (!alert.contains(QStringLiteral("above")) && !alert.contains(QStringLiteral("below")))
+            context.error(ptr, tr("an alert needs \"above\" or \"below\": the threshold that makes it fire"));
+    }
+}
+} // namespace
+
+ValidationResult PipelineValidator::validate(const Pipeline &pipeline)
+{
+    ValidationResult result;
+    ValidationContext context{pipeline, NodeCatalog::instance(), result.diagnostics};
+    SettingsValidator settings(context);
+    validateSections(context, settings);
+
+    GraphValidator graph(context);
+    const GraphInfo info = graph.validate();
+    for (int i = 0; i < int(pipeline.nodes.size()); ++i) {
+        const Node &node = pipeline.nodes[size_t(i)];
+        if (const NodeType *type = context.catalog.find(node.type))
+            settings.validateObject(node.config, type->settings, ValidationContext::configPointer(i), node.id);
+    }
+    result.schemas = SchemaInference(context, info).run();
+    result.order = info.order;
+
+    // Errors first; within each severity, the order the checks found them.
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return a.severity < b.severity;
+    });
+    return result;
+}
+
+} // namespace sw::core

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// streamwright-cli: the headless front end (validate, describe; run, broker and
-// demo come with the runtime).
+// streamwright-cli: the headless front end. Each subcommand is a CliCommand.
 #include "DescribeCommand.h"
 #include "FormatCommand.h"
+#include "NodesCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -24,6 +24,7 @@ int main(int argc, char **argv)
     commands.push_back(std::make_unique<sw::cli::ValidateCommand>());
     commands.push_back(std::make_unique<sw::cli::DescribeCommand>());
     commands.push_back(std::make_unique<sw::cli::FormatCommand>());
+    commands.push_back(std::make_unique<sw::cli::NodesCommand>());
 
     const QStringList args = app.arguments();
     auto usage = [&](QTextStream &s) {

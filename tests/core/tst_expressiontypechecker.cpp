@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "expr/Expression.h"
+#include "expr/Functions.h"
+
+#include <QFile>
 
 #include <QTest>
 
@@ -28,6 +31,7 @@ private slots:
     void errors();
     void reportsEveryError();
     void referencedColumns();
+    void everyFunctionIsDocumented();
 };
 
 void tst_ExpressionTypeChecker::types_data()
@@ -144,6 +148,16 @@ void tst_ExpressionTypeChecker::referencedColumns()
     QVERIFY(checked.ok());
     QCOMPARE(Expression::referencedColumns(*checked.expr),
              (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("s"), QStringLiteral("payload.user.id")}));
+}
+
+void tst_ExpressionTypeChecker::everyFunctionIsDocumented()
+{
+    QFile doc(QStringLiteral(STREAMWRIGHT_SOURCE_DIR "/docs/expressions.md"));
+    QVERIFY(doc.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(doc.readAll());
+    for (const auto &f : Functions::all())
+        QVERIFY2(text.contains(QStringLiteral("`") + f.name + u'(') || text.contains(QStringLiteral(", ") + f.name + u'('),
+                 qPrintable(f.name + QStringLiteral("() is missing from docs/expressions.md")));
 }
 
 QTEST_GUILESS_MAIN(tst_ExpressionTypeChecker)

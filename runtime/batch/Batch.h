@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "batch/Column.h"
+#include "batch/StringArena.h"
+#include "model/Schema.h"
+
+#include <memory>
+#include <vector>
+
+namespace sw::runtime {
+
+// Rows flowing along one edge in one micro-batch, column by column. String columns
+// point into `arenas`, which the batch shares with the batches it was derived from
+// (a filter passes views on without copying bytes).
+struct Batch
+{
+    core::Schema schema;
+    std::vector<Column> columns; // one per schema field, same order
+    size_t rows = 0;
+    std::vector<std::shared_ptr<StringArena>> arenas;
+
+    static Batch empty(const core::Schema &schema)
+    {
+        Batch b;
+        b.schema = schema;
+        for (const auto &f : schema.fields)
+            b.columns.emplace_back(f.type);
+        return b;
+    }
+    int columnIndex(const QString &name) const { return schema.indexOf(name); }
+    // The arena new strings of this batch go to (created on first use).
+    StringArena &arena()
+    {
+        if (!m_own) {
+            m_own = std::make_shared<StringArena>();
+            arenas.push_back(m_own);
+        }
+        return *m_own;
+    }
+    void shareArenasOf(const Batch &other)
+    {
+        for (const auto &a : other.arenas) {
+            bool present = false;
+            for (const auto &mine : arenas)
+                present = present || mine == a;
+            if (!present)
+                arenas.push_back(a);
+        }
+    }
+
+private:
+    std::shared_ptr<StringArena> m_own;
+};
+
+} // namespace sw::runtime

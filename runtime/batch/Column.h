@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/DataType.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace sw::runtime {
+
+using core::DataType;
+
+// One typed column of a batch. Exactly one value vector is used, chosen by type:
+// `ints` for int, timestamp (epoch ms) and boolean (0/1), `doubles` for double,
+// `strings` for string (views into the batch's arenas). `valid[i]` is 0 for NULL.
+struct Column
+{
+    DataType type = DataType::Null;
+    std::vector<int64_t> ints;
+    std::vector<double> doubles;
+    std::vector<std::string_view> strings;
+    std::vector<uint8_t> valid;
+
+    Column() = default;
+    explicit Column(DataType t) : type(t) {}
+
+    size_t size() const { return valid.size(); }
+    bool isNull(size_t i) const { return !valid[i]; }
+    bool usesInts() const
+    {
+        return type == DataType::Int || type == DataType::Timestamp || type == DataType::Boolean;
+    }
+
+    void reserve(size_t n)
+    {
+        valid.reserve(n);
+        if (usesInts())
+            ints.reserve(n);
+        else if (type == DataType::Double)
+            doubles.reserve(n);
+        else if (type == DataType::String)
+            strings.reserve(n);
+    }
+    // n NULLs (the value slots hold zeros).
+    void resizeNull(size_t n)
+    {
+        valid.assign(n, 0);
+        if (usesInts())
+            ints.assign(n, 0);
+        else if (type == DataType::Double)
+            doubles.assign(n, 0.0);
+        else if (type == DataType::String)
+            strings.assign(n, {});
+    }
+    void appendNull()
+    {
+        valid.push_back(0);
+        if (usesInts())
+            ints.push_back(0);
+        else if (type == DataType::Double)
+            doubles.push_back(0);
+        else if (type == DataType::String)
+            strings.emplace_back();
+    }
+    void appendInt(int64_t v)
+    {
+        valid.push_back(1);
+        ints.push_back(v);
+    }
+    void appendDouble(double v)
+    {
+        valid.push_back(1);
+        doubles.push_back(v);
+    }
+    void appendString(std::string_view v)
+    {
+        valid.push_back(1);
+        strings.push_back(v);
+    }
+    // Copies row `i` of `other` (same type) to the end.
+    void appendFrom(const Column &other, size_t i)
+    {
+        valid.push_back(other.valid[i]);
+        if (usesInts())
+            ints.push_back(other.ints[i]);
+        else if (type == DataType::Double)
+            doubles.push_back(other.doubles[i]);
+        else if (type == DataType::String)
+            strings.push_back(other.strings[i]);
+    }
+};
+
+} // namespace sw::runtime

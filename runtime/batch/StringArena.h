@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace sw::runtime {
+
+// Owns the bytes of string values: columns hold string_views into arenas, so that
+// decoding and passing rows on never allocates per row. Append-only; views stay
+// valid as long as the arena lives. Not thread-safe (one executor thread).
+class StringArena
+{
+public:
+    std::string_view copy(std::string_view s)
+    {
+        if (s.empty())
+            return {};
+        if (s.size() > kBlockSize / 4) { // large values get a block of their own
+            m_large.push_back(std::make_unique<char[]>(s.size()));
+            std::memcpy(m_large.back().get(), s.data(), s.size());
+            m_bytes += s.size();
+            return {m_large.back().get(), s.size()};
+        }
+        if (m_blocks.empty() || m_used + s.size() > kBlockSize) {
+            m_blocks.push_back(std::make_unique<char[]>(kBlockSize));
+            m_used = 0;
+        }
+        char *dst = m_blocks.back().get() + m_used;
+        std::memcpy(dst, s.data(), s.size());
+        m_used += s.size();
+        m_bytes += s.size();
+        return {dst, s.size()};
+    }
+    size_t bytes() const { return m_bytes; }
+
+private:
+    static constexpr size_t kBlockSize = 64 * 1024;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<std::unique_ptr<char[]>> m_large;
+    size_t m_used = 0;
+    size_t m_bytes = 0;
+};
+
+} // namespace sw::runtime

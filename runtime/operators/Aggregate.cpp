@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "operators/Aggregate.h"
+
+namespace sw::runtime {
+
+AggregateFunction Aggregate::parse(const QString &fn)
+{
+    if (fn == u"sum")
+        return AggregateFunction::Sum;
+    if (fn == u"min")
+        return AggregateFunction::Min;
+    if (fn == u"max")
+        return AggregateFunction::Max;
+    if (fn == u"avg")
+        return AggregateFunction::Avg;
+    if (fn == u"count_distinct")
+        return AggregateFunction::CountDistinct;
+    if (fn == u"first")
+        return AggregateFunction::First;
+    if (fn == u"last")
+        return AggregateFunction::Last;
+    return AggregateFunction::Count;
+}
+
+bool Aggregate::better(const OwnedValue &candidate, const OwnedValue &current) const
+{
+    int c;
+    if (m_input == DataType::String)
+        c = candidate.s.compare(current.s);
+    else if (m_input == DataType::Double) {
+        const bool an = std::isnan(candidate.d), bn = std::isnan(current.d); // NaN is the largest
+        c = an || bn ? (an == bn ? 0 : an ? 1 : -1) : candidate.d < current.d ? -1 : candidate.d > current.d ? 1 : 0;
+    } else
+        c = candidate.i < current.i ? -1 : candidate.i > current.i ? 1 : 0;
+    return m_fn == AggregateFunction::Min ? c < 0 : c > 0;
+}
+
+void Aggregate::update(AggregateState &s, const Column *values, size_t row, uint64_t seq) const
+{
+    if (m_fn == AggregateFunction::Count && m_countAllRows) {
+        ++s.count;
+        return;
+    }
+    const bool isNull = !values || values->type == DataType::Null || values->isNull(row);
+    switch (m_fn) {
+    case AggregateFunction::First:
+        if (!s.hasValue) {
+            s.value = OwnedValue::fromCell(*values, row);
+            s.valueSeq = seq;
+            s.hasValue = true;
+        }
+        return;
+    case AggregateFunction::Last:
+        s.value = OwnedValue::fromCell(*values, row);
+        s.valueSeq = seq;
+        s.hasValue = true;
+        return;
+    default: break;
+    }
+    if (isNull)
+        return;
+    ++s.count;
+    switch (m_fn) {
+    case AggregateFunction::Sum:
+    case AggregateFunction::Avg:
+        if (values->type == DataType::Double)
+            s.doubleSum += values->doubles[row];
+        else
+            s.intSum = int64_t(uint64_t(s.intSum) + uint64_t(values->ints[row]));
+        return;
+    case AggregateFunction::Min:
+    case AggregateFunction::Max: {
+        if (!s.hasValue) {
+            s.value = OwnedValue::fromCell(*values, row);
+            s.hasValue = true;
+            return;
+        }
+        // Compare in place before copying, so most rows cost no allocation.
+        OwnedValue candidate;
+        candidate.type = values->type;
+        candidate.null = false;
+        if (values->type == DataType::String) {
+            const int c = std::string_view(s.value.s).compare(values->strings[row]);
+            if (m_fn == AggregateFunction::Min ? c > 0 : c < 0)
+                s.value.s.assign(values->strings[row]);
+            return;
+        }
+        candidate = OwnedValue::fromCell(*values, row);
+        if (better(candidate, s.value))
+            s.value = candidate;
+        return;
+    }
+    case AggregateFunction::CountDistinct: {
+        std::string key;
+        appendKey(key, *values, row);
+        s.distinct.insert(std::move(key));
+        return;
+    }
+    default: return;
+    }
+}
+
+void Aggregate::merge(AggregateState &into, const AggregateState &from) const
+{
+    switch (m_fn) {
+    case AggregateFunction::Count: into.count += from.count; return;
+    case AggregateFunction::Sum:
+    case AggregateFunction::Avg:
+        into.count += from.count;
+        into.intSum = int64_t(uint64_t(into.intSum) + uint64_t(from.intSum));
+        into.doubleSum += from.doubleSum;
+        return;
+    case AggregateFunction::Min:
+    case AggregateFunction::Max:
+        into.count += from.count;
+        if (from.hasValue && (!into.hasValue || better(from.value, into.value))) {
+            into.value = from.value;
+            into.hasValue = true;
+        }
+        return;
+    case AggregateFunction::CountDistinct: into.distinct.insert(from.distinct.begin(), from.distinct.end()); return;
+    case AggregateFunction::First:
+        if (from.hasValue && (!into.hasValue || from.valueSeq < into.valueSeq)) {
+            into.value = from.value;
+            into.valueSeq = from.valueSeq;
+            into.hasValue = true;
+        }
+        return;
+    case AggregateFunction::Last:
+        if (from.hasValue && (!into.hasValue || from.valueSeq > into.valueSeq)) {
+            into.value = from.value;
+            into.valueSeq = from.valueSeq;
+            into.hasValue = true;
+        }
+        return;
+    }
+}
+
+void Aggregate::appendResult(const AggregateState &s, Column &out, StringArena &arena) const
+{
+    switch (m_fn) {
+    case AggregateFunction::Count: out.appendInt(s.count); return;
+    case AggregateFunction::CountDistinct: out.appendInt(int64_t(s.distinct.size())); return;
+    case AggregateFunction::Sum:
+        if (s.count == 0)
+            out.appendNull();
+        else if (m_result == DataType::Double)
+            out.appendDouble(m_input == DataType::Double ? s.doubleSum : double(s.intSum));
+        else
+            out.appendInt(s.intSum);
+        return;
+    case AggregateFunction::Avg:
+        if (s.count == 0)
+            out.appendNull();
+        else
+            out.appendDouble((m_input == DataType::Double ? s.doubleSum : double(s.intSum)) / double(s.count));
+        return;
+    default:
+        if (!s.hasValue)
+            out.appendNull();
+        else
+            s.value.appendTo(out, arena);
+        return;
+    }
+}
+
+} // namespace sw::runtime

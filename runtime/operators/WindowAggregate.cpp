@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "operators/WindowAggregate.h"
+
+#include "model/Duration.h"
+#include "operators/Filter.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace sw::runtime {
+
+namespace {
+int64_t floorDiv(int64_t a, int64_t b)
+{
+    const int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+int64_t durationSetting(const QJsonObject &o, const char *key)
+{
+    return core::Duration::parseMs(o.value(QLatin1String(key)).toString()).value_or(0);
+}
+
+// Sorts as the output order: window start, then group key bytes.
+bool outputOrder(const std::pair<int64_t, const std::string *> &a, const std::pair<int64_t, const std::string *> &b)
+{
+    return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+}
+} // namespace
+
+WindowAggregate::WindowAggregate(const QJsonObject &config, const core::Schema &input, const core::Schema &output)
+    : m_output(output)
+{
+    const QJsonObject window = config.value(QStringLiteral("window")).toObject();
+    const QString kind = window.value(QStringLiteral("kind")).toString();
+    m_kind = kind == u"sliding" ? Kind::Sliding : kind == u"session" ? Kind::Session : Kind::Tumbling;
+    m_size = durationSetting(window, "size");
+    m_slide = m_kind == Kind::Sliding ? durationSetting(window, "slide") : m_size;
+    m_gap = durationSetting(window, "gap");
+    m_append = config.value(QStringLiteral("outputMode")).toString(QStringLiteral("append")) != u"update";
+    m_eventTime = input.indexOf(input.eventTimeField);
+    for (const auto &g : config.value(QStringLiteral("groupBy")).toArray())
+        m_groupBy.push_back(input.indexOf(g.toString()));
+    const QJsonArray aggregates = config.value(QStringLiteral("aggregates")).toArray();
+    for (qsizetype i = 0; i < aggregates.size(); ++i) {
+        const QJsonObject a = aggregates[i].toObject();
+        const QString text = a.value(QStringLiteral("expr")).toString();
+        const AggregateFunction fn = Aggregate::parse(a.value(QStringLiteral("fn")).toString());
+        int expression = -1;
+        DataType inputType = DataType::Null;
+        if (!text.isEmpty()) {
+            m_checked.push_back(core::expr::Expression::compile(text, input));
+            m_expressions.push_back(ColumnarExpression::compile(*m_checked.back().expr, input));
+            expression = int(m_expressions.size()) - 1;
+            inputType = m_checked.back().type;
+        }
+        const DataType result = output.fields[2 + m_groupBy.size() + size_t(i)].type;
+        m_specs.push_back({Aggregate(fn, inputType, result, text.isEmpty()), expression});
+    }
+}
+
+WindowAggregate::Group &WindowAggregate::groupFor(const std::string &key, int64_t start, int64_t end,
+                                                  const Batch &, const std::vector<const Column *> &groupColumns,
+                                                  size_t row)
+{
+    auto it = m_windows.find(key);
+    if (it == m_windows.end()) {
+        Group g;
+        g.start = start;
+        g.end = end;
+        for (const Column *c : groupColumns)
+            g.keys.push_back(OwnedValue::fromCell(*c, row));
+        g.aggregates.resize(m_specs.size());
+        it = m_windows.emplace(key, std::move(g)).first;
+    }
+    return it->second;
+}
+
+void WindowAggregate::accumulate(Group &group, const std::vector<Column> &values, size_t row)
+{
+    for (size_t a = 0; a < m_specs.size(); ++a) {
+        const int e = m_specs[a].expression;
+        m_specs[a].aggregate.update(group.aggregates[a], e < 0 ? nullptr : &values[size_t(e)], row, m_seq);
+    }
+    group.changed = true;
+}
+
+void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitter &out)
+{
+    std::vector<Column> values;
+    StringArena scratch;
+    for (const auto &e : m_expressions)
+        values.push_back(e->evaluate(batch, scratch));
+    std::vector<const Column *> groupColumns;
+    for (int g : m_groupBy)
+        groupColumns.push_back(&batch.columns[size_t(g)]);
+    const Column &time = batch.columns[size_t(m_eventTime)];
+
+    Column late(DataType::Boolean);
+    late.valid.assign(batch.rows, 1);
+    late.ints.assign(batch.rows, 0);
+    int64_t lateHere = 0;
+    std::string &key = m_keyBuffer;
+    for (size_t row = 0; row < batch.rows; ++row) {
+        ++m_seq;
+        if (time.isNull(row) || time.ints[row] <= watermark) {
+            late.ints[row] = 1;
+            ++lateHere;
+            continue;
+        }
+        const int64_t ts = time.ints[row];
+        std::string groupKey;
+        if (m_kind == Kind::Session) {
+            for (const Column *c : groupColumns)
+                appendKey(groupKey, *c, row);
+            processSession(groupKey, ts, batch, groupColumns, values, row);
+            continue;
+        }
+        const int64_t lastStart = floorDiv(ts, m_slide) * m_slide;
+        for (int64_t start = lastStart; start > ts - m_size; start -= m_slide) {
+            key.clear();
+            const uint64_t ordered = uint64_t(start) ^ (uint64_t(1) << 63); // sorts like the signed value
+            for (int b = 7; b >= 0; --b)
+                key.push_back(char((ordered >> (8 * b)) & 0xFF));
+            for (const Column *c : groupColumns)
+                appendKey(key, *c, row);
+            accumulate(groupFor(key, start, start + m_size, batch, groupColumns, row), values, row);
+        }
+    }
+    if (lateHere > 0) {
+        m_lateRows += lateHere;
+        out.push(1, Filter::select(batch, late));
+    }
+}
+
+void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
+                                     const std::vector<const Column *> &groupColumns,
+                                     const std::vector<Column> &values, size_t row)
+{
+    (void)batch;
+    auto &sessions = m_sessions[groupKey];
+    Group merged;
+    merged.start = ts;
+    merged.end = ts + m_gap;
+    merged.aggregates.resize(m_specs.size());
+    for (const Column *c : groupColumns)
+        merged.keys.push_back(OwnedValue::fromCell(*c, row));
+    // Fold every session this event's [ts, ts + gap) touches into one.
+    for (auto it = sessions.begin(); it != sessions.end();) {
+        if (it->start < ts + m_gap && ts < it->end) {
+            merged.start = std::min(merged.start, it->start);
+            merged.end = std::max(merged.end, it->end);
+            for (size_t a = 0; a < m_specs.size(); ++a)
+                m_specs[a].aggregate.merge(merged.aggregates[a], it->aggregates[a]);
+            it = sessions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    accumulate(merged, values, row);
+    sessions.push_back(std::move(merged));
+}
+
+void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
+{
+    std::vector<std::pair<int64_t, const std::string *>> order;
+    std::vector<const Group *> groups;
+    std::vector<std::pair<std::pair<int64_t, const std::string *>, const Group *>> chosen;
+    auto wanted = [&](const Group &g) { return m_append ? g.end <= watermark : g.changed; };
+    for (auto &[key, g] : m_windows) {
+        if (wanted(g))
+            chosen.push_back({{g.start, &key}, &g});
+    }
+    for (auto &[key, sessions] : m_sessions) {
+        for (const Group &g : sessions) {
+            if (wanted(g))
+                chosen.push_back({{g.start, &key}, &g});
+        }
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const auto &a, const auto &b) { return outputOrder(a.first, b.first); });
+    for (const auto &c : chosen)
+        groups.push_back(c.second);
+    if (!groups.empty())
+        emitGroups(groups, out);
+
+    // Forget what is final; in update mode, start tracking changes afresh.
+    for (auto it = m_windows.begin(); it != m_windows.end();) {
+        if (it->second.end <= watermark) {
+            it = m_windows.erase(it);
+        } else {
+            it->second.changed = false;
+            ++it;
+        }
+    }
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        auto &sessions = it->second;
+        sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&](const Group &g) { return g.end <= watermark; }),
+                       sessions.end());
+        for (auto &g : sessions)
+            g.changed = false;
+        it = sessions.empty() ? m_sessions.erase(it) : std::next(it);
+    }
+}
+
+void WindowAggregate::emitGroups(const std::vector<const Group *> &groups, Emitter &out)
+{
+    Batch result = Batch::empty(m_output);
+    StringArena &arena = result.arena();
+    for (auto &c : result.columns)
+        c.reserve(groups.size());
+    for (const Group *g : groups) {
+        result.columns[0].appendInt(g->start);
+        result.columns[1].appendInt(g->end);
+        for (size_t k = 0; k < g->keys.size(); ++k)
+            g->keys[k].appendTo(result.columns[2 + k], arena);
+        for (size_t a = 0; a < m_specs.size(); ++a)
+            m_specs[a].aggregate.appendResult(g->aggregates[a], result.columns[2 + g->keys.size() + a], arena);
+    }
+    result.rows = groups.size();
+    out.push(0, std::move(result));
+}
+
+OperatorStats WindowAggregate::stats() const
+{
+    int64_t sessions = 0;
+    for (const auto &[key, list] : m_sessions)
+        sessions += int64_t(list.size());
+    return {int64_t(m_windows.size()) + sessions, m_lateRows};
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "expr/ColumnarExpression.h"
+#include "expr/Expression.h"
+#include "operators/Aggregate.h"
+#include "operators/Operator.h"
+
+#include <QJsonObject>
+
+#include <unordered_map>
+
+namespace sw::runtime {
+
+// Event-time windows with aggregates per group (Spark's groupBy(window(...), ...)).
+// Tumbling and sliding windows are aligned to the epoch; a session window is
+// [first event, last event + gap). Rows with event time <= watermark are late:
+// dropped, counted, and sent to output port 1 ("late"). A window is final when its
+// end <= watermark: append mode emits it then, once; update mode emits every group
+// that changed at the end of each batch. Output rows are ordered by window start,
+// then group key, so the output is deterministic. State is plain data.
+class WindowAggregate : public Operator
+{
+public:
+    WindowAggregate(const QJsonObject &config, const core::Schema &input, const core::Schema &output);
+    void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
+    void endOfBatch(int64_t watermark, Emitter &out) override;
+    OperatorStats stats() const override;
+
+private:
+    enum class Kind { Tumbling, Sliding, Session };
+    struct Group
+    {
+        int64_t start = 0;
+        int64_t end = 0;
+        std::vector<OwnedValue> keys;
+        std::vector<AggregateState> aggregates;
+        bool changed = false;
+    };
+    struct Spec
+    {
+        Aggregate aggregate;
+        int expression; // index into m_expressions, -1 for count(*)
+    };
+
+    Group &groupFor(const std::string &key, int64_t start, int64_t end, const Batch &batch,
+                    const std::vector<const Column *> &groupColumns, size_t row);
+    void accumulate(Group &group, const std::vector<Column> &values, size_t row);
+    void processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
+                        const std::vector<const Column *> &groupColumns, const std::vector<Column> &values, size_t row);
+    void emitGroups(const std::vector<const Group *> &groups, Emitter &out);
+
+    Kind m_kind = Kind::Tumbling;
+    int64_t m_size = 0, m_slide = 0, m_gap = 0;
+    bool m_append = true;
+    int m_eventTime = -1;
+    std::vector<int> m_groupBy; // input column indices
+    core::Schema m_output;
+    std::vector<core::expr::CheckedExpression> m_checked;
+    std::vector<std::unique_ptr<ColumnarExpression>> m_expressions;
+    std::vector<Spec> m_specs;
+
+    // Tumbling and sliding: key = window start (8 bytes) + group key.
+    std::unordered_map<std::string, Group> m_windows;
+    // Session: group key -> open sessions of that group.
+    std::unordered_map<std::string, std::vector<Group>> m_sessions;
+    uint64_t m_seq = 0;
+    int64_t m_lateRows = 0;
+    std::string m_keyBuffer;
+};
+
+} // namespace sw::runtime

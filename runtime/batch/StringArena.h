@@ -34,6 +34,27 @@ public:
         m_bytes += s.size();
         return {dst, s.size()};
     }
+    // Copies `s` and makes sure `padding` more bytes after it are allocated (for
+    // parsers that read ahead; their content is unspecified). The view covers `s`.
+    std::string_view copyPadded(std::string_view s, size_t padding)
+    {
+        const size_t total = s.size() + padding;
+        char *dst;
+        if (total > kBlockSize / 4) {
+            m_large.push_back(std::make_unique<char[]>(total));
+            dst = m_large.back().get();
+        } else {
+            if (m_blocks.empty() || m_used + total > kBlockSize) {
+                m_blocks.push_back(std::make_unique<char[]>(kBlockSize));
+                m_used = 0;
+            }
+            dst = m_blocks.back().get() + m_used;
+            m_used += s.size(); // the padding may hold the next value: only readability counts
+        }
+        std::memcpy(dst, s.data(), s.size());
+        m_bytes += s.size();
+        return {dst, s.size()};
+    }
     size_t bytes() const { return m_bytes; }
 
 private:

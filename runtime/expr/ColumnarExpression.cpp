@@ -106,6 +106,7 @@ public:
         return c;
     }
     const Value &value() const { return m_value; }
+    std::string_view utf8() const { return m_utf8; }
 
 private:
     Value m_value;
@@ -117,6 +118,7 @@ class ColumnRef : public ColumnarExpression
 public:
     ColumnRef(DataType type, int index) : ColumnarExpression(type), m_index(index) {}
     Column evaluate(const Batch &batch, StringArena &) const override { return batch.columns[size_t(m_index)]; }
+    int index() const { return m_index; }
 
 private:
     int m_index;
@@ -190,11 +192,24 @@ public:
     }
     Column evaluate(const Batch &batch, StringArena &arena) const override
     {
-        const Column a = m_l->evaluate(batch, arena);
-        const Column b = m_r->evaluate(batch, arena);
         Column c(DataType::Boolean);
         c.valid.resize(batch.rows);
         c.ints.resize(batch.rows);
+        // The common filter shape, column = 'literal', straight off the batch.
+        const auto *column = dynamic_cast<const ColumnRef *>(m_l.get());
+        const auto *literal = dynamic_cast<const Literal *>(m_r.get());
+        if (column && literal && literal->value().type() == DataType::String
+            && batch.columns[size_t(column->index())].type == DataType::String && (m_op == Op::Eq || m_op == Op::Ne)) {
+            const Column &a = batch.columns[size_t(column->index())];
+            const std::string_view wanted = literal->utf8();
+            for (size_t i = 0; i < batch.rows; ++i) {
+                c.valid[i] = a.valid[i];
+                c.ints[i] = (a.strings[i] == wanted) == (m_op == Op::Eq);
+            }
+            return c;
+        }
+        const Column a = m_l->evaluate(batch, arena);
+        const Column b = m_r->evaluate(batch, arena);
         if (a.type == DataType::Null || b.type == DataType::Null)
             return nulls(c);
         for (size_t i = 0; i < batch.rows; ++i) {

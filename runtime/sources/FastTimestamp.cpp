@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sources/FastTimestamp.h"
+
+namespace sw::runtime {
+
+namespace {
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t daysFromCivil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + int64_t(doe) - 719468;
+}
+
+bool digits(std::string_view s, size_t at, size_t count, int &out)
+{
+    if (at + count > s.size())
+        return false;
+    int v = 0;
+    for (size_t i = at; i < at + count; ++i) {
+        const char c = s[i];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+bool leapYear(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+} // namespace
+
+std::optional<int64_t> parseIsoTimestamp(std::string_view s)
+{
+    int year, month, day;
+    if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-'
+        || !digits(s, 8, 2, day))
+        return std::nullopt;
+    static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] + (month == 2 && leapYear(year)))
+        return std::nullopt;
+    int64_t ms = daysFromCivil(year, unsigned(month), unsigned(day)) * 86'400'000;
+    if (s.size() == 10)
+        return ms;
+    int hour, minute, second = 0;
+    if ((s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, hour) || s.size() < 16 || s[13] != ':'
+        || !digits(s, 14, 2, minute))
+        return std::nullopt;
+    size_t i = 16;
+    if (i < s.size() && s[i] == ':') {
+        if (!digits(s, 17, 2, second))
+            return std::nullopt;
+        i = 19;
+    }
+    if (hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
+    int millis = 0;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        int scale = 100, count = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            millis += (s[i] - '0') * scale;
+            scale /= 10;
+            ++i;
+            ++count;
+        }
+        if (count == 0)
+            return std::nullopt;
+    }
+    ms += int64_t(hour) * 3'600'000 + int64_t(minute) * 60'000 + int64_t(second) * 1000 + millis;
+    if (i == s.size())
+        return ms;
+    if (s[i] == 'Z' || s[i] == 'z')
+        return i + 1 == s.size() ? std::optional<int64_t>(ms) : std::nullopt;
+    if (s[i] != '+' && s[i] != '-')
+        return std::nullopt;
+    const int sign = s[i] == '+' ? 1 : -1;
+    int oh, om = 0;
+    if (!digits(s, i + 1, 2, oh))
+        return std::nullopt;
+    size_t j = i + 3;
+    if (j < s.size() && s[j] == ':')
+        ++j;
+    if (j < s.size() && !digits(s, j, 2, om))
+        return std::nullopt;
+    if (j < s.size())
+        j += 2;
+    if (j != s.size() || oh > 23 || om > 59)
+        return std::nullopt;
+    return ms - sign * (int64_t(oh) * 3'600'000 + int64_t(om) * 60'000);
+}
+
+} // namespace sw::runtime

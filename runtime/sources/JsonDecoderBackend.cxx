@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Compiled twice (see runtime/CMakeLists.txt): with AVX2 for simdjson's haswell
+// kernels, and portable; JsonDecoder picks one by the CPU at run time.
+#include "sources/JsonDecoderBackend.h"
+
+#include "sources/FastTimestamp.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <vector>
+
+namespace sw::runtime::SW_DECODER_VARIANT {
+
+using json_type = simdjson::ondemand::json_type;
+
+namespace {
+
+// A tree of the declared field paths: {"payload": {"user": {"id": field 3}}}.
+struct PathNode
+{
+    std::string name;
+    int field = -1; // a leaf: index of the declared field
+    std::vector<PathNode> children;
+
+    PathNode *child(std::string_view n)
+    {
+        // Schemas are small: a linear scan that rejects on length and first byte.
+        for (auto &c : children) {
+            if (c.name.size() == n.size() && (n.empty() || c.name[0] == n[0])
+                && std::memcmp(c.name.data(), n.data(), n.size()) == 0)
+                return &c;
+        }
+        return nullptr;
+    }
+};
+
+struct Slot
+{
+    bool set = false;
+    int64_t i = 0;
+    double d = 0;
+    std::string_view s;
+};
+
+} // namespace
+
+struct Impl : JsonDecoderBackend
+{
+    core::Schema schema;
+    PathNode root;
+    simdjson::ondemand::parser parser;
+    std::vector<Slot> values;
+    std::string *reason = nullptr;
+    StringArena *arena = nullptr;
+
+    bool decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason) override;
+
+    bool fail(const PathNode &node, const char *expected, json_type got)
+    {
+        static const char *names[] = {"", "an array", "an object", "a number", "a string", "a boolean", "null"};
+        const int g = int(got);
+        *reason = "field '" + schema.fields[size_t(node.field)].name.toStdString() + "': expected " + expected
+                  + ", got " + (g >= 1 && g <= 6 ? names[g] : "something else");
+        return false;
+    }
+
+    // The JSON type of a value from the first character of its raw token: cheaper
+    // than asking the parser, and the token is needed for strings anyway.
+    static json_type typeOf(std::string_view token)
+    {
+        switch (token.empty() ? '\0' : token.front()) {
+        case '"': return json_type::string;
+        case '{': return json_type::object;
+        case '[': return json_type::array;
+        case 't':
+        case 'f': return json_type::boolean;
+        case 'n': return json_type::null;
+        default: return json_type::number;
+        }
+    }
+
+    // A string token's text: a view into the record (kept in the batch's arena)
+    // when it has no escapes, else unescaped into the arena.
+    bool stringOf(simdjson::ondemand::value &value, std::string_view token, std::string_view &out)
+    {
+        while (!token.empty() && token.back() != '"')
+            token.remove_suffix(1); // trailing whitespace
+        if (token.size() >= 2) {
+            const std::string_view inner = token.substr(1, token.size() - 2);
+            if (inner.find('\\') == std::string_view::npos) {
+                out = inner;
+                return true;
+            }
+        }
+        std::string_view unescaped;
+        if (value.get_string().get(unescaped))
+            return false;
+        out = arena->copy(unescaped);
+        return true;
+    }
+
+    std::string fieldName(const PathNode &node) const
+    {
+        return schema.fields[size_t(node.field)].name.toStdString();
+    }
+
+    bool readValue(const PathNode &node, simdjson::ondemand::value value)
+    {
+        const std::string_view token = value.raw_json_token();
+        const json_type type = typeOf(token);
+        Slot &slot = values[size_t(node.field)];
+        if (type == json_type::null) {
+            slot.set = false;
+            return true;
+        }
+        switch (schema.fields[size_t(node.field)].type) {
+        case core::DataType::String: {
+            if (type == json_type::string) {
+                if (!stringOf(value, token, slot.s))
+                    return (*reason = "field '" + fieldName(node) + "': bad string", false);
+            } else if (type == json_type::number || type == json_type::boolean) {
+                std::string_view s = token; // Spark reads scalars into string fields as their text
+                while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+                    s.remove_suffix(1);
+                slot.s = s;
+            } else {
+                return fail(node, "a string", type);
+            }
+            break;
+        }
+        case core::DataType::Int: {
+            if (type != json_type::number)
+                return fail(node, "an integer", type);
+            int64_t i;
+            if (value.get_int64().get(i)) {
+                double d;
+                if (value.get_double().get(d) || d != double(int64_t(d)))
+                    return (*reason = "field '" + fieldName(node) + "': expected an integer, got "
+                                      + std::string(token.substr(0, token.find_last_not_of(" \n\r\t") + 1)), false);
+                i = int64_t(d);
+            }
+            slot.i = i;
+            break;
+        }
+        case core::DataType::Double: {
+            double d;
+            if (type != json_type::number || value.get_double().get(d))
+                return fail(node, "a number", type);
+            slot.d = d;
+            break;
+        }
+        case core::DataType::Boolean: {
+            bool b;
+            if (type != json_type::boolean || value.get_bool().get(b))
+                return fail(node, "true or false", type);
+            slot.i = b ? 1 : 0;
+            break;
+        }
+        case core::DataType::Timestamp: {
+            if (type == json_type::number) {
+                int64_t i;
+                double d;
+                if (!value.get_int64().get(i))
+                    slot.i = i;
+                else if (!value.get_double().get(d))
+                    slot.i = int64_t(d);
+                else
+                    return fail(node, "a timestamp", type);
+            } else if (type == json_type::string) {
+                std::string_view s;
+                if (!stringOf(value, token, s))
+                    return fail(node, "a timestamp", type);
+                const auto ms = parseIsoTimestamp(s);
+                if (!ms)
+                    return (*reason = "field '" + fieldName(node) + "': '" + std::string(s)
+                                      + "' is not an ISO-8601 timestamp", false);
+                slot.i = *ms;
+            } else {
+                return fail(node, "a timestamp (ISO-8601 text or epoch milliseconds)", type);
+            }
+            break;
+        }
+        case core::DataType::Null: break;
+        }
+        slot.set = true;
+        return true;
+    }
+
+    bool readObject(PathNode &node, simdjson::ondemand::object object)
+    {
+        for (auto field : object) {
+            // The raw key, up to its closing quote; only keys with escapes are unescaped.
+            const char *raw = field.key().raw();
+            size_t n = 0;
+            while (raw[n] != '"' && raw[n] != '\\')
+                ++n;
+            std::string_view key(raw, n);
+            if (raw[n] == '\\' && field.unescaped_key().get(key))
+                return (*reason = "not valid JSON: bad key", false);
+            PathNode *child = node.child(key);
+            if (!child)
+                continue; // a field the schema does not declare
+            simdjson::ondemand::value value;
+            if (field.value().get(value))
+                return (*reason = "not valid JSON", false);
+            if (child->field >= 0) {
+                if (!readValue(*child, value))
+                    return false;
+            } else {
+                simdjson::ondemand::object inner;
+                if (value.get_object().get(inner))
+                    continue; // not an object: its nested fields are absent
+                if (!readObject(*child, inner))
+                    return false;
+            }
+        }
+        return true;
+    }
+};
+
+std::unique_ptr<JsonDecoderBackend> makeBackend(const core::Schema &declared)
+{
+    auto d = std::make_unique<Impl>();
+    d->schema = declared;
+    for (size_t f = 0; f < declared.fields.size(); ++f) {
+        PathNode *node = &d->root;
+        const QStringList parts = declared.fields[f].name.split(u'.');
+        for (const QString &part : parts) {
+            const std::string name = part.toStdString();
+            PathNode *next = node->child(name);
+            if (!next) {
+                node->children.push_back(PathNode{name, -1, {}});
+                next = &node->children.back();
+            }
+            node = next;
+        }
+        node->field = int(f);
+    }
+    d->values.resize(declared.fields.size());
+    return d;
+}
+
+bool Impl::decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason)
+{
+    Impl *d = this;
+    // The record is kept in the batch's arena so that strings can point into it.
+    const std::string_view record = arena.copyPadded(json, simdjson::SIMDJSON_PADDING);
+    for (auto &slot : d->values)
+        slot.set = false;
+    d->reason = &reason;
+    d->arena = &arena;
+
+    simdjson::ondemand::document doc;
+    if (auto error = d->parser.iterate(record.data(), record.size(), record.size() + simdjson::SIMDJSON_PADDING).get(doc)) {
+        reason = std::string("not valid JSON: ") + simdjson::error_message(error);
+        return false;
+    }
+    simdjson::ondemand::object object;
+    if (auto error = doc.get_object().get(object)) {
+        // Name what the record is when it is JSON of another shape.
+        size_t i = 0;
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\n' || json[i] == '\t' || json[i] == '\r'))
+            ++i;
+        const char c = i < json.size() ? json[i] : '\0';
+        const bool otherJson = c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || json.substr(i) == "true"
+                               || json.substr(i) == "false" || json.substr(i) == "null";
+        reason = otherJson ? std::string("not a JSON object") : std::string("not valid JSON: ") + simdjson::error_message(error);
+        return false;
+    }
+    if (!d->readObject(d->root, object))
+        return false;
+    for (size_t f = 0; f < d->values.size(); ++f) {
+        Column &c = batch.columns[f];
+        const Slot &s = d->values[f];
+        if (!s.set)
+            c.appendNull();
+        else if (c.type == core::DataType::Double)
+            c.appendDouble(s.d);
+        else if (c.type == core::DataType::String)
+            c.appendString(s.s);
+        else
+            c.appendInt(s.i);
+    }
+    return true;
+}
+
+} // namespace sw::runtime::SW_DECODER_VARIANT

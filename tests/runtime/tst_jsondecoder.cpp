@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "expr/ColumnarExpression.h"
+#include "sources/FastTimestamp.h"
+#include "sources/JsonDecoder.h"
+
+#include <QTest>
+
+using namespace sw;
+using namespace sw::runtime;
+using core::DataType;
+
+namespace {
+core::Schema declared()
+{
+    core::Schema s;
+    s.fields = {{QStringLiteral("user_id"), DataType::String},   {QStringLiteral("price"), DataType::Double},
+                {QStringLiteral("qty"), DataType::Int},          {QStringLiteral("vip"), DataType::Boolean},
+                {QStringLiteral("ts"), DataType::Timestamp},     {QStringLiteral("payload.user.id"), DataType::String},
+                {QStringLiteral("payload.n"), DataType::Int}};
+    return s;
+}
+
+QString row(const Batch &b, size_t r)
+{
+    QStringList cells;
+    for (const auto &c : b.columns)
+        cells << cellValue(c, r).toSql();
+    return cells.join(QStringLiteral(" | "));
+}
+} // namespace
+
+class tst_JsonDecoder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void decode_data();
+    void decode();
+    void timestamps_data();
+    void timestamps();
+};
+
+void tst_JsonDecoder::decode_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected"); // the row, or the dead-letter reason
+    QTest::newRow("all fields") << QByteArray(R"({"user_id": "u1", "price": 9.5, "qty": 3, "vip": true,
+        "ts": "2026-11-25T10:00:00.250Z", "payload": {"user": {"id": "x"}, "n": 7}})")
+                                << QStringLiteral("'u1' | 9.5 | 3 | TRUE | TIMESTAMP '2026-11-25T10:00:00.250Z' | 'x' | 7");
+    QTest::newRow("missing and null") << QByteArray(R"({"user_id": null, "extra": [1, {"a": 2}]})")
+                                      << QStringLiteral("NULL | NULL | NULL | NULL | NULL | NULL | NULL");
+    QTest::newRow("epoch millis") << QByteArray(R"({"ts": 1795601730250, "price": 2})")
+                                  << QStringLiteral("NULL | 2.0 | NULL | NULL | TIMESTAMP '2026-11-25T10:15:30.250Z' | NULL | NULL");
+    QTest::newRow("number read as string") << QByteArray(R"({"user_id": 42})")
+                                           << QStringLiteral("'42' | NULL | NULL | NULL | NULL | NULL | NULL");
+    QTest::newRow("escapes and unicode") << QByteArray(R"({"user_id": "gr\u00f6\"\u00dfe"})")
+                                         << QStringLiteral("'grö\"ße' | NULL | NULL | NULL | NULL | NULL | NULL");
+    QTest::newRow("payload not an object") << QByteArray(R"({"payload": 5, "qty": 1})")
+                                           << QStringLiteral("NULL | NULL | 1 | NULL | NULL | NULL | NULL");
+    QTest::newRow("integral double as int") << QByteArray(R"({"qty": 3.0})")
+                                            << QStringLiteral("NULL | NULL | 3 | NULL | NULL | NULL | NULL");
+    QTest::newRow("not json") << QByteArray("user_id=u1") << QStringLiteral("not valid JSON");
+    QTest::newRow("truncated") << QByteArray(R"({"user_id": "u1", "pri)") << QStringLiteral("not valid JSON");
+    QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a JSON object");
+    QTest::newRow("string for number") << QByteArray(R"({"price": "9.5"})")
+                                       << QStringLiteral("field 'price': expected a number, got a string");
+    QTest::newRow("fraction for int") << QByteArray(R"({"qty": 1.5})")
+                                      << QStringLiteral("field 'qty': expected an integer, got 1.5");
+    QTest::newRow("bad timestamp") << QByteArray(R"({"ts": "yesterday"})")
+                                   << QStringLiteral("field 'ts': 'yesterday' is not an ISO-8601 timestamp");
+    QTest::newRow("object for string") << QByteArray(R"({"user_id": {"a": 1}})")
+                                       << QStringLiteral("field 'user_id': expected a string, got an object");
+    QTest::newRow("number for boolean") << QByteArray(R"({"vip": 1})")
+                                        << QStringLiteral("field 'vip': expected true or false, got a number");
+}
+
+void tst_JsonDecoder::decode()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    JsonDecoder decoder(declared());
+    Batch batch = Batch::empty(declared());
+    std::string reason;
+    // A good record first, so a failure must leave it alone and add nothing.
+    QVERIFY(decoder.decode(R"({"user_id": "first"})", batch, batch.arena(), reason));
+    const bool ok = decoder.decode(std::string_view(json.constData(), size_t(json.size())), batch, batch.arena(), reason);
+    if (ok) {
+        batch.rows = 2;
+        QCOMPARE(row(batch, 1), expected);
+    } else {
+        QVERIFY2(QString::fromStdString(reason).startsWith(expected), reason.c_str());
+        for (const auto &c : batch.columns)
+            QCOMPARE(c.size(), size_t(1));
+    }
+    QCOMPARE(batch.columns[0].strings[0], std::string_view("first"));
+}
+
+void tst_JsonDecoder::timestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ms"); // -1: invalid
+    QTest::newRow("Z") << QStringLiteral("2026-11-25T10:15:30Z") << qint64(1795601730000);
+    QTest::newRow("millis") << QStringLiteral("2026-11-25T10:15:30.250Z") << qint64(1795601730250);
+    QTest::newRow("micros") << QStringLiteral("2026-11-25T10:15:30.250999Z") << qint64(1795601730250);
+    QTest::newRow("space, no zone") << QStringLiteral("2026-11-25 10:15:30") << qint64(1795601730000);
+    QTest::newRow("offset") << QStringLiteral("2026-11-25T12:15:30+02:00") << qint64(1795601730000);
+    QTest::newRow("offset no colon") << QStringLiteral("2026-11-25T05:15:30-0500") << qint64(1795601730000);
+    QTest::newRow("no seconds") << QStringLiteral("2026-11-25T10:15Z") << qint64(1795601700000);
+    QTest::newRow("date") << QStringLiteral("2026-11-25") << qint64(1795564800000);
+    QTest::newRow("before 1970") << QStringLiteral("1969-12-31T23:59:59.500Z") << qint64(-500);
+    QTest::newRow("leap day") << QStringLiteral("2028-02-29T00:00:00Z") << qint64(1835395200000);
+    QTest::newRow("not a leap day") << QStringLiteral("2026-02-29T00:00:00Z") << qint64(-1);
+    QTest::newRow("month 13") << QStringLiteral("2026-13-01") << qint64(-1);
+    QTest::newRow("hour 24") << QStringLiteral("2026-11-25T24:00:00Z") << qint64(-1);
+    QTest::newRow("junk after") << QStringLiteral("2026-11-25T10:15:30Zx") << qint64(-1);
+    QTest::newRow("words") << QStringLiteral("yesterday") << qint64(-1);
+}
+
+void tst_JsonDecoder::timestamps()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ms);
+    const std::string s = text.toStdString();
+    const auto parsed = parseIsoTimestamp(s);
+    if (ms == -1)
+        QVERIFY(!parsed);
+    else
+        QCOMPARE(parsed.value_or(-12345), ms);
+}
+
+QTEST_GUILESS_MAIN(tst_JsonDecoder)
+#include "tst_jsondecoder.moc"

@@ -3,6 +3,7 @@
 #include "DescribeCommand.h"
 #include "FormatCommand.h"
 #include "NodesCommand.h"
+#include "RunCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ int main(int argc, char **argv)
     commands.push_back(std::make_unique<sw::cli::DescribeCommand>());
     commands.push_back(std::make_unique<sw::cli::FormatCommand>());
     commands.push_back(std::make_unique<sw::cli::NodesCommand>());
+    commands.push_back(std::make_unique<sw::cli::RunCommand>());
 
     const QStringList args = app.arguments();
     auto usage = [&](QTextStream &s) {

@@ -125,6 +125,7 @@ std::vector<NodeType> buildTypes()
                   setting("count", K::Integer, tr("stop after this many events; 0: never"), false, 0),
                   setting("seed", K::Integer, tr("random seed; the same seed gives the same events"), false, 42),
                   setting("lateFraction", K::Number, tr("share of events that arrive late"), false, 0.01),
+                  setting("startTime", K::String, tr("event time of the first event (ISO-8601); default: when the run starts")),
                   eventTimeSetting()},
                  false});
     t.push_back({QStringLiteral("filter"), NodeCategory::Transform, tr("Filter"),

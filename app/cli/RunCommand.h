@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CliCommand.h"
+
+namespace sw::cli {
+
+// `streamwright-cli run PIPELINE.json [--connection NAME=BOOTSTRAP]... [--until-idle S]
+// [--metrics FILE.jsonl]`: runs a pipeline headless, with a progress line per
+// second on stderr. SIGINT/SIGTERM finish the current batch and exit cleanly.
+class RunCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("run"); }
+    QString summary() const override;
+    int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
+};
+
+} // namespace sw::cli

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/Executor.h"
+
+#include "batch/RowJson.h"
+#include "engine/PipelineBuilder.h"
+#include "model/Duration.h"
+#include "validation/PipelineValidator.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sw::runtime {
+
+Executor::Executor(core::Pipeline pipeline, RunOptions options)
+    : m_pipeline(std::move(pipeline)), m_options(std::move(options))
+{
+}
+
+Executor::~Executor()
+{
+    for (auto &n : m_nodes) {
+        if (n.sink)
+            n.sink->close();
+    }
+}
+
+void Executor::fail(const QString &message)
+{
+    if (m_error.isEmpty())
+        m_error = message;
+}
+
+bool Executor::open(QString &error)
+{
+    const auto validation = core::PipelineValidator::validate(m_pipeline);
+    for (const auto &d : validation.diagnostics) {
+        if (d.isError()) {
+            error = QStringLiteral("the pipeline is not valid: %1: %2 (run streamwright-cli validate for all problems)")
+                        .arg(d.pointer, d.message);
+            return false;
+        }
+    }
+    m_nodes = PipelineBuilder::build(m_pipeline, validation, m_options, error);
+    if (m_nodes.empty())
+        return false;
+    const QJsonObject runtime = m_pipeline.runtime;
+    m_maxBatchRows = std::max<int64_t>(1, int64_t(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
+    m_triggerMs = core::Duration::parseMs(runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
+    for (auto &n : m_nodes) {
+        std::string message;
+        if (n.source && !n.source->open(message)) {
+            error = QStringLiteral("source \"%1\": %2").arg(n.id, QString::fromStdString(message));
+            return false;
+        }
+        if (n.sink && !n.sink->open(message)) {
+            error = QStringLiteral("sink \"%1\": %2").arg(n.id, QString::fromStdString(message));
+            return false;
+        }
+        if (n.op)
+            n.op->open();
+    }
+    if (!m_options.metricsPath.isEmpty()) {
+        m_metrics.setFileName(m_options.metricsPath);
+        if (!m_metrics.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            error = QStringLiteral("cannot write metrics to %1: %2").arg(m_options.metricsPath, m_metrics.errorString());
+            return false;
+        }
+    }
+    m_clock.start();
+    m_lastInputAt = 0;
+    return true;
+}
+
+void Executor::route(int nodeIndex, int outputPort, Batch &&batch)
+{
+    RuntimeNode &from = m_nodes[size_t(nodeIndex)];
+    from.rowsOut += int64_t(batch.rows);
+    const auto &targets = from.outputs[size_t(outputPort)];
+    for (size_t t = 0; t < targets.size(); ++t) {
+        RuntimeNode &to = m_nodes[size_t(targets[t].first)];
+        to.rowsIn += int64_t(batch.rows);
+        if (t + 1 == targets.size())
+            to.inbox[size_t(targets[t].second)].push_back(std::move(batch));
+        else
+            to.inbox[size_t(targets[t].second)].push_back(batch);
+    }
+}
+
+namespace {
+class NodeEmitter : public Emitter
+{
+public:
+    NodeEmitter(std::function<void(int, Batch &&)> f) : m_f(std::move(f)) {}
+    void push(int port, Batch &&batch) override { m_f(port, std::move(batch)); }
+
+private:
+    std::function<void(int, Batch &&)> m_f;
+};
+} // namespace
+
+void Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters)
+{
+    if (letters.empty())
+        return;
+    node.deadLetters += int64_t(letters.size());
+    Batch batch = Batch::empty(node.deadLetterSchema);
+    StringArena &arena = batch.arena();
+    for (const auto &l : letters) {
+        batch.columns[0].appendString(arena.copy(l.reason));
+        batch.columns[1].appendString(arena.copy(l.topic));
+        batch.columns[2].appendInt(l.partition);
+        batch.columns[3].appendInt(l.offset);
+        batch.columns[4].appendInt(l.timestamp);
+        batch.columns[5].appendString(arena.copy(l.key));
+        batch.columns[6].appendString(arena.copy(l.value));
+    }
+    batch.rows = letters.size();
+    const int deadPort = node.type->outputs.size() > 1 ? 1 : -1;
+    if (deadPort > 0 && !node.outputs[size_t(deadPort)].empty()) {
+        const int self = int(&node - m_nodes.data());
+        route(self, deadPort, std::move(batch));
+        return;
+    }
+    // Not routed in the pipeline: kept in a file next to it, never silently lost.
+    if (!m_deadLetterFile.isOpen()) {
+        const QString path = m_pipeline.resolvePath(m_pipeline.name + QStringLiteral(".dead-letters.jsonl"));
+        m_deadLetterFile.setFileName(path);
+        if (m_deadLetterFile.open(QIODevice::WriteOnly | QIODevice::Append))
+            std::fprintf(stderr, "dead letters (records that could not be decoded) go to %s\n", qPrintable(path));
+    }
+    std::string out;
+    const auto keys = RowJson::keys(batch.schema);
+    for (size_t r = 0; r < batch.rows; ++r) {
+        out += "{\"node\":";
+        RowJson::appendString(out, node.id.toStdString());
+        out += ',';
+        std::string row;
+        RowJson::append(row, batch, r, keys);
+        out.append(row, 1, std::string::npos);
+        out.push_back('\n');
+    }
+    m_deadLetterFile.write(out.data(), qint64(out.size()));
+    m_deadLetterFile.flush();
+}
+
+bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
+                        std::vector<int64_t> &recordTimes)
+{
+    QElapsedTimer t;
+    for (auto &n : m_nodes) {
+        n.rowsIn = n.rowsOut = 0;
+        n.busyMs = 0;
+    }
+    if (pollSources) {
+        t.start();
+        const int wait = m_triggerMs > 0 ? 0 : 100;
+        for (size_t i = 0; i < m_nodes.size(); ++i) {
+            RuntimeNode &n = m_nodes[i];
+            if (!n.source || n.source->exhausted())
+                continue;
+            QElapsedTimer busy;
+            busy.start();
+            SourceBatch polled = n.source->poll(size_t(m_maxBatchRows), wait);
+            n.busyMs += double(busy.nsecsElapsed()) / 1e6;
+            handleDeadLetters(n, polled.deadLetters);
+            if (polled.rows.rows == 0)
+                continue;
+            inputRows += int64_t(polled.rows.rows);
+            n.totalRowsIn += int64_t(polled.rows.rows);
+            recordTimes.insert(recordTimes.end(), polled.recordTimestamps.begin(), polled.recordTimestamps.end());
+            if (n.eventTimeColumn >= 0) {
+                const Column &ts = polled.rows.columns[size_t(n.eventTimeColumn)];
+                for (size_t r = 0; r < polled.rows.rows; ++r) {
+                    if (ts.valid[r])
+                        n.maxEventTime = std::max(n.maxEventTime, ts.ints[r]);
+                }
+            }
+            route(int(i), 0, std::move(polled.rows));
+        }
+        timing.poll += double(t.nsecsElapsed()) / 1e6;
+    }
+    // Operators and sinks, in topological order: each node sees all its input first.
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        RuntimeNode &n = m_nodes[i];
+        if (n.source)
+            continue;
+        QElapsedTimer busy;
+        busy.start();
+        if (n.op) {
+            NodeEmitter emitter([this, i](int port, Batch &&b) { route(int(i), port, std::move(b)); });
+            for (size_t port = 0; port < n.inbox.size(); ++port) {
+                for (Batch &b : n.inbox[port])
+                    n.op->process(int(port), b, watermark, emitter);
+                n.inbox[port].clear();
+            }
+            n.op->endOfBatch(watermark, emitter);
+            timing.operators += double(busy.nsecsElapsed()) / 1e6;
+        } else if (n.sink) {
+            for (auto &port : n.inbox) {
+                for (Batch &b : port) {
+                    std::string message;
+                    if (!n.sink->write(b, message)) {
+                        fail(QStringLiteral("sink \"%1\": %2").arg(n.id, QString::fromStdString(message)));
+                        return false;
+                    }
+                }
+                port.clear();
+            }
+            std::string message;
+            if (!n.sink->flush(message)) {
+                fail(QStringLiteral("sink \"%1\": %2").arg(n.id, QString::fromStdString(message)));
+                return false;
+            }
+            timing.sink += double(busy.nsecsElapsed()) / 1e6;
+        }
+        n.busyMs += double(busy.nsecsElapsed()) / 1e6;
+        n.totalRowsIn += n.rowsIn;
+        n.totalRowsOut += n.rowsOut;
+    }
+    for (auto &n : m_nodes) {
+        if (n.source) {
+            n.source->commit();
+            n.totalRowsOut += n.rowsOut;
+        }
+    }
+    return true;
+}
+
+Executor::Step Executor::step()
+{
+    if (m_finished)
+        return Step::Finished;
+    if (!m_error.isEmpty())
+        return Step::Failed;
+    const qint64 now = m_clock.elapsed();
+    bool allExhausted = true;
+    for (const auto &n : m_nodes)
+        allExhausted = allExhausted && (!n.source || n.source->exhausted());
+    const bool idleTooLong = m_options.untilIdleSeconds >= 0 && now - m_lastInputAt > qint64(m_options.untilIdleSeconds * 1000);
+    if ((allExhausted && !m_noDataBatchDue) || idleTooLong) {
+        finish();
+        return m_error.isEmpty() ? Step::Finished : Step::Failed;
+    }
+    if (!m_noDataBatchDue && m_triggerMs > 0 && now < m_nextTriggerAt) {
+        QThread::msleep(ulong(std::min<qint64>(m_nextTriggerAt - now, 100)));
+        return Step::Idle;
+    }
+    m_nextTriggerAt = now + m_triggerMs;
+
+    Timing timing;
+    int64_t inputRows = 0;
+    std::vector<int64_t> recordTimes;
+    QElapsedTimer total;
+    total.start();
+    const bool noData = m_noDataBatchDue;
+    m_noDataBatchDue = false;
+    if (!runBatch(!noData, m_watermark, timing, inputRows, recordTimes))
+        return Step::Failed;
+    if (inputRows > 0)
+        m_lastInputAt = m_clock.elapsed();
+    if (inputRows == 0 && !noData)
+        return Step::Idle; // nothing happened: not a batch
+
+    // The watermark for the next batch: min over sources of (max event time - delay).
+    int64_t next = std::numeric_limits<int64_t>::max();
+    bool any = false;
+    for (const auto &n : m_nodes) {
+        if (!n.source || n.eventTimeColumn < 0)
+            continue;
+        any = true;
+        next = std::min(next, n.maxEventTime == std::numeric_limits<int64_t>::min() ? 0 : n.maxEventTime - n.watermarkDelay);
+    }
+    ++m_batchId;
+    record(timing, inputRows, recordTimes, double(total.nsecsElapsed()) / 1e6);
+    if (any && next > m_watermark) {
+        m_watermark = next;
+        m_noDataBatchDue = true;
+    }
+    return Step::Ran;
+}
+
+void Executor::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Timing timing;
+    int64_t inputRows = 0;
+    std::vector<int64_t> recordTimes;
+    QElapsedTimer total;
+    total.start();
+    m_watermark = kWatermarkEnd;
+    if (runBatch(false, kWatermarkEnd, timing, inputRows, recordTimes)) {
+        ++m_batchId;
+        record(timing, 0, recordTimes, double(total.nsecsElapsed()) / 1e6);
+    }
+    for (auto &n : m_nodes) {
+        if (n.sink)
+            n.sink->close();
+    }
+}
+
+void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64_t> &recordTimes, double totalMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QJsonObject latency;
+    if (!recordTimes.empty()) {
+        std::vector<int64_t> l;
+        l.reserve(recordTimes.size());
+        for (int64_t t : recordTimes)
+            l.push_back(now - t);
+        auto pct = [&l](double p) {
+            const size_t k = std::min(l.size() - 1, size_t(p * double(l.size())));
+            std::nth_element(l.begin(), l.begin() + long(k), l.end());
+            return double(l[k]);
+        };
+        latency = {{QStringLiteral("p50"), pct(0.50)}, {QStringLiteral("p95"), pct(0.95)},
+                   {QStringLiteral("p99"), pct(0.99)}, {QStringLiteral("max"), double(*std::max_element(l.begin(), l.end()))}};
+    }
+    QJsonArray sources, stateOperators, sinks;
+    QJsonObject nodes;
+    int64_t lag = 0, dead = 0, late = 0;
+    for (const auto &n : m_nodes) {
+        nodes.insert(n.id, QJsonObject{{QStringLiteral("rowsIn"), double(n.rowsIn)},
+                                       {QStringLiteral("rowsOut"), double(n.rowsOut)},
+                                       {QStringLiteral("busyMs"), n.busyMs}});
+        if (n.source) {
+            lag += n.source->lag();
+            dead += n.deadLetters;
+            QJsonObject s = n.source->progress();
+            s.insert(QStringLiteral("node"), n.id);
+            s.insert(QStringLiteral("numInputRows"), double(n.rowsOut));
+            s.insert(QStringLiteral("consumerLag"), double(n.source->lag()));
+            s.insert(QStringLiteral("deadLetters"), double(n.deadLetters));
+            if (n.maxEventTime != std::numeric_limits<int64_t>::min())
+                s.insert(QStringLiteral("maxEventTime"), double(n.maxEventTime));
+            sources.append(s);
+        } else if (n.op) {
+            const OperatorStats st = n.op->stats();
+            late += st.lateRowsDropped;
+            if (n.type->needsEventTime)
+                stateOperators.append(QJsonObject{{QStringLiteral("node"), n.id},
+                                                  {QStringLiteral("numRowsTotal"), double(st.stateRows)},
+                                                  {QStringLiteral("lateRowsDropped"), double(st.lateRowsDropped)}});
+        } else if (n.sink) {
+            sinks.append(QJsonObject{{QStringLiteral("node"), n.id}, {QStringLiteral("numOutputRows"), double(n.rowsIn)}});
+        }
+    }
+    const double seconds = totalMs / 1000.0;
+    QJsonObject progress{
+        {QStringLiteral("batchId"), double(m_batchId)},
+        {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("numInputRows"), double(inputRows)},
+        {QStringLiteral("processedRowsPerSecond"), seconds > 0 ? double(inputRows) / seconds : 0.0},
+        {QStringLiteral("durationMs"), QJsonObject{{QStringLiteral("poll"), timing.poll},
+                                                   {QStringLiteral("decode"), timing.decode},
+                                                   {QStringLiteral("operators"), timing.operators},
+                                                   {QStringLiteral("sink"), timing.sink},
+                                                   {QStringLiteral("checkpoint"), timing.checkpoint},
+                                                   {QStringLiteral("total"), totalMs}}},
+        {QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermark"), m_watermark == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(m_watermark))},
+                                                  {QStringLiteral("watermarkGapMs"), m_watermark == kWatermarkEnd || m_watermark == 0 ? QJsonValue() : QJsonValue(double(now - m_watermark))}}},
+        {QStringLiteral("consumerLag"), double(lag)},
+        {QStringLiteral("lateRowsDropped"), double(late)},
+        {QStringLiteral("deadLetters"), double(dead)},
+        {QStringLiteral("sources"), sources},
+        {QStringLiteral("stateOperators"), stateOperators},
+        {QStringLiteral("sinks"), sinks},
+        {QStringLiteral("nodes"), nodes},
+    };
+    if (!latency.isEmpty())
+        progress.insert(QStringLiteral("e2eLatencyMs"), latency);
+    if (m_metrics.isOpen()) {
+        m_metrics.write(QJsonDocument(progress).toJson(QJsonDocument::Compact));
+        m_metrics.write("\n");
+        m_metrics.flush();
+    }
+    QMutexLocker lock(&m_progressMutex);
+    m_progress = std::move(progress);
+}
+
+QJsonObject Executor::lastProgress() const
+{
+    QMutexLocker lock(&m_progressMutex);
+    return m_progress;
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/RunOptions.h"
+#include "engine/RuntimeNode.h"
+#include "model/Pipeline.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QMutex>
+
+#include <vector>
+
+namespace sw::runtime {
+
+// Runs one pipeline in micro-batches on the calling thread (Spark's semantics,
+// ARCHITECTURE.md): poll the sources, push the rows through the operators in
+// topological order, hand results to the sinks, flush them, advance the watermark.
+// The watermark is computed at the end of batch N from the largest event time per
+// source (minus its delay; the pipeline takes the minimum) and used by batch N+1;
+// it starts at 0 and never goes down. After a batch that raised it, one more batch
+// runs without input so that closed windows are emitted without waiting for data.
+// Results never depend on wall-clock time, only triggers and latency metrics do.
+class Executor
+{
+public:
+    enum class Step { Ran, Idle, Finished, Failed };
+
+    Executor(core::Pipeline pipeline, RunOptions options);
+    ~Executor();
+
+    // Validates and builds the pipeline, opens sources and sinks.
+    bool open(QString &error);
+    // One micro-batch (or an idle wait when there is no input); Finished at the end
+    // of bounded input or after --until-idle, Failed after a fatal error.
+    Step step();
+    // Ends the input now: watermark to +infinity, emit every open window, flush.
+    void finish();
+    QString error() const { return m_error; }
+
+    // The latest batch's progress (StreamingQueryProgress-like); any thread.
+    QJsonObject lastProgress() const;
+    int64_t batchId() const { return m_batchId; }
+    int64_t watermark() const { return m_watermark; }
+    const std::vector<RuntimeNode> &nodes() const { return m_nodes; }
+
+private:
+    struct Timing
+    {
+        double poll = 0, decode = 0, operators = 0, sink = 0, checkpoint = 0;
+    };
+    bool runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
+                  std::vector<int64_t> &recordTimes);
+    void route(int nodeIndex, int outputPort, Batch &&batch);
+    void handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
+    void record(const Timing &timing, int64_t inputRows, std::vector<int64_t> &recordTimes, double totalMs);
+    void fail(const QString &message);
+
+    core::Pipeline m_pipeline;
+    RunOptions m_options;
+    std::vector<RuntimeNode> m_nodes;
+    int64_t m_maxBatchRows = 10000;
+    int64_t m_triggerMs = 0;
+    int64_t m_batchId = -1;
+    int64_t m_watermark = 0;
+    bool m_noDataBatchDue = false;
+    bool m_finished = false;
+    QString m_error;
+    QElapsedTimer m_clock;
+    qint64 m_lastInputAt = 0;
+    qint64 m_nextTriggerAt = 0;
+    QFile m_metrics;
+    QFile m_deadLetterFile;
+    mutable QMutex m_progressMutex;
+    QJsonObject m_progress;
+};
+
+} // namespace sw::runtime

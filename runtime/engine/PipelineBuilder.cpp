@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/PipelineBuilder.h"
+
+#include "catalog/NodeCatalog.h"
+#include "model/Duration.h"
+#include "operators/Filter.h"
+#include "operators/Map.h"
+#include "operators/Union.h"
+#include "operators/WindowAggregate.h"
+#include "sinks/FileSink.h"
+#include "sinks/PreviewSink.h"
+#include "sinks/SqliteSink.h"
+#include "sources/GeneratorSource.h"
+#include "validation/SchemaInference.h"
+
+#include <QJsonArray>
+
+namespace sw::runtime {
+
+namespace {
+QStringList strings(const QJsonValue &v)
+{
+    QStringList out;
+    for (const auto &s : v.toArray())
+        out << s.toString();
+    return out;
+}
+} // namespace
+
+std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const core::ValidationResult &validation,
+                                                const RunOptions &options, QString &error)
+{
+    (void)options;
+    const auto &catalog = core::NodeCatalog::instance();
+    std::vector<RuntimeNode> nodes;
+    QHash<QString, int> index;
+    for (const QString &id : validation.order) {
+        const core::Node &node = *p.node(id);
+        RuntimeNode rn;
+        rn.id = id;
+        rn.type = catalog.find(node.type);
+        const core::NodeSchemas schemas = validation.schemas.value(id);
+        auto value = [&](const char *key) { return core::NodeCatalog::settingValue(*rn.type, node.config, QLatin1String(key)); };
+        auto input = [&](const char *port) { return schemas.inputs.at(QLatin1String(port)); };
+        auto output = [&](const char *port) { return schemas.outputs.at(QLatin1String(port)); };
+        const QString &t = node.type;
+        if (t == u"source.generator") {
+            rn.source = std::make_unique<GeneratorSource>(node.config);
+        } else if (t == u"filter") {
+            rn.op = std::make_unique<Filter>(value("predicate").toString(), input("in"));
+        } else if (t == u"map") {
+            rn.op = std::make_unique<Map>(node.config, input("in"), output("out"));
+        } else if (t == u"union") {
+            rn.op = std::make_unique<Union>(output("out"));
+        } else if (t == u"window.aggregate") {
+            rn.op = std::make_unique<WindowAggregate>(node.config, input("in"), output("out"));
+        } else if (t == u"sink.file") {
+            rn.sink = std::make_unique<FileSink>(p.resolvePath(value("path").toString()), value("format").toString());
+        } else if (t == u"sink.sqlite") {
+            rn.sink = std::make_unique<SqliteSink>(p.resolvePath(value("path").toString()), value("table").toString(),
+                                                   strings(value("key")), value("mode").toString() == u"upsert");
+        } else if (t == u"sink.preview") {
+            rn.sink = std::make_unique<PreviewSink>(value("rows").toInt(100));
+        } else {
+            error = QStringLiteral("node \"%1\": the runtime cannot run %2 nodes yet").arg(id, t);
+            return {};
+        }
+        if (rn.source) {
+            const core::Schema out = output("out");
+            rn.eventTimeColumn = out.indexOf(out.eventTimeField);
+            const QJsonObject eventTime = node.config.value(QStringLiteral("eventTime")).toObject();
+            rn.watermarkDelay = core::Duration::parseMs(eventTime.value(QStringLiteral("watermarkDelay")).toString(QStringLiteral("0s"))).value_or(0);
+            rn.deadLetterSchema = core::SchemaInference::deadLetterSchema();
+        }
+        rn.inbox.resize(rn.type->inputs.size());
+        rn.outputs.resize(rn.type->outputs.size());
+        index.insert(id, int(nodes.size()));
+        nodes.push_back(std::move(rn));
+    }
+    for (const core::Edge &e : p.edges) {
+        RuntimeNode &from = nodes[size_t(index.value(e.from))];
+        const RuntimeNode &to = nodes[size_t(index.value(e.to))];
+        int out = 0;
+        for (size_t i = 0; i < from.type->outputs.size(); ++i) {
+            if (from.type->outputs[i].name == (e.fromPort.isEmpty() ? from.type->defaultOutput() : e.fromPort))
+                out = int(i);
+        }
+        int in = 0;
+        for (size_t i = 0; i < to.type->inputs.size(); ++i) {
+            if (to.type->inputs[i].name == (e.toPort.isEmpty() ? to.type->defaultInput() : e.toPort))
+                in = int(i);
+        }
+        from.outputs[size_t(out)].push_back({index.value(e.to), in});
+    }
+    return nodes;
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog/NodeType.h"
+#include "engine/Sink.h"
+#include "engine/Source.h"
+#include "operators/Operator.h"
+
+#include <memory>
+#include <vector>
+
+namespace sw::runtime {
+
+// One node of a running pipeline: exactly one of source, op, sink is set.
+struct RuntimeNode
+{
+    QString id;
+    const core::NodeType *type = nullptr;
+    std::unique_ptr<Source> source;
+    std::unique_ptr<Operator> op;
+    std::unique_ptr<Sink> sink;
+
+    // Per output port (catalog order): the (node index, input port index) it feeds.
+    std::vector<std::vector<std::pair<int, int>>> outputs;
+    // Per input port: the batches that arrived in this micro-batch.
+    std::vector<std::vector<Batch>> inbox;
+
+    // Sources: event time and watermark.
+    int eventTimeColumn = -1;
+    int64_t watermarkDelay = 0;
+    int64_t maxEventTime = std::numeric_limits<int64_t>::min();
+    core::Schema deadLetterSchema;
+
+    // Counters: this batch, and since the start.
+    int64_t rowsIn = 0, rowsOut = 0, totalRowsIn = 0, totalRowsOut = 0;
+    int64_t deadLetters = 0;
+    double busyMs = 0; // time spent in this node during the batch
+};
+
+} // namespace sw::runtime

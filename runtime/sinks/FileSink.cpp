@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sinks/FileSink.h"
+
+#include "batch/RowJson.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace sw::runtime {
+
+FileSink::FileSink(const QString &path, const QString &format) : m_path(path), m_csv(format == u"csv")
+{
+}
+
+bool FileSink::open(std::string &error)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    m_file.setFileName(m_path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        error = "cannot open " + m_path.toStdString() + " for writing: " + m_file.errorString().toStdString();
+        return false;
+    }
+    m_headerWritten = m_file.size() > 0;
+    return true;
+}
+
+void FileSink::appendCsvField(std::string &out, std::string_view field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += field;
+        return;
+    }
+    out.push_back('"');
+    for (const char c : field) {
+        if (c == '"')
+            out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+bool FileSink::write(const Batch &batch, std::string &)
+{
+    if (!m_csv) {
+        if (m_keys.empty())
+            m_keys = RowJson::keys(batch.schema);
+        for (size_t r = 0; r < batch.rows; ++r) {
+            RowJson::append(m_buffer, batch, r, m_keys);
+            m_buffer.push_back('\n');
+        }
+        return true;
+    }
+    if (!m_headerWritten) {
+        for (size_t c = 0; c < batch.schema.fields.size(); ++c) {
+            if (c)
+                m_buffer.push_back(',');
+            appendCsvField(m_buffer, batch.schema.fields[c].name.toStdString());
+        }
+        m_buffer += "\r\n";
+        m_headerWritten = true;
+    }
+    std::string cell;
+    for (size_t r = 0; r < batch.rows; ++r) {
+        for (size_t c = 0; c < batch.columns.size(); ++c) {
+            if (c)
+                m_buffer.push_back(',');
+            const Column &col = batch.columns[c];
+            if (col.type == DataType::Null || col.isNull(r))
+                continue; // empty field
+            if (col.type == DataType::String) {
+                appendCsvField(m_buffer, col.strings[r]);
+                continue;
+            }
+            cell.clear();
+            RowJson::appendValue(cell, col, r);
+            if (col.type == DataType::Timestamp)
+                cell = cell.substr(1, cell.size() - 2); // no JSON quotes
+            m_buffer += cell;
+        }
+        m_buffer += "\r\n";
+    }
+    return true;
+}
+
+bool FileSink::flush(std::string &error)
+{
+    if (m_buffer.empty())
+        return true;
+    const qint64 written = m_file.write(m_buffer.data(), qint64(m_buffer.size()));
+    if (written != qint64(m_buffer.size()) || !m_file.flush()) {
+        error = "cannot write " + m_path.toStdString() + ": " + m_file.errorString().toStdString();
+        return false;
+    }
+    m_buffer.clear();
+    return true;
+}
+
+void FileSink::close()
+{
+    std::string ignored;
+    flush(ignored);
+    m_file.close();
+}
+
+} // namespace sw::runtime

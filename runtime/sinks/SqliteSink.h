@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/Sink.h"
+
+#include <QString>
+#include <QStringList>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sw::runtime {
+
+// sink.sqlite: creates the table from the schema (timestamps as ISO-8601 text,
+// booleans as 0/1), and writes each micro-batch in one transaction: appended, or
+// upserted by the key fields (so a re-run batch writes the same rows: idempotent).
+class SqliteSink : public Sink
+{
+public:
+    SqliteSink(const QString &path, const QString &table, const QStringList &key, bool upsert);
+    ~SqliteSink() override;
+    bool open(std::string &error) override;
+    bool write(const Batch &batch, std::string &error) override;
+    bool flush(std::string &error) override;
+    void close() override;
+
+private:
+    bool prepare(const core::Schema &schema, std::string &error);
+    bool exec(const std::string &sql, std::string &error);
+
+    QString m_path, m_table;
+    QStringList m_key;
+    bool m_upsert;
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_insert = nullptr;
+    bool m_inTransaction = false;
+    std::string m_text;
+};
+
+} // namespace sw::runtime

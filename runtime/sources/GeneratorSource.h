@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/Source.h"
+#include "sources/DemoEvents.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace sw::runtime {
+
+// source.generator: the demo events, paced at `rate` events per second of wall
+// clock (0: as fast as the pipeline takes them), stopping after `count` (0: never).
+class GeneratorSource : public Source
+{
+public:
+    explicit GeneratorSource(const QJsonObject &config);
+    bool open(std::string &error) override;
+    SourceBatch poll(size_t maxRows, int waitMs) override;
+    bool exhausted() const override;
+    QJsonObject progress() const override;
+
+private:
+    QJsonObject m_config;
+    std::unique_ptr<DemoEvents> m_events;
+    double m_rate = 0;
+    uint64_t m_count = 0;
+    QElapsedTimer m_clock;
+    int64_t m_wallStart = 0;
+};
+
+} // namespace sw::runtime

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // streamwright-cli: the headless front end. Each subcommand is a CliCommand.
+#include "BrokerCommand.h"
 #include "DescribeCommand.h"
 #include "FormatCommand.h"
 #include "NodesCommand.h"
@@ -27,6 +28,8 @@ int main(int argc, char **argv)
     commands.push_back(std::make_unique<sw::cli::FormatCommand>());
     commands.push_back(std::make_unique<sw::cli::NodesCommand>());
     commands.push_back(std::make_unique<sw::cli::RunCommand>());
+    commands.push_back(std::make_unique<sw::cli::BrokerCommand>());
+    commands.push_back(std::make_unique<sw::cli::ProduceDemoCommand>());
 
     const QStringList args = app.arguments();
     auto usage = [&](QTextStream &s) {

@@ -19,7 +19,7 @@
 namespace sw::runtime {
 
 Executor::Executor(core::Pipeline pipeline, RunOptions options)
-    : m_pipeline(std::move(pipeline)), m_options(std::move(options))
+    : m_pipeline(std::move(pipeline)), m_options(std::move(options)), m_connections(m_pipeline, m_options)
 {
 }
 
@@ -29,6 +29,7 @@ Executor::~Executor()
         if (n.sink)
             n.sink->close();
     }
+    m_nodes.clear(); // clients first, then the embedded brokers they talk to
 }
 
 void Executor::fail(const QString &message)
@@ -47,7 +48,7 @@ bool Executor::open(QString &error)
             return false;
         }
     }
-    m_nodes = PipelineBuilder::build(m_pipeline, validation, m_options, error);
+    m_nodes = PipelineBuilder::build(m_pipeline, validation, m_connections, error);
     if (m_nodes.empty())
         return false;
     const QJsonObject runtime = m_pipeline.runtime;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/Connections.h"
 #include "engine/RunOptions.h"
 #include "engine/RuntimeNode.h"
 #include "model/Pipeline.h"
@@ -59,6 +60,7 @@ private:
 
     core::Pipeline m_pipeline;
     RunOptions m_options;
+    Connections m_connections; // before m_nodes: embedded brokers outlive their clients
     std::vector<RuntimeNode> m_nodes;
     int64_t m_maxBatchRows = 10000;
     int64_t m_triggerMs = 0;

@@ -8,9 +8,11 @@
 #include "operators/Union.h"
 #include "operators/WindowAggregate.h"
 #include "sinks/FileSink.h"
+#include "sinks/KafkaSink.h"
 #include "sinks/PreviewSink.h"
 #include "sinks/SqliteSink.h"
 #include "sources/GeneratorSource.h"
+#include "sources/KafkaSource.h"
 #include "validation/SchemaInference.h"
 
 #include <QJsonArray>
@@ -28,9 +30,8 @@ QStringList strings(const QJsonValue &v)
 } // namespace
 
 std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const core::ValidationResult &validation,
-                                                const RunOptions &options, QString &error)
+                                                Connections &connections, QString &error)
 {
-    (void)options;
     const auto &catalog = core::NodeCatalog::instance();
     std::vector<RuntimeNode> nodes;
     QHash<QString, int> index;
@@ -44,7 +45,30 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
         auto input = [&](const char *port) { return schemas.inputs.at(QLatin1String(port)); };
         auto output = [&](const char *port) { return schemas.outputs.at(QLatin1String(port)); };
         const QString &t = node.type;
-        if (t == u"source.generator") {
+        std::optional<KafkaEndpoint> endpoint;
+        if (t == u"source.kafka" || t == u"sink.kafka") {
+            std::string message;
+            const QString connection = value("connection").toString();
+            endpoint = connections.endpoint(connection, message);
+            const QStringList topics = t == u"sink.kafka" ? QStringList{value("topic").toString()} : strings(value("topics"));
+            for (const QString &topic : topics) {
+                if (endpoint && !connections.ensureTopic(connection, topic, message))
+                    endpoint.reset();
+            }
+            if (!endpoint) {
+                error = QStringLiteral("node \"%1\": connection \"%2\": %3").arg(id, connection, QString::fromStdString(message));
+                return {};
+            }
+        }
+        if (t == u"source.kafka") {
+            core::Schema declared = output("out");
+            declared.fields.resize(declared.fields.size() - core::SchemaInference::kafkaMetadataFields().size());
+            rn.source = std::make_unique<KafkaSource>(*endpoint, node.config,
+                                                      QStringLiteral("streamwright-%1-%2").arg(p.name, id), declared,
+                                                      output("out"));
+        } else if (t == u"sink.kafka") {
+            rn.sink = std::make_unique<KafkaSink>(*endpoint, node.config, input("in"));
+        } else if (t == u"source.generator") {
             rn.source = std::make_unique<GeneratorSource>(node.config);
         } else if (t == u"filter") {
             rn.op = std::make_unique<Filter>(value("predicate").toString(), input("in"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/Connections.h"
 #include "engine/RunOptions.h"
 #include "engine/RuntimeNode.h"
 #include "model/Pipeline.h"
@@ -15,7 +16,7 @@ class PipelineBuilder
 public:
     // Empty on error, with `error` saying what (a node type the runtime cannot run yet).
     static std::vector<RuntimeNode> build(const core::Pipeline &pipeline, const core::ValidationResult &validation,
-                                          const RunOptions &options, QString &error);
+                                          Connections &connections, QString &error);
 };
 
 } // namespace sw::runtime

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoProducer.h"
+
+#include "batch/RowJson.h"
+#include "sources/DemoEvents.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <librdkafka/rdkafka.h>
+
+namespace sw::cli {
+
+namespace {
+bool produce(rd_kafka_t *rk, const char *topic, const std::string &key, const std::string &value, QString &error)
+{
+    for (;;) {
+        const auto err = rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                           RD_KAFKA_V_KEY(key.data(), key.size()),
+                                           RD_KAFKA_V_VALUE(const_cast<char *>(value.data()), value.size()), RD_KAFKA_V_END);
+        if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            rd_kafka_poll(rk, 20);
+            continue;
+        }
+        if (err)
+            error = QStringLiteral("cannot produce to %1: %2").arg(QLatin1String(topic), QLatin1String(rd_kafka_err2str(err)));
+        return !err;
+    }
+}
+} // namespace
+
+std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::atomic<bool> &stop, QString &error)
+{
+    char errstr[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", o.bootstrap.toUtf8().constData(), errstr, sizeof errstr);
+    rd_kafka_conf_set(conf, "linger.ms", "20", errstr, sizeof errstr);
+    rd_kafka_conf_set(conf, "log_level", "3", errstr, sizeof errstr);
+    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    if (!rk) {
+        error = QString::fromUtf8(errstr);
+        return {0, 0};
+    }
+    const int64_t start = QDateTime::currentMSecsSinceEpoch();
+    using sw::runtime::Batch;
+    using sw::runtime::DemoEvents;
+    using sw::runtime::RowJson;
+    DemoEvents users(QStringLiteral("user-events"), o.seed, start, o.rate, 0.005);
+    DemoEvents purchases(QStringLiteral("purchase-events"), o.seed + 1, start, o.rate / 12.0, 0.005);
+    const auto userKeys = RowJson::keys(users.schema());
+    const auto purchaseKeys = RowJson::keys(purchases.schema());
+    QElapsedTimer clock;
+    clock.start();
+    uint64_t sentUsers = 0, sentPurchases = 0;
+    std::string value;
+    while (!stop && (o.count == 0 || sentUsers < o.count)) {
+        uint64_t due = o.rate > 0 ? uint64_t(double(clock.elapsed()) * o.rate / 1000.0) : sentUsers + 1000;
+        if (o.count > 0)
+            due = std::min(due, o.count);
+        if (due <= sentUsers) {
+            QThread::msleep(5);
+            rd_kafka_poll(rk, 0);
+            continue;
+        }
+        while (sentUsers < due && error.isEmpty()) {
+            Batch b = Batch::empty(users.schema());
+            const std::string key(users.next(b));
+            value.clear();
+            RowJson::append(value, b, 0, userKeys);
+            produce(rk, "user-events", key, value, error);
+            ++sentUsers;
+            if (sentUsers % 12 == 0) {
+                Batch p = Batch::empty(purchases.schema());
+                purchases.next(p);
+                value.clear();
+                RowJson::append(value, p, 0, purchaseKeys);
+                produce(rk, "purchase-events", std::string(p.columns[1].strings[0]), value, error);
+                ++sentPurchases;
+            }
+        }
+        if (!error.isEmpty())
+            break;
+        rd_kafka_poll(rk, 0);
+    }
+    if (rd_kafka_flush(rk, 30000) != RD_KAFKA_RESP_ERR_NO_ERROR && error.isEmpty())
+        error = QStringLiteral("events were not acknowledged within 30 s: is Kafka at %1 reachable?").arg(o.bootstrap);
+    rd_kafka_destroy(rk);
+    return {sentUsers, sentPurchases};
+}
+
+} // namespace sw::cli

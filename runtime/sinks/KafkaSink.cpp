@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sinks/KafkaSink.h"
+
+#include "batch/RowJson.h"
+
+#include <librdkafka/rdkafka.h>
+
+namespace sw::runtime {
+
+namespace {
+void onDelivery(rd_kafka_t *, const rd_kafka_message_t *msg, void *opaque)
+{
+    if (!msg->err)
+        return;
+    auto *sink = static_cast<KafkaSink *>(opaque);
+    sink->lastFailure = rd_kafka_err2str(msg->err); // flush() reads it after the callbacks ran
+    ++sink->failures;
+}
+} // namespace
+
+KafkaSink::KafkaSink(KafkaEndpoint endpoint, const QJsonObject &config, const core::Schema &input)
+    : m_endpoint(std::move(endpoint)), m_config(config),
+      m_topic(config.value(QStringLiteral("topic")).toString().toStdString())
+{
+    const QString key = config.value(QStringLiteral("key")).toString();
+    if (!key.isEmpty()) {
+        m_keyChecked = core::expr::Expression::compile(key, input);
+        m_key = ColumnarExpression::compile(*m_keyChecked.expr, input);
+    }
+}
+
+KafkaSink::~KafkaSink()
+{
+    close();
+}
+
+bool KafkaSink::open(std::string &error)
+{
+    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, m_config.value(QStringLiteral("properties")).toObject(), error);
+    if (!conf)
+        return false;
+    const std::string compression = m_config.value(QStringLiteral("compression")).toString(QStringLiteral("none")).toStdString();
+    if (!KafkaClientConfig::set(conf, "enable.idempotence", "true", error)
+        || !KafkaClientConfig::set(conf, "compression.type", compression, error)
+        || !KafkaClientConfig::set(conf, "linger.ms", "5", error)) {
+        rd_kafka_conf_destroy(conf);
+        return false;
+    }
+    rd_kafka_conf_set_dr_msg_cb(conf, onDelivery);
+    rd_kafka_conf_set_opaque(conf, this);
+    char errstr[512];
+    m_producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    if (!m_producer) {
+        error = std::string("cannot create a Kafka producer: ") + errstr;
+        return false;
+    }
+    return true;
+}
+
+bool KafkaSink::write(const Batch &batch, std::string &error)
+{
+    if (m_jsonKeys.empty())
+        m_jsonKeys = RowJson::keys(batch.schema);
+    StringArena scratch;
+    Column keys;
+    if (m_key)
+        keys = m_key->evaluate(batch, scratch);
+    for (size_t r = 0; r < batch.rows; ++r) {
+        m_value.clear();
+        RowJson::append(m_value, batch, r, m_jsonKeys);
+        const char *keyData = nullptr;
+        size_t keyLen = 0;
+        if (m_key && keys.type != DataType::Null && !keys.isNull(r)) {
+            if (keys.type == DataType::String) {
+                keyData = keys.strings[r].data();
+                keyLen = keys.strings[r].size();
+            } else {
+                m_keyText.clear();
+                RowJson::appendValue(m_keyText, keys, r);
+                if (keys.type == DataType::Timestamp)
+                    m_keyText = m_keyText.substr(1, m_keyText.size() - 2);
+                keyData = m_keyText.data();
+                keyLen = m_keyText.size();
+            }
+        }
+        for (;;) {
+            const rd_kafka_resp_err_t err = rd_kafka_producev(
+                m_producer, RD_KAFKA_V_TOPIC(m_topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                RD_KAFKA_V_VALUE(m_value.data(), m_value.size()), RD_KAFKA_V_KEY(keyData, keyLen), RD_KAFKA_V_END);
+            if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+                rd_kafka_poll(m_producer, 50); // let deliveries drain
+                continue;
+            }
+            if (err) {
+                error = "cannot produce to " + m_topic + ": " + rd_kafka_err2str(err);
+                return false;
+            }
+            break;
+        }
+    }
+    rd_kafka_poll(m_producer, 0);
+    return true;
+}
+
+bool KafkaSink::flush(std::string &error)
+{
+    if (!m_producer)
+        return true;
+    if (rd_kafka_flush(m_producer, 60000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        error = "records to " + m_topic + " were not acknowledged within 60 s (is Kafka at "
+                + m_endpoint.bootstrap.toStdString() + " reachable?)";
+        return false;
+    }
+    if (failures > 0) {
+        error = std::to_string(int64_t(failures)) + " record(s) to " + m_topic + " failed: " + lastFailure;
+        failures = 0;
+        return false;
+    }
+    return true;
+}
+
+void KafkaSink::close()
+{
+    if (m_producer) {
+        rd_kafka_flush(m_producer, 10000);
+        rd_kafka_destroy(m_producer);
+        m_producer = nullptr;
+    }
+}
+
+} // namespace sw::runtime

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// End to end, as a user would: `streamwright-cli broker` as a child process,
+// records produced with librdkafka (malformed ones too), `streamwright-cli run
+// --until-idle`, then the SQLite sink, the dead letters and the Kafka sink (read
+// back with a consumer) checked against results computed by hand.
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <librdkafka/rdkafka.h>
+
+namespace {
+const char *kPipeline = R"j({
+  "format": "streamwright.pipeline/1",
+  "name": "clicks-per-minute",
+  "connections": {"local": {"kind": "embedded"}},
+  "nodes": [
+    {"id": "clicks", "type": "source.kafka", "position": [0, 0], "config": {
+      "connection": "local", "topics": ["clicks"], "startingOffsets": "earliest",
+      "schema": [{"name": "user", "type": "string"}, {"name": "page", "type": "string"}, {"name": "ts", "type": "timestamp"}],
+      "eventTime": {"field": "ts", "watermarkDelay": "0s"}}},
+    {"id": "per_minute", "type": "window.aggregate", "position": [0, 0], "config": {
+      "window": {"kind": "tumbling", "size": "1m"}, "groupBy": ["page"],
+      "aggregates": [{"name": "views", "fn": "count"}, {"name": "users", "fn": "count_distinct", "expr": "user"}]}},
+    {"id": "table", "type": "sink.sqlite", "position": [0, 0], "config": {
+      "path": "out.db", "table": "page_views", "key": ["window_start", "page"], "mode": "upsert"}},
+    {"id": "topic", "type": "sink.kafka", "position": [0, 0], "config": {"connection": "local", "topic": "page-views", "key": "page"}},
+    {"id": "dead", "type": "sink.file", "position": [0, 0], "config": {"path": "dead.jsonl"}}
+  ],
+  "edges": [
+    {"from": "clicks", "to": "per_minute"},
+    {"from": "per_minute", "to": "table"},
+    {"from": "per_minute", "to": "topic"},
+    {"from": "clicks", "fromPort": "dead", "to": "dead"}
+  ],
+  "runtime": {"maxBatchRows": 1}
+})j";
+
+rd_kafka_t *client(rd_kafka_type_t type, const QString &bootstrap)
+{
+    char err[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), err, sizeof err);
+    rd_kafka_conf_set(conf, "fetch.wait.max.ms", "10", err, sizeof err);
+    if (type == RD_KAFKA_CONSUMER)
+        rd_kafka_conf_set(conf, "group.id", "test-reader", err, sizeof err);
+    return rd_kafka_new(type, conf, err, sizeof err);
+}
+} // namespace
+
+class tst_RunCommand : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void runsAgainstTheBroker();
+    void unreachableSinkFailsClearly();
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_broker;
+    QString m_bootstrap;
+};
+
+void tst_RunCommand::initTestCase()
+{
+    m_broker.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("broker"), QStringLiteral("--topic"),
+                                                      QStringLiteral("clicks:2"), QStringLiteral("--topic"),
+                                                      QStringLiteral("page-views:1")});
+    QVERIFY(m_broker.waitForReadyRead(10000));
+    const QString first = QString::fromUtf8(m_broker.readLine()).trimmed();
+    QVERIFY2(QRegularExpression(QStringLiteral("^bootstrap=127\\.0\\.0\\.1:\\d+$")).match(first).hasMatch(), qPrintable(first));
+    m_bootstrap = first.mid(10);
+}
+
+void tst_RunCommand::cleanupTestCase()
+{
+    m_broker.terminate(); // SIGTERM: the broker exits cleanly
+    QVERIFY(m_broker.waitForFinished(10000));
+    QCOMPARE(m_broker.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_broker.exitCode(), 0);
+}
+
+void tst_RunCommand::runsAgainstTheBroker()
+{
+    rd_kafka_t *producer = client(RD_KAFKA_PRODUCER, m_bootstrap);
+    const char *records[] = {
+        R"({"user": "a", "page": "home", "ts": "2026-11-25T10:00:05Z"})",
+        R"({"user": "b", "page": "home", "ts": "2026-11-25T10:00:30Z"})",
+        R"({"user": "a", "page": "cart", "ts": "2026-11-25T10:00:40Z"})",
+        "not json at all",
+        R"({"user": "a", "page": "home", "ts": "2026-11-25T10:01:10Z"})",
+        R"({"user": "c", "page": "home", "ts": "yesterday"})",
+        // Late: one row per batch, so the watermark is 10:01:10 by now.
+        R"({"user": "a", "page": "home", "ts": "2026-11-25T10:00:20Z"})",
+    };
+    for (const char *r : records) {
+        // One partition, so the order (and with it lateness) is what the test says.
+        QCOMPARE(rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("clicks"), RD_KAFKA_V_PARTITION(0),
+                                   RD_KAFKA_V_VALUE(const_cast<char *>(r), strlen(r)), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                   RD_KAFKA_V_END),
+                 RD_KAFKA_RESP_ERR_NO_ERROR);
+        rd_kafka_flush(producer, 5000); // separate produce requests keep the order across batches
+    }
+    rd_kafka_destroy(producer);
+
+    QFile file(m_dir.filePath(QStringLiteral("pipeline.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(kPipeline);
+    file.close();
+    QProcess run;
+    run.setWorkingDirectory(m_dir.path());
+    run.start(QStringLiteral(STREAMWRIGHT_CLI),
+              {QStringLiteral("run"), QStringLiteral("pipeline.json"), QStringLiteral("--connection"),
+               QStringLiteral("local=") + m_bootstrap, QStringLiteral("--until-idle"), QStringLiteral("1.5"),
+               QStringLiteral("--metrics"), QStringLiteral("metrics.jsonl")});
+    QVERIFY(run.waitForFinished(60000));
+    const QString err = QString::fromUtf8(run.readAllStandardError());
+    QVERIFY2(run.exitCode() == 0, qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("finished after batch")));
+
+    // SQLite: [10:00, 10:01) home 2 views by 2 users, cart 1; [10:01, 10:02) home 1.
+    QProcess sqlite;
+    sqlite.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sqlite3; c = sqlite3.connect('%1'); "
+                                 "[print('|'.join(map(str, r))) for r in c.execute("
+                                 "'select window_start, page, views, users from page_views order by 1, 2')]")
+                      .arg(m_dir.filePath(QStringLiteral("out.db")))});
+    QVERIFY(sqlite.waitForFinished(10000));
+    QCOMPARE(QString::fromUtf8(sqlite.readAllStandardOutput()),
+             QStringLiteral("2026-11-25T10:00:00.000Z|cart|1|1\n2026-11-25T10:00:00.000Z|home|2|2\n"
+                            "2026-11-25T10:01:00.000Z|home|1|1\n"));
+
+    // Dead letters: both malformed records, with reasons and coordinates.
+    QFile dead(m_dir.filePath(QStringLiteral("dead.jsonl")));
+    QVERIFY(dead.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = dead.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject notJson = QJsonDocument::fromJson(lines[0]).object();
+    QVERIFY(notJson.value(QStringLiteral("_reason")).toString().startsWith(QStringLiteral("not valid JSON")));
+    QCOMPARE(notJson.value(QStringLiteral("_topic")).toString(), QStringLiteral("clicks"));
+    QCOMPARE(notJson.value(QStringLiteral("_offset")).toInt(), 3);
+    QCOMPARE(notJson.value(QStringLiteral("_value")).toString(), QStringLiteral("not json at all"));
+    QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("_reason")).toString(),
+             QStringLiteral("field 'ts': 'yesterday' is not an ISO-8601 timestamp"));
+
+    // The late row was counted.
+    QFile metrics(m_dir.filePath(QStringLiteral("metrics.jsonl")));
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    const QList<QByteArray> batches = metrics.readAll().trimmed().split('\n');
+    const QJsonObject last = QJsonDocument::fromJson(batches.last()).object();
+    QCOMPARE(last.value(QStringLiteral("lateRowsDropped")).toInt(), 1);
+    QCOMPARE(last.value(QStringLiteral("deadLetters")).toInt(), 2);
+
+    // Kafka sink, read back: three windows, keyed by page, JSON values.
+    rd_kafka_t *consumer = client(RD_KAFKA_CONSUMER, m_bootstrap);
+    rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(parts, "page-views", 0)->offset = RD_KAFKA_OFFSET_BEGINNING;
+    rd_kafka_assign(consumer, parts);
+    rd_kafka_topic_partition_list_destroy(parts);
+    QStringList got;
+    for (int i = 0; i < 100 && got.size() < 3; ++i) {
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(consumer, 100);
+        if (!m)
+            continue;
+        if (!m->err) {
+            const QJsonObject v = QJsonDocument::fromJson(QByteArray(static_cast<char *>(m->payload), int(m->len))).object();
+            got << QString::fromUtf8(static_cast<char *>(m->key), int(m->key_len)) + u' '
+                       + v.value(QStringLiteral("window_start")).toString() + u' '
+                       + QString::number(v.value(QStringLiteral("views")).toInt());
+        }
+        rd_kafka_message_destroy(m);
+    }
+    rd_kafka_consumer_close(consumer);
+    rd_kafka_destroy(consumer);
+    QCOMPARE(got, (QStringList{QStringLiteral("cart 2026-11-25T10:00:00.000Z 1"), QStringLiteral("home 2026-11-25T10:00:00.000Z 2"),
+                               QStringLiteral("home 2026-11-25T10:01:00.000Z 1")}));
+}
+
+void tst_RunCommand::unreachableSinkFailsClearly()
+{
+    QFile file(m_dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(kPipeline).replace(R"("path": "out.db")", R"("path": "/proc/none/out.db")"));
+    file.close();
+    QProcess run;
+    run.setWorkingDirectory(m_dir.path());
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), QStringLiteral("bad.json"), QStringLiteral("--connection"),
+                                                 QStringLiteral("local=") + m_bootstrap, QStringLiteral("--until-idle"),
+                                                 QStringLiteral("1")});
+    QVERIFY(run.waitForFinished(60000));
+    QCOMPARE(run.exitCode(), 1);
+    QVERIFY2(QString::fromUtf8(run.readAllStandardError()).contains(QStringLiteral("sink \"table\": cannot open SQLite database /proc/none/out.db")),
+             "clear message");
+}
+
+QTEST_GUILESS_MAIN(tst_RunCommand)
+#include "tst_runcommand.moc"

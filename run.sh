@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up, builds and starts Streamwright: the desktop app when there is a display,
-# otherwise the headless tour of the example pipelines.
-# Arguments go to the app (e.g. a pipeline file to open).
+# otherwise the headless demo (the trending-products example on an embedded broker).
+# Arguments go to the app (a pipeline file to open) or to the demo (--seconds N).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh
@@ -12,19 +12,8 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$BUILD_DIR/app/gui/streamwright" "$@"
 fi
 
-cli="$BUILD_DIR/app/cli/streamwright-cli"
 echo
-echo "No display found: here is the headless tour. (With a display, ./run.sh opens the app.)"
+echo "No display found: running the headless demo (with a display, ./run.sh opens the app)."
+echo "It runs the trending-products example on an embedded Kafka broker; Ctrl+C stops it."
 echo
-echo "== Validating the example pipelines =="
-"$cli" validate resources/examples/*.json
-echo
-echo "== The trending-products pipeline, node by node =="
-"$cli" describe resources/examples/trending-products.json
-echo
-echo "== A pipeline with mistakes, as the validator reports them =="
-broken=$(mktemp --suffix=.json)
-trap 'rm -f "$broken"' EXIT
-sed -e 's/"size": "1m"/"size": "1 minute"/' -e "s/event_type = 'view'/event_typ = 'view'/" \
-    resources/examples/trending-products.json > "$broken"
-"$cli" validate "$broken" || true
+exec "$BUILD_DIR/app/cli/streamwright-cli" demo "$@"

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunCommand.h"
 
+#include "control/ControlServer.h"
 #include "engine/Executor.h"
 #include "format/PipelineFormat.h"
 #include "model/Timestamps.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
 #include <QElapsedTimer>
 #include <QJsonArray>
 
 #include <atomic>
 #include <csignal>
+#include <thread>
 
 namespace sw::cli {
 
@@ -62,9 +66,12 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                        QStringLiteral("S"));
     const QCommandLineOption metrics(QStringLiteral("metrics"), QStringLiteral("Write one JSON object per batch."),
                                      QStringLiteral("FILE.jsonl"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Serve the control API here (default: 127.0.0.1 and a free port)."),
+                                    QStringLiteral("HOST:PORT"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress lines."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    for (const auto &o : {connection, untilIdle, metrics, quiet, help})
+    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, help})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
     if (!parser.parse(arguments)) {
@@ -113,45 +120,95 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             return kExitUsage;
         }
     }
+    QHostAddress address(QHostAddress::LocalHost);
+    quint16 port = 0;
+    if (parser.isSet(listen)) {
+        const QString value = parser.value(listen);
+        const int colon = int(value.lastIndexOf(u':'));
+        bool ok = colon > 0;
+        port = ok ? value.mid(colon + 1).toUShort(&ok) : 0;
+        if (!ok || !address.setAddress(value.left(colon).remove(u'[').remove(u']'))) {
+            err << "streamwright-cli run: --listen takes HOST:PORT, e.g. 127.0.0.1:8080, not '" << value << "'\n";
+            return kExitUsage;
+        }
+    }
     runtime::Executor executor(*loaded.pipeline, options);
     QString error;
     if (!executor.open(error)) {
         err << "streamwright-cli run: " << error << "\n";
         return kExitProblems;
     }
+    runtime::ControlState control;
+    runtime::ControlServer server(executor, control, loaded.pipeline->name);
+    const quint16 listening = server.listen(address, port);
+    if (listening == 0) {
+        err << "streamwright-cli run: cannot listen on " << address.toString() << ":" << port << "\n";
+        return kExitProblems;
+    }
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']' : address.toString();
+    out << "control=http://" << host << ":" << listening << " token=" << server.token() << "\n";
+    out.flush();
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    err << "running " << loaded.pipeline->name << " (Ctrl+C stops after the current batch)\n";
+    err << "running " << loaded.pipeline->name << "; control API on http://" << host << ":" << listening
+        << " (Ctrl+C stops after the current batch)\n";
     err.flush();
+
+    // The executor runs on its own thread; this one serves HTTP and prints progress.
+    std::atomic<int64_t> rowsSinceLine{0};
+    std::thread worker([&] {
+        int64_t lastBatch = -1;
+        while (!control.stopRequested && !g_stop) {
+            if (control.paused && control.stepsRequested == 0) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                continue;
+            }
+            const auto step = executor.step();
+            if (executor.batchId() != lastBatch) {
+                lastBatch = executor.batchId();
+                rowsSinceLine += int64_t(executor.lastProgress().value(QStringLiteral("numInputRows")).toDouble());
+                if (control.stepsRequested > 0)
+                    --control.stepsRequested;
+            }
+            if (step == runtime::Executor::Step::Failed) {
+                control.failed = true;
+                break;
+            }
+            if (step == runtime::Executor::Step::Finished) {
+                control.finished = true;
+                break;
+            }
+        }
+    });
     QElapsedTimer sinceLine;
     sinceLine.start();
-    int64_t rowsSinceLine = 0, lastBatch = -1;
-    for (;;) {
-        if (g_stop) {
-            err << "stopped after batch " << executor.batchId() << "\n";
-            return kExitOk;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        if (control.failed || control.finished || control.stopRequested || g_stop) {
+            QCoreApplication::quit();
+            return;
         }
-        const auto step = executor.step();
-        if (executor.batchId() != lastBatch) {
-            lastBatch = executor.batchId();
-            rowsSinceLine += int64_t(executor.lastProgress().value(QStringLiteral("numInputRows")).toDouble());
-        }
-        if (step == runtime::Executor::Step::Failed) {
-            err << "streamwright-cli run: " << executor.error() << "\n";
-            return kExitProblems;
-        }
-        if (step == runtime::Executor::Step::Finished) {
-            err << "finished after batch " << executor.batchId() << ": input ended, every window emitted, sinks flushed\n";
-            return kExitOk;
-        }
-        if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && lastBatch >= 0) {
-            err << progressLine(executor.lastProgress(), double(rowsSinceLine) * 1000.0 / double(sinceLine.elapsed()))
-                << "\n";
+        if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && executor.batchId() >= 0) {
+            err << progressLine(executor.lastProgress(), double(rowsSinceLine.exchange(0)) * 1000.0 / double(sinceLine.elapsed()))
+                << (control.paused ? " | paused" : "") << "\n";
             err.flush();
             sinceLine.restart();
-            rowsSinceLine = 0;
         }
+    });
+    tick.start(50);
+    QCoreApplication::exec();
+    control.stopRequested = true;
+    worker.join();
+    if (control.failed) {
+        err << "streamwright-cli run: " << executor.error() << "\n";
+        return kExitProblems;
     }
+    if (control.finished) {
+        err << "finished after batch " << executor.batchId() << ": input ended, every window emitted, sinks flushed\n";
+        return kExitOk;
+    }
+    err << "stopped after batch " << executor.batchId() << "\n";
+    return kExitOk;
 }
 
 } // namespace sw::cli

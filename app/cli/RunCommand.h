@@ -6,8 +6,10 @@
 namespace sw::cli {
 
 // `streamwright-cli run PIPELINE.json [--connection NAME=BOOTSTRAP]... [--until-idle S]
-// [--metrics FILE.jsonl]`: runs a pipeline headless, with a progress line per
-// second on stderr. SIGINT/SIGTERM finish the current batch and exit cleanly.
+// [--metrics FILE.jsonl] [--listen HOST:PORT]`: runs a pipeline headless, with a
+// progress line per second on stderr, serving the control API (ControlServer);
+// stdout's first line is `control=http://HOST:PORT token=TOKEN` for tools.
+// SIGINT/SIGTERM finish the current batch and exit cleanly.
 class RunCommand : public CliCommand
 {
 public:

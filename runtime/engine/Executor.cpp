@@ -34,6 +34,7 @@ Executor::~Executor()
 
 void Executor::fail(const QString &message)
 {
+    QMutexLocker lock(&m_progressMutex);
     if (m_error.isEmpty())
         m_error = message;
 }
@@ -83,6 +84,17 @@ void Executor::route(int nodeIndex, int outputPort, Batch &&batch)
 {
     RuntimeNode &from = m_nodes[size_t(nodeIndex)];
     from.rowsOut += int64_t(batch.rows);
+    if (batch.rows > 0) { // a sample of what this edge carried, for the debugger and the app
+        QJsonArray rows;
+        const auto keys = RowJson::keys(batch.schema);
+        for (size_t r = 0; r < std::min<size_t>(batch.rows, 20); ++r) {
+            std::string json;
+            RowJson::append(json, batch, r, keys);
+            rows.append(QJsonDocument::fromJson(QByteArray::fromStdString(json)).object());
+        }
+        QMutexLocker lock(&m_progressMutex);
+        m_samples.insert(from.id + u'.' + from.type->outputs[size_t(outputPort)].name, rows);
+    }
     const auto &targets = from.outputs[size_t(outputPort)];
     for (size_t t = 0; t < targets.size(); ++t) {
         RuntimeNode &to = m_nodes[size_t(targets[t].first)];
@@ -238,7 +250,7 @@ Executor::Step Executor::step()
 {
     if (m_finished)
         return Step::Finished;
-    if (!m_error.isEmpty())
+    if (!error().isEmpty())
         return Step::Failed;
     const qint64 now = m_clock.elapsed();
     bool allExhausted = true;
@@ -247,7 +259,7 @@ Executor::Step Executor::step()
     const bool idleTooLong = m_options.untilIdleSeconds >= 0 && now - m_lastInputAt > qint64(m_options.untilIdleSeconds * 1000);
     if ((allExhausted && !m_noDataBatchDue) || idleTooLong) {
         finish();
-        return m_error.isEmpty() ? Step::Finished : Step::Failed;
+        return error().isEmpty() ? Step::Finished : Step::Failed;
     }
     if (!m_noDataBatchDue && m_triggerMs > 0 && now < m_nextTriggerAt) {
         QThread::msleep(ulong(std::min<qint64>(m_nextTriggerAt - now, 100)));
@@ -356,7 +368,7 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
     }
     const double seconds = totalMs / 1000.0;
     QJsonObject progress{
-        {QStringLiteral("batchId"), double(m_batchId)},
+        {QStringLiteral("batchId"), double(m_batchId.load())},
         {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
         {QStringLiteral("numInputRows"), double(inputRows)},
         {QStringLiteral("processedRowsPerSecond"), seconds > 0 ? double(inputRows) / seconds : 0.0},
@@ -366,8 +378,8 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
                                                    {QStringLiteral("sink"), timing.sink},
                                                    {QStringLiteral("checkpoint"), timing.checkpoint},
                                                    {QStringLiteral("total"), totalMs}}},
-        {QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermark"), m_watermark == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(m_watermark))},
-                                                  {QStringLiteral("watermarkGapMs"), m_watermark == kWatermarkEnd || m_watermark == 0 ? QJsonValue() : QJsonValue(double(now - m_watermark))}}},
+        {QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermark"), m_watermark == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(m_watermark.load()))},
+                                                  {QStringLiteral("watermarkGapMs"), m_watermark == kWatermarkEnd || m_watermark == 0 ? QJsonValue() : QJsonValue(double(now - m_watermark.load()))}}},
         {QStringLiteral("consumerLag"), double(lag)},
         {QStringLiteral("lateRowsDropped"), double(late)},
         {QStringLiteral("deadLetters"), double(dead)},
@@ -384,7 +396,25 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
         m_metrics.flush();
     }
     QMutexLocker lock(&m_progressMutex);
+    m_recent.append(progress);
+    if (m_recent.size() > 600)
+        m_recent.removeFirst();
     m_progress = std::move(progress);
+}
+
+QJsonArray Executor::recentProgress() const
+{
+    QMutexLocker lock(&m_progressMutex);
+    QJsonArray out;
+    for (const auto &p : m_recent)
+        out.append(p);
+    return out;
+}
+
+QJsonObject Executor::edgeSamples() const
+{
+    QMutexLocker lock(&m_progressMutex);
+    return m_samples;
 }
 
 QJsonObject Executor::lastProgress() const

@@ -8,9 +8,11 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 
+#include <atomic>
 #include <vector>
 
 namespace sw::runtime {
@@ -38,10 +40,19 @@ public:
     Step step();
     // Ends the input now: watermark to +infinity, emit every open window, flush.
     void finish();
-    QString error() const { return m_error; }
+    QString error() const
+    {
+        QMutexLocker lock(&m_progressMutex);
+        return m_error;
+    }
 
     // The latest batch's progress (StreamingQueryProgress-like); any thread.
     QJsonObject lastProgress() const;
+    // The last (up to 600) batches' progress, oldest first; any thread.
+    QJsonArray recentProgress() const;
+    // What each edge carried in the last batch that had rows: for every node
+    // output "node.port", up to 20 rows as JSON; any thread.
+    QJsonObject edgeSamples() const;
     int64_t batchId() const { return m_batchId; }
     int64_t watermark() const { return m_watermark; }
     const std::vector<RuntimeNode> &nodes() const { return m_nodes; }
@@ -64,8 +75,8 @@ private:
     std::vector<RuntimeNode> m_nodes;
     int64_t m_maxBatchRows = 10000;
     int64_t m_triggerMs = 0;
-    int64_t m_batchId = -1;
-    int64_t m_watermark = 0;
+    std::atomic<int64_t> m_batchId{-1};   // read by the control API's thread
+    std::atomic<int64_t> m_watermark{0};
     bool m_noDataBatchDue = false;
     bool m_finished = false;
     QString m_error;
@@ -76,6 +87,8 @@ private:
     QFile m_deadLetterFile;
     mutable QMutex m_progressMutex;
     QJsonObject m_progress;
+    QList<QJsonObject> m_recent;
+    QJsonObject m_samples;
 };
 
 } // namespace sw::runtime

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "control/ControlServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+namespace sw::runtime {
+
+namespace {
+QHttpServerResponse json(const QJsonObject &o, QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok)
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/json"), QJsonDocument(o).toJson(QJsonDocument::Compact), status);
+}
+
+QString label(const QString &value)
+{
+    return QString(value).replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+}
+} // namespace
+
+ControlServer::ControlServer(Executor &executor, ControlState &state, QString pipelineName, QObject *parent)
+    : QObject(parent), m_executor(executor), m_state(state), m_pipeline(std::move(pipelineName))
+{
+    for (int i = 0; i < 4; ++i)
+        m_token += QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
+
+    m_server.route(QStringLiteral("/metrics"), [this] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
+                                   prometheus(m_executor.lastProgress(), m_pipeline));
+    });
+    m_server.route(QStringLiteral("/api/status"), [this](const QHttpServerRequest &r) {
+        if (!m_loopback && !authorized(r))
+            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+        return json(status());
+    });
+    m_server.route(QStringLiteral("/api/progress"), [this](const QHttpServerRequest &r) {
+        if (!m_loopback && !authorized(r))
+            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+        QJsonObject o{{QStringLiteral("latest"), m_executor.lastProgress()}};
+        if (r.query().hasQueryItem(QStringLiteral("recent")))
+            o.insert(QStringLiteral("recent"), m_executor.recentProgress());
+        return json(o);
+    });
+    m_server.route(QStringLiteral("/api/samples"), [this](const QHttpServerRequest &r) {
+        if (!m_loopback && !authorized(r))
+            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+        return json({{QStringLiteral("batchId"), double(m_executor.batchId())}, {QStringLiteral("edges"), m_executor.edgeSamples()}});
+    });
+    auto control = [this](const QString &action) {
+        m_server.route(QStringLiteral("/api/") + action, QHttpServerRequest::Method::Post,
+                       [this, action](const QHttpServerRequest &r) {
+                           if (!authorized(r))
+                               return json({{QStringLiteral("error"), QStringLiteral("this needs the token printed at start")}},
+                                           QHttpServerResponder::StatusCode::Unauthorized);
+                           if (action == u"pause")
+                               m_state.paused = true;
+                           else if (action == u"resume")
+                               m_state.paused = false;
+                           else if (action == u"step") {
+                               m_state.paused = true;
+                               ++m_state.stepsRequested;
+                           } else if (action == u"stop")
+                               m_state.stopRequested = true;
+                           return json(status());
+                       });
+    };
+    for (const char *a : {"pause", "resume", "step", "stop"})
+        control(QLatin1String(a));
+}
+
+quint16 ControlServer::listen(const QHostAddress &address, quint16 port)
+{
+    m_loopback = address.isLoopback();
+    return m_server.listen(address, port);
+}
+
+bool ControlServer::authorized(const QHttpServerRequest &request) const
+{
+    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
+    if (header == "Bearer " + m_token.toUtf8())
+        return true;
+    return request.query().queryItemValue(QStringLiteral("token")) == m_token;
+}
+
+QJsonObject ControlServer::status() const
+{
+    const QString state = m_state.failed      ? QStringLiteral("failed")
+                          : m_state.finished  ? QStringLiteral("finished")
+                          : m_state.stopRequested ? QStringLiteral("stopping")
+                          : m_state.paused    ? QStringLiteral("paused")
+                                              : QStringLiteral("running");
+    const int64_t wm = m_executor.watermark();
+    return {{QStringLiteral("pipeline"), m_pipeline},
+            {QStringLiteral("state"), state},
+            {QStringLiteral("batchId"), double(m_executor.batchId())},
+            {QStringLiteral("watermark"), wm == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(wm))},
+            {QStringLiteral("error"), m_executor.error()}};
+}
+
+QByteArray ControlServer::prometheus(const QJsonObject &p, const QString &pipeline)
+{
+    QString out;
+    const QString pl = QStringLiteral("pipeline=\"%1\"").arg(label(pipeline));
+    auto metric = [&out](const char *name, const char *type, const char *help) {
+        out += QStringLiteral("# HELP streamwright_%1 %2\n# TYPE streamwright_%1 %3\n")
+                   .arg(QLatin1String(name), QLatin1String(help), QLatin1String(type));
+    };
+    auto sample = [&out](const char *name, const QString &labels, double value) {
+        out += QStringLiteral("streamwright_%1{%2} %3\n").arg(QLatin1String(name), labels, QString::number(value, 'g', 15));
+    };
+    if (p.isEmpty())
+        return QByteArrayLiteral("# no batch has run yet\n");
+    metric("batch_id", "gauge", "Id of the latest micro-batch.");
+    sample("batch_id", pl, p.value(QStringLiteral("batchId")).toDouble());
+    metric("consumer_lag", "gauge", "High watermark offset minus next offset to read, summed per source.");
+    for (const auto &s : p.value(QStringLiteral("sources")).toArray()) {
+        const QJsonObject o = s.toObject();
+        sample("consumer_lag", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
+               o.value(QStringLiteral("consumerLag")).toDouble());
+    }
+    metric("processed_rate", "gauge", "Rows per second of batch processing time.");
+    sample("processed_rate", pl, p.value(QStringLiteral("processedRowsPerSecond")).toDouble());
+    metric("input_rows", "gauge", "Rows read from the sources in the latest batch.");
+    sample("input_rows", pl, p.value(QStringLiteral("numInputRows")).toDouble());
+    metric("batch_duration_ms", "gauge", "Wall time of the latest micro-batch, by part.");
+    const QJsonObject d = p.value(QStringLiteral("durationMs")).toObject();
+    for (auto it = d.constBegin(); it != d.constEnd(); ++it)
+        sample("batch_duration_ms", pl + QStringLiteral(",part=\"%1\"").arg(it.key()), it->toDouble());
+    const QJsonObject latency = p.value(QStringLiteral("e2eLatencyMs")).toObject();
+    if (!latency.isEmpty()) {
+        metric("e2e_latency_ms", "gauge", "Commit time minus Kafka record timestamp, per quantile of the latest batch.");
+        for (const char *q : {"p50", "p95", "p99", "max"}) {
+            const QString quantile = q[0] == 'm' ? QStringLiteral("1") : QStringLiteral("0.") + QLatin1String(q + 1);
+            sample("e2e_latency_ms", pl + QStringLiteral(",quantile=\"%1\"").arg(quantile), latency.value(QLatin1String(q)).toDouble());
+        }
+    }
+    const QJsonObject eventTime = p.value(QStringLiteral("eventTime")).toObject();
+    if (eventTime.value(QStringLiteral("watermark")).isDouble()) {
+        metric("watermark", "gauge", "Pipeline watermark, epoch milliseconds.");
+        sample("watermark", pl, eventTime.value(QStringLiteral("watermark")).toDouble());
+    }
+    if (eventTime.value(QStringLiteral("watermarkGapMs")).isDouble()) {
+        metric("watermark_gap_ms", "gauge", "Wall clock minus watermark.");
+        sample("watermark_gap_ms", pl, eventTime.value(QStringLiteral("watermarkGapMs")).toDouble());
+    }
+    metric("state_rows", "gauge", "Rows held in state per stateful operator.");
+    for (const auto &s : p.value(QStringLiteral("stateOperators")).toArray()) {
+        const QJsonObject o = s.toObject();
+        sample("state_rows", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
+               o.value(QStringLiteral("numRowsTotal")).toDouble());
+    }
+    metric("late_rows_dropped", "counter", "Rows behind the watermark at stateful operators.");
+    for (const auto &s : p.value(QStringLiteral("stateOperators")).toArray()) {
+        const QJsonObject o = s.toObject();
+        sample("late_rows_dropped", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
+               o.value(QStringLiteral("lateRowsDropped")).toDouble());
+    }
+    metric("dead_letters", "counter", "Records that could not be decoded.");
+    sample("dead_letters", pl, p.value(QStringLiteral("deadLetters")).toDouble());
+    metric("rows_in", "gauge", "Rows into each node in the latest batch.");
+    const QJsonObject nodes = p.value(QStringLiteral("nodes")).toObject();
+    for (auto it = nodes.constBegin(); it != nodes.constEnd(); ++it)
+        sample("rows_in", pl + QStringLiteral(",node=\"%1\"").arg(label(it.key())), it->toObject().value(QStringLiteral("rowsIn")).toDouble());
+    metric("rows_out", "gauge", "Rows out of each node in the latest batch.");
+    for (auto it = nodes.constBegin(); it != nodes.constEnd(); ++it)
+        sample("rows_out", pl + QStringLiteral(",node=\"%1\"").arg(label(it.key())), it->toObject().value(QStringLiteral("rowsOut")).toDouble());
+    return out.toUtf8();
+}
+
+} // namespace sw::runtime

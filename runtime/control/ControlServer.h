@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "control/ControlState.h"
+#include "engine/Executor.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+
+namespace sw::runtime {
+
+// The runtime's HTTP API (ARCHITECTURE.md), served from the thread that owns this
+// object while the executor runs on another:
+//   GET  /metrics                    Prometheus text (always readable)
+//   GET  /api/status                 state, batch, watermark, error
+//   GET  /api/progress[?recent=1]    the latest batch's progress (and recent ones)
+//   GET  /api/samples                rows each edge carried in the last batch
+//   POST /api/pause|resume|step|stop control
+// Control needs the token (Authorization: Bearer TOKEN, or ?token=). On a
+// non-loopback address, progress and samples need it too.
+class ControlServer : public QObject
+{
+    Q_OBJECT
+public:
+    ControlServer(Executor &executor, ControlState &state, QString pipelineName, QObject *parent = nullptr);
+    // The port listened on (0 on failure).
+    quint16 listen(const QHostAddress &address, quint16 port);
+    QString token() const { return m_token; }
+
+    static QByteArray prometheus(const QJsonObject &progress, const QString &pipeline);
+
+private:
+    bool authorized(const QHttpServerRequest &request) const;
+    QJsonObject status() const;
+
+    Executor &m_executor;
+    ControlState &m_state;
+    QString m_pipeline;
+    QString m_token;
+    bool m_loopback = true;
+    QHttpServer m_server;
+};
+
+} // namespace sw::runtime

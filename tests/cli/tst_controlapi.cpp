@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The control API of a running `streamwright-cli run`: /metrics parsed back and
+// checked against the JSON progress, the token, pause, step one batch, stop.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const char *kPipeline = R"j({"format": "streamwright.pipeline/1", "name": "live", "connections": {},
+"nodes": [
+ {"id": "events", "type": "source.generator", "position": [0, 0], "config": {"stream": "user-events", "rate": 2000,
+  "eventTime": {"field": "ts", "watermarkDelay": "5s"}}},
+ {"id": "per_minute", "type": "window.aggregate", "position": [0, 0], "config": {"window": {"kind": "tumbling", "size": "1m"},
+  "groupBy": ["category"], "aggregates": [{"name": "n", "fn": "count"}], "outputMode": "update"}},
+ {"id": "preview", "type": "sink.preview", "position": [0, 0], "config": {"rows": 10}}
+],
+"edges": [{"from": "events", "to": "per_minute"}, {"from": "per_minute", "to": "preview"}],
+"runtime": {"trigger": "100ms"}})j";
+} // namespace
+
+class tst_ControlApi : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void metricsMatchProgress();
+    void controlNeedsTheToken();
+    void pauseStepResumeStop();
+
+private:
+    QNetworkReply *request(const QByteArray &verb, const QString &path, bool withToken = false);
+    QByteArray get(const QString &path);
+    QJsonObject status();
+
+    QTemporaryDir m_dir;
+    QProcess m_run;
+    QString m_url, m_token;
+    QNetworkAccessManager m_net;
+};
+
+void tst_ControlApi::initTestCase()
+{
+    QFile f(m_dir.filePath(QStringLiteral("live.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(kPipeline);
+    f.close();
+    m_run.setWorkingDirectory(m_dir.path());
+    m_run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), QStringLiteral("live.json"), QStringLiteral("--quiet")});
+    QVERIFY(m_run.waitForReadyRead(10000));
+    const auto match = QRegularExpression(QStringLiteral("^control=(http://127\\.0\\.0\\.1:\\d+) token=([0-9a-f]{64})$"))
+                           .match(QString::fromUtf8(m_run.readLine()).trimmed());
+    QVERIFY(match.hasMatch());
+    m_url = match.captured(1);
+    m_token = match.captured(2);
+    QTRY_VERIFY_WITH_TIMEOUT(status().value(QStringLiteral("batchId")).toInt() >= 3, 10000);
+}
+
+void tst_ControlApi::cleanupTestCase()
+{
+    if (m_run.state() != QProcess::NotRunning) {
+        m_run.terminate();
+        m_run.waitForFinished(10000);
+    }
+}
+
+QNetworkReply *tst_ControlApi::request(const QByteArray &verb, const QString &path, bool withToken)
+{
+    QNetworkRequest r(QUrl(m_url + path));
+    if (withToken)
+        r.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_net.sendCustomRequest(r, verb);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    return reply;
+}
+
+QByteArray tst_ControlApi::get(const QString &path)
+{
+    QNetworkReply *reply = request("GET", path);
+    reply->deleteLater();
+    return reply->readAll();
+}
+
+QJsonObject tst_ControlApi::status()
+{
+    return QJsonDocument::fromJson(get(QStringLiteral("/api/status"))).object();
+}
+
+void tst_ControlApi::metricsMatchProgress()
+{
+    QNetworkReply *pause = request("POST", QStringLiteral("/api/pause"), true); // hold still while comparing
+    pause->deleteLater();
+    QTRY_COMPARE_WITH_TIMEOUT(status().value(QStringLiteral("state")).toString(), QStringLiteral("paused"), 5000);
+    const QByteArray metrics = get(QStringLiteral("/metrics"));
+    const QJsonObject progress = QJsonDocument::fromJson(get(QStringLiteral("/api/progress"))).object().value(QStringLiteral("latest")).toObject();
+    QHash<QString, double> samples;
+    for (const QByteArray &line : metrics.split('\n')) {
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const int space = int(line.lastIndexOf(' '));
+        samples.insert(QString::fromUtf8(line.left(space)), line.mid(space + 1).toDouble());
+    }
+    QCOMPARE(samples.value(QStringLiteral("streamwright_batch_id{pipeline=\"live\"}")), progress.value(QStringLiteral("batchId")).toDouble());
+    QCOMPARE(samples.value(QStringLiteral("streamwright_input_rows{pipeline=\"live\"}")), progress.value(QStringLiteral("numInputRows")).toDouble());
+    QCOMPARE(samples.value(QStringLiteral("streamwright_watermark{pipeline=\"live\"}")),
+             progress.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermark")).toDouble());
+    QCOMPARE(samples.value(QStringLiteral("streamwright_state_rows{pipeline=\"live\",node=\"per_minute\"}")),
+             progress.value(QStringLiteral("stateOperators")).toArray().at(0).toObject().value(QStringLiteral("numRowsTotal")).toDouble());
+    QCOMPARE(samples.value(QStringLiteral("streamwright_rows_out{pipeline=\"live\",node=\"events\"}")),
+             progress.value(QStringLiteral("nodes")).toObject().value(QStringLiteral("events")).toObject().value(QStringLiteral("rowsOut")).toDouble());
+    // Latency exists for batches that read records (not for no-data batches).
+    const QJsonObject latency = progress.value(QStringLiteral("e2eLatencyMs")).toObject();
+    QCOMPARE(samples.contains(QStringLiteral("streamwright_e2e_latency_ms{pipeline=\"live\",quantile=\"0.99\"}")), !latency.isEmpty());
+    if (!latency.isEmpty())
+        QCOMPARE(samples.value(QStringLiteral("streamwright_e2e_latency_ms{pipeline=\"live\",quantile=\"0.99\"}")),
+                 latency.value(QStringLiteral("p99")).toDouble());
+    QVERIFY(samples.contains(QStringLiteral("streamwright_batch_duration_ms{pipeline=\"live\",part=\"total\"}")));
+    const QJsonObject samplesJson = QJsonDocument::fromJson(get(QStringLiteral("/api/samples"))).object();
+    QVERIFY(samplesJson.value(QStringLiteral("edges")).toObject().value(QStringLiteral("events.out")).toArray().size() > 0);
+    QNetworkReply *resume = request("POST", QStringLiteral("/api/resume"), true);
+    resume->deleteLater();
+}
+
+void tst_ControlApi::controlNeedsTheToken()
+{
+    QNetworkReply *reply = request("POST", QStringLiteral("/api/stop"));
+    reply->deleteLater();
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QCOMPARE(m_run.state(), QProcess::Running);
+    QVERIFY(status().value(QStringLiteral("state")).toString() != u"stopping");
+}
+
+void tst_ControlApi::pauseStepResumeStop()
+{
+    QNetworkReply *pause = request("POST", QStringLiteral("/api/pause"), true);
+    pause->deleteLater();
+    QCOMPARE(pause->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(status().value(QStringLiteral("state")).toString(), QStringLiteral("paused"), 5000);
+    QTest::qWait(300); // a batch under way when the pause came has finished
+    const int before = status().value(QStringLiteral("batchId")).toInt();
+    QTest::qWait(400);
+    QCOMPARE(status().value(QStringLiteral("batchId")).toInt(), before); // paused means no batches
+    QNetworkReply *step = request("POST", QStringLiteral("/api/step"), true);
+    step->deleteLater();
+    QTRY_COMPARE_WITH_TIMEOUT(status().value(QStringLiteral("batchId")).toInt(), before + 1, 5000);
+    QTest::qWait(400);
+    QCOMPARE(status().value(QStringLiteral("batchId")).toInt(), before + 1); // exactly one
+    QNetworkReply *resume = request("POST", QStringLiteral("/api/resume"), true);
+    resume->deleteLater();
+    QTRY_VERIFY_WITH_TIMEOUT(status().value(QStringLiteral("batchId")).toInt() > before + 2, 5000);
+    QNetworkReply *stop = request("POST", QStringLiteral("/api/stop"), true);
+    stop->deleteLater();
+    QVERIFY(m_run.waitForFinished(10000));
+    QCOMPARE(m_run.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(m_run.readAllStandardError()).contains(QStringLiteral("stopped after batch")));
+}
+
+QTEST_GUILESS_MAIN(tst_ControlApi)
+#include "tst_controlapi.moc"

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// In-memory end-to-end benchmark (issue 3, part a): N JSON events through
-// decode -> filter -> tumbling count and sum by key -> discard, beside a bare
-// simdjson loop that extracts the same fields from the same bytes (our limit).
-//   build/bench/bench_pipeline [--events N] [--batch ROWS]
+// End-to-end benchmarks, each beside its physical limit measured in the same run:
+// (a) N JSON events in memory through decode -> filter -> tumbling count and sum
+//     by key -> discard, beside a bare simdjson loop extracting the same fields;
+// (b) the same pipeline (run by the executor, source.kafka) reading M events from
+//     the embedded broker, beside a bare librdkafka consumer reading the topic.
+//   build/bench/bench_pipeline [--events N] [--batch ROWS] [--kafka-events M]
+#include "broker/EmbeddedBroker.h"
+#include "engine/Executor.h"
+#include "format/PipelineFormat.h"
 #include "operators/Filter.h"
 #include "operators/WindowAggregate.h"
 #include "sources/JsonDecoder.h"
@@ -11,6 +16,7 @@
 #include <QJsonDocument>
 #include <QStringList>
 
+#include <librdkafka/rdkafka.h>
 #include <simdjson.h>
 
 #include <chrono>
@@ -157,18 +163,129 @@ double pipelinePass(const Events &e, size_t batchRows, size_t *windowRows)
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+constexpr int kPartitions = 32; // the embedded broker keeps 5 MiB per partition
+
+void produceAll(const QString &bootstrap, const Events &e, size_t n)
+{
+    char err[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), err, sizeof err);
+    rd_kafka_conf_set(conf, "linger.ms", "50", err, sizeof err);
+    rd_kafka_conf_set(conf, "batch.num.messages", "10000", err, sizeof err);
+    rd_kafka_t *p = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+    for (size_t i = 0; i < n; ++i) {
+        const auto &[offset, len] = e.spans[i];
+        while (rd_kafka_producev(p, RD_KAFKA_V_TOPIC("user-events"), RD_KAFKA_V_PARTITION(int(i % kPartitions)),
+                                 RD_KAFKA_V_VALUE(const_cast<char *>(e.bytes.data() + offset), len),
+                                 RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END) == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+            rd_kafka_poll(p, 10);
+    }
+    rd_kafka_flush(p, 60000);
+    rd_kafka_destroy(p);
+}
+
+double bareConsumer(const QString &bootstrap, size_t n, double *checksum)
+{
+    const auto t0 = Clock::now();
+    char err[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), err, sizeof err);
+    rd_kafka_conf_set(conf, "group.id", "bench-bare", err, sizeof err);
+    rd_kafka_conf_set(conf, "fetch.wait.max.ms", "10", err, sizeof err);
+    rd_kafka_t *c = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
+    rd_kafka_poll_set_consumer(c);
+    rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(kPartitions);
+    for (int p = 0; p < kPartitions; ++p)
+        rd_kafka_topic_partition_list_add(parts, "user-events", p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+    rd_kafka_assign(c, parts);
+    rd_kafka_topic_partition_list_destroy(parts);
+    size_t got = 0;
+    double sum = 0;
+    while (got < n) {
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(c, 100);
+        if (!m)
+            continue;
+        if (!m->err) {
+            ++got;
+            sum += double(m->len);
+        }
+        rd_kafka_message_destroy(m);
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    rd_kafka_consumer_close(c);
+    rd_kafka_destroy(c);
+    *checksum = sum;
+    return seconds;
+}
+
+double executorFromKafka(const QString &bootstrap, size_t n, int round)
+{
+    const QByteArray pipeline = QStringLiteral(R"j({"format": "streamwright.pipeline/1", "name": "bench-%1",
+      "connections": {"local": {"kind": "kafka", "bootstrap": "%2"}},
+      "nodes": [
+        {"id": "events", "type": "source.kafka", "position": [0, 0], "config": {"connection": "local",
+         "topics": ["user-events"], "startingOffsets": "earliest", "properties": {"fetch.wait.max.ms": "10"},
+         "schema": [{"name": "user_id", "type": "string"}, {"name": "product_id", "type": "string"},
+                    {"name": "category", "type": "string"}, {"name": "event_type", "type": "string"},
+                    {"name": "price", "type": "double"}, {"name": "ts", "type": "timestamp"}],
+         "eventTime": {"field": "ts", "watermarkDelay": "10s"}}},
+        {"id": "views", "type": "filter", "position": [0, 0], "config": {"predicate": "event_type = 'view'"}},
+        {"id": "per_minute", "type": "window.aggregate", "position": [0, 0], "config": {
+         "window": {"kind": "tumbling", "size": "1m"}, "groupBy": ["product_id"],
+         "aggregates": [{"name": "views", "fn": "count"}, {"name": "revenue", "fn": "sum", "expr": "price"}]}},
+        {"id": "discard", "type": "sink.preview", "position": [0, 0], "config": {"rows": 1}}
+      ],
+      "edges": [{"from": "events", "to": "views"}, {"from": "views", "to": "per_minute"}, {"from": "per_minute", "to": "discard"}],
+      "runtime": {"maxBatchRows": 10000}})j").arg(round).arg(bootstrap).toUtf8();
+    auto loaded = core::PipelineFormat::load(pipeline);
+    const auto t0 = Clock::now();
+    Executor executor(*loaded.pipeline, {});
+    QString error;
+    if (!executor.open(error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1e300;
+    }
+    const double openSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    size_t rows = 0;
+    int64_t last = -1;
+    double poll = 0, operators = 0, sink = 0, total = 0;
+    int idle = 0;
+    while (rows < n) {
+        if (executor.step() == Executor::Step::Idle)
+            ++idle;
+        if (executor.batchId() != last) {
+            last = executor.batchId();
+            const QJsonObject p = executor.lastProgress();
+            rows += size_t(p.value(QStringLiteral("numInputRows")).toDouble());
+            const QJsonObject d = p.value(QStringLiteral("durationMs")).toObject();
+            poll += d.value(QStringLiteral("poll")).toDouble();
+            operators += d.value(QStringLiteral("operators")).toDouble();
+            sink += d.value(QStringLiteral("sink")).toDouble();
+            total += d.value(QStringLiteral("total")).toDouble();
+        }
+    }
+    std::printf("  (batch parts: poll %.0f ms, operators %.0f ms, sink %.0f ms, total %.0f ms; %d idle steps)\n", poll,
+                operators, sink, total, idle);
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::printf("  (executor: open %.2f s, then %lld batches of %.0f rows in %.2f s)\n", openSeconds, (long long)(last + 1),
+                double(rows) / double(last + 1), seconds - openSeconds);
+    return seconds;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    size_t events = 10'000'000, batchRows = 10'000;
+    size_t events = 10'000'000, batchRows = 10'000, kafkaEvents = 1'000'000;
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == u"--events")
             events = args[i + 1].toULongLong();
         if (args[i] == u"--batch")
             batchRows = args[i + 1].toULongLong();
+        if (args[i] == u"--kafka-events")
+            kafkaEvents = args[i + 1].toULongLong();
     }
     std::printf("generating %zu events...\n", events);
     const Events e = makeEvents(events);
@@ -185,6 +302,27 @@ int main(int argc, char **argv)
     std::printf("bare simdjson parse loop:                %12.0f events/s  (checksum %.0f)\n", bareRate, checksum);
     std::printf("decode->filter->window count,sum->discard %11.0f events/s  (%zu window rows, batches of %zu)\n",
                 ourRate, windowRows, batchRows);
-    std::printf("pipeline / bare loop: %.0f %% (best of 3 passes each; target 60 %%)\n", 100.0 * ourRate / bareRate);
+    std::printf("pipeline / bare loop: %.0f %% (best of 3 passes each; target 60 %%)\n\n", 100.0 * ourRate / bareRate);
+
+    // (b) from the embedded broker
+    std::string error;
+    auto broker = EmbeddedBroker::start(1, error);
+    if (!broker || !broker->createTopic(QStringLiteral("user-events"), kPartitions, error)) {
+        std::fprintf(stderr, "embedded broker: %s\n", error.c_str());
+        return 1;
+    }
+    kafkaEvents = std::min(kafkaEvents, events);
+    std::printf("producing %zu events to the embedded broker (%d partitions)...\n", kafkaEvents, kPartitions);
+    produceAll(broker->bootstrap(), e, kafkaEvents);
+    double bareKafka = 1e300, oursKafka = 1e300;
+    for (int pass = 0; pass < 3; ++pass) {
+        bareKafka = std::min(bareKafka, bareConsumer(broker->bootstrap(), kafkaEvents, &checksum));
+        oursKafka = std::min(oursKafka, executorFromKafka(broker->bootstrap(), kafkaEvents, pass));
+    }
+    const double bareKafkaRate = double(kafkaEvents) / bareKafka, oursKafkaRate = double(kafkaEvents) / oursKafka;
+    std::printf("bare librdkafka consumer:                %12.0f events/s\n", bareKafkaRate);
+    std::printf("same pipeline from the embedded broker:  %12.0f events/s\n", oursKafkaRate);
+    std::printf("pipeline / bare consumer: %.0f %% (best of 3 each, start-up included; target 90 %%)\n",
+                100.0 * oursKafkaRate / bareKafkaRate);
     return 0;
 }

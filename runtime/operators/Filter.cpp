@@ -20,20 +20,35 @@ Batch Filter::select(const Batch &batch, const Column &keep)
 {
     Batch result = Batch::empty(batch.schema);
     result.shareArenasOf(batch);
-    size_t kept = 0;
-    for (size_t i = 0; i < batch.rows; ++i)
-        kept += keep.valid[i] && keep.ints[i];
-    for (auto &c : result.columns)
-        c.reserve(kept);
+    // The kept row numbers once, then one tight gather loop per column.
+    std::vector<uint32_t> rows;
+    rows.reserve(batch.rows);
+    for (size_t i = 0; i < batch.rows; ++i) {
+        if (keep.valid[i] && keep.ints[i])
+            rows.push_back(uint32_t(i));
+    }
+    const size_t n = rows.size();
     for (size_t c = 0; c < batch.columns.size(); ++c) {
         const Column &from = batch.columns[c];
         Column &to = result.columns[c];
-        for (size_t i = 0; i < batch.rows; ++i) {
-            if (keep.valid[i] && keep.ints[i])
-                to.appendFrom(from, i);
+        to.valid.resize(n);
+        for (size_t k = 0; k < n; ++k)
+            to.valid[k] = from.valid[rows[k]];
+        if (from.usesInts()) {
+            to.ints.resize(n);
+            for (size_t k = 0; k < n; ++k)
+                to.ints[k] = from.ints[rows[k]];
+        } else if (from.type == DataType::Double) {
+            to.doubles.resize(n);
+            for (size_t k = 0; k < n; ++k)
+                to.doubles[k] = from.doubles[rows[k]];
+        } else if (from.type == DataType::String) {
+            to.strings.resize(n);
+            for (size_t k = 0; k < n; ++k)
+                to.strings[k] = from.strings[rows[k]];
         }
     }
-    result.rows = kept;
+    result.rows = n;
     return result;
 }
 

@@ -45,7 +45,16 @@ std::optional<int64_t> parseIsoTimestamp(std::string_view s)
     static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] + (month == 2 && leapYear(year)))
         return std::nullopt;
-    int64_t ms = daysFromCivil(year, unsigned(month), unsigned(day)) * 86'400'000;
+    // Consecutive events mostly share a date: remember the last one.
+    thread_local int lastYear = -1, lastMonth = -1, lastDay = -1;
+    thread_local int64_t lastDays = 0;
+    if (year != lastYear || month != lastMonth || day != lastDay) {
+        lastDays = daysFromCivil(year, unsigned(month), unsigned(day));
+        lastYear = year;
+        lastMonth = month;
+        lastDay = day;
+    }
+    int64_t ms = lastDays * 86'400'000;
     if (s.size() == 10)
         return ms;
     int hour, minute, second = 0;

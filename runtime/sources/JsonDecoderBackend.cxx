@@ -16,12 +16,17 @@ using json_type = simdjson::ondemand::json_type;
 
 namespace {
 
+// Names up to this length are compared in place: the record is followed by
+// simdjson's padding, so reading that far past a key start stays in the buffer.
+constexpr size_t kFastKeyLength = 48;
+
 // A tree of the declared field paths: {"payload": {"user": {"id": field 3}}}.
 struct PathNode
 {
     std::string name;
     int field = -1; // a leaf: index of the declared field
     std::vector<PathNode> children;
+    size_t next = 0; // where the next key is likely to be among children
 
     PathNode *child(std::string_view n)
     {
@@ -190,15 +195,31 @@ struct Impl : JsonDecoderBackend
     bool readObject(PathNode &node, simdjson::ondemand::object object)
     {
         for (auto field : object) {
-            // The raw key, up to its closing quote; only keys with escapes are unescaped.
+            // Match the raw key against the expected names directly, starting after
+            // the last match (producers write fields in a fixed order); a name
+            // matches when its bytes are followed by the closing quote. Only keys
+            // that match nothing are scanned and, if escaped, unescaped.
             const char *raw = field.key().raw();
-            size_t n = 0;
-            while (raw[n] != '"' && raw[n] != '\\')
-                ++n;
-            std::string_view key(raw, n);
-            if (raw[n] == '\\' && field.unescaped_key().get(key))
-                return (*reason = "not valid JSON: bad key", false);
-            PathNode *child = node.child(key);
+            PathNode *child = nullptr;
+            const size_t count = node.children.size();
+            for (size_t k = 0; k < count; ++k) {
+                PathNode &c = node.children[(node.next + k) % count];
+                const size_t n = c.name.size();
+                if (n <= kFastKeyLength && raw[n] == '"' && std::memcmp(raw, c.name.data(), n) == 0) {
+                    child = &c;
+                    node.next = (node.next + k + 1) % count;
+                    break;
+                }
+            }
+            if (!child) {
+                size_t n = 0;
+                while (raw[n] != '"' && raw[n] != '\\')
+                    ++n;
+                std::string_view key(raw, n);
+                if (raw[n] == '\\' && field.unescaped_key().get(key))
+                    return (*reason = "not valid JSON: bad key", false);
+                child = node.child(key);
+            }
             if (!child)
                 continue; // a field the schema does not declare
             simdjson::ondemand::value value;

@@ -34,6 +34,12 @@ bool KafkaSource::open(std::string &error)
 {
     const QString starting = m_config.value(QStringLiteral("startingOffsets")).toString(QStringLiteral("latest"));
     QJsonObject props = m_config.value(QStringLiteral("properties")).toObject();
+    // Keep the prefetch queue deep: with the default (100000) the queue ran dry
+    // between our large batches and polls waited for fetches (measured by
+    // bench_pipeline: 1.17 s -> 0.13 s for 100k rows on the embedded broker).
+    // Memory stays bounded by queued.max.messages.kbytes.
+    if (!props.contains(QStringLiteral("queued.min.messages")))
+        props.insert(QStringLiteral("queued.min.messages"), QStringLiteral("1000000"));
     rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, props, error);
     if (!conf)
         return false;

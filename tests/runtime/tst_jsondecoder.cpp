@@ -54,6 +54,12 @@ void tst_JsonDecoder::decode_data()
                                            << QStringLiteral("'42' | NULL | NULL | NULL | NULL | NULL | NULL");
     QTest::newRow("escapes and unicode") << QByteArray(R"({"user_id": "gr\u00f6\"\u00dfe"})")
                                          << QStringLiteral("'grö\"ße' | NULL | NULL | NULL | NULL | NULL | NULL");
+    QTest::newRow("escaped key") << QByteArray(R"({"us\u0065r_id": "esc", "qty": 2})")
+                                 << QStringLiteral("'esc' | NULL | 2 | NULL | NULL | NULL | NULL");
+    QTest::newRow("fields in another order") << QByteArray(R"({"payload": {"n": 1, "user": {"id": "y"}}, "qty": 5, "user_id": "z"})")
+                                             << QStringLiteral("'z' | NULL | 5 | NULL | NULL | 'y' | 1");
+    QTest::newRow("key that extends a name") << QByteArray(R"({"user_id_2": "no", "user_id": "yes"})")
+                                             << QStringLiteral("'yes' | NULL | NULL | NULL | NULL | NULL | NULL");
     QTest::newRow("payload not an object") << QByteArray(R"({"payload": 5, "qty": 1})")
                                            << QStringLiteral("NULL | NULL | 1 | NULL | NULL | NULL | NULL");
     QTest::newRow("integral double as int") << QByteArray(R"({"qty": 3.0})")

@@ -36,17 +36,10 @@ int BrokerCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
                                      QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Create a topic (default 4 partitions; repeatable)."),
                                    QStringLiteral("NAME[:PARTITIONS]"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    for (const auto &o : {brokers, topic, help})
+    for (const auto &o : {brokers, topic})
         parser.addOption(o);
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli broker: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli broker"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("broker"), arguments, out, err))
+        return *exit;
     bool ok = false;
     const int count = parser.value(brokers).toInt(&ok);
     if (!ok || count < 1 || count > 16) {
@@ -98,17 +91,10 @@ int ProduceDemoCommand::run(const QStringList &arguments, QTextStream &out, QTex
                                    QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("S"),
                                   QStringLiteral("42"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    for (const auto &o : {bootstrap, rate, count, seed, help})
+    for (const auto &o : {bootstrap, rate, count, seed})
         parser.addOption(o);
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli produce-demo: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli produce-demo"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("produce-demo"), arguments, out, err))
+        return *exit;
     if (!parser.isSet(bootstrap)) {
         err << "Usage: streamwright-cli produce-demo --bootstrap HOST:PORT [--rate N] [--count N] [--seed S]\n";
         return kExitUsage;

@@ -5,6 +5,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
+class QCommandLineParser;
+
 namespace sw::cli {
 
 // Exit codes shared by every subcommand (scripts rely on them).
@@ -20,5 +24,10 @@ public:
     // `arguments` starts with the program name, then the subcommand's own arguments.
     virtual int run(const QStringList &arguments, QTextStream &out, QTextStream &err) = 0;
 };
+
+// Parses a subcommand's arguments (adding -h/--help), printing the error or the
+// help. Returns the exit code when the command should end here, else nothing.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+                                    QTextStream &out, QTextStream &err);
 
 } // namespace sw::cli

@@ -79,17 +79,10 @@ int DemoCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                                      QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Events per second (default 2000)."),
                                   QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    for (const auto &o : {seconds, rate, help})
+    for (const auto &o : {seconds, rate})
         parser.addOption(o);
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli demo: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli demo"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("demo"), arguments, out, err))
+        return *exit;
     const QString examples = examplesFolder();
     if (examples.isEmpty()) {
         err << "streamwright-cli demo: the example pipelines are not installed (set STREAMWRIGHT_EXAMPLES)\n";

@@ -19,17 +19,9 @@ int DescribeCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Shows the nodes of a pipeline in the order they run and the "
                                                     "schema of each output (fields, types, event time)."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A pipeline file."));
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli describe: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli describe"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("describe"), arguments, out, err))
+        return *exit;
     if (parser.positionalArguments().size() != 1) {
         err << "Usage: streamwright-cli describe FILE\n";
         return kExitUsage;

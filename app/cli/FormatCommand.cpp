@@ -22,18 +22,10 @@ int FormatCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         "(or is not canonical with --check), 2 usage error."));
     const QCommandLineOption check(QStringLiteral("check"),
                                    QStringLiteral("Change nothing; list the files that are not canonical."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(check);
-    parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Pipeline files."), QStringLiteral("FILE..."));
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli format: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli format"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("format"), arguments, out, err))
+        return *exit;
     if (parser.positionalArguments().isEmpty()) {
         err << "Usage: streamwright-cli format [--check] FILE...\n";
         return kExitUsage;

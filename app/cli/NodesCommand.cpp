@@ -59,18 +59,10 @@ int NodesCommand::run(const QStringList &arguments, QTextStream &out, QTextStrea
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lists the node types a pipeline can use, with ports and settings."));
     const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Print Markdown (docs/node-catalog.md)."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(markdown);
-    parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("TYPE"), QStringLiteral("Only these types."), QStringLiteral("[TYPE...]"));
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli nodes: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli nodes"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("nodes"), arguments, out, err))
+        return *exit;
     const auto &catalog = core::NodeCatalog::instance();
     for (const QString &t : parser.positionalArguments()) {
         if (!catalog.find(t)) {

@@ -70,18 +70,11 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                     QStringLiteral("Serve the control API here (default: 127.0.0.1 and a free port)."),
                                     QStringLiteral("HOST:PORT"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress lines."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, help})
+    for (const auto &o : {connection, untilIdle, metrics, listen, quiet})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli run: " << parser.errorText() << "\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli run"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("run"), arguments, out, err))
+        return *exit;
     if (parser.positionalArguments().size() != 1) {
         err << "Usage: streamwright-cli run PIPELINE.json [--connection NAME=BOOTSTRAP]... [--until-idle S] "
                "[--metrics FILE.jsonl]\n";

@@ -69,20 +69,11 @@ int ValidateCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                        "  FILE:/json/pointer: message      (FILE:LINE:COLUMN: for a file that is not JSON)\n"
                        "Exit status: 0 all valid, 1 problems found, 2 usage error."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the results as JSON."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(json);
-    parser.addOption(help);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Pipeline files to check."),
                                  QStringLiteral("FILE..."));
-    if (!parser.parse(arguments)) {
-        err << "streamwright-cli validate: " << parser.errorText() << "\n"
-            << "Try 'streamwright-cli validate --help'.\n";
-        return kExitUsage;
-    }
-    if (parser.isSet(help)) {
-        out << parser.helpText().replace(arguments.value(0), QStringLiteral("streamwright-cli validate"));
-        return kExitOk;
-    }
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("validate"), arguments, out, err))
+        return *exit;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
         err << "streamwright-cli validate: no pipeline file given\n"

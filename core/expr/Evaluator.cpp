@@ -89,43 +89,21 @@ public:
                 t = 1 - t;
             return fromTruth(t);
         }
-        case ExprKind::Case: return caseWhen(e);
-        case ExprKind::Cast: return Casts::cast(eval(*e.args[0]), e.castType);
-        case ExprKind::Call: {
-            std::vector<Value> args;
-            args.reserve(e.args.size());
-            for (const auto &a : e.args) {
-                args.push_back(eval(*a));
-                if (e.function->nullPropagating && args.back().isNull())
-                    return Value::null();
-            }
-            return e.function->eval(args, e.type);
-        }
+        case ExprKind::Case:
+        case ExprKind::Cast:
+        case ExprKind::Call: return viaArguments(e);
         }
         return Value::null();
     }
 
 private:
-    Value caseWhen(const Expr &e)
+    Value viaArguments(const Expr &e)
     {
-        size_t i = 0;
-        Value operand;
-        if (e.hasOperand)
-            operand = eval(*e.args[i++]);
-        const size_t pairsEnd = e.args.size() - (e.hasElse ? 1 : 0);
-        for (; i + 1 < pairsEnd; i += 2) {
-            const Value when = eval(*e.args[i]);
-            bool match = false;
-            if (e.hasOperand) {
-                const auto c = Evaluator::compare(operand, when);
-                match = c && *c == 0;
-            } else {
-                match = truth(when) == 1;
-            }
-            if (match)
-                return Casts::cast(eval(*e.args[i + 1]), e.type);
-        }
-        return e.hasElse ? Casts::cast(eval(*e.args.back()), e.type) : Value::null();
+        std::vector<Value> args;
+        args.reserve(e.args.size());
+        for (const auto &a : e.args)
+            args.push_back(eval(*a));
+        return Evaluator::combine(e, args);
     }
 
     Value binary(const Expr &e)
@@ -142,7 +120,7 @@ private:
         if (l.isNull() || r.isNull())
             return Value::null();
         switch (e.op) {
-        case Op::Concat: return Value::string(Casts::toText(l) + Casts::toText(r));
+        case Op::Concat: return Evaluator::combine(e, {l, r});
         case Op::Eq:
         case Op::Ne:
         case Op::Lt:
@@ -194,6 +172,40 @@ private:
 Value Evaluator::evaluate(const Expr &expr, const Schema &schema, const std::vector<Value> &row)
 {
     return EvaluatorImpl(schema, row).eval(expr);
+}
+
+Value Evaluator::combine(const Expr &e, const std::vector<Value> &v)
+{
+    switch (e.kind) {
+    case ExprKind::Cast: return Casts::cast(v[0], e.castType);
+    case ExprKind::Binary: // ||
+        return v[0].isNull() || v[1].isNull() ? Value::null() : Value::string(Casts::toText(v[0]) + Casts::toText(v[1]));
+    case ExprKind::Case: {
+        size_t i = e.hasOperand ? 1 : 0;
+        const size_t pairsEnd = v.size() - (e.hasElse ? 1 : 0);
+        for (; i + 1 < pairsEnd; i += 2) {
+            bool match;
+            if (e.hasOperand) {
+                const auto c = compare(v[0], v[i]);
+                match = c && *c == 0;
+            } else {
+                match = truth(v[i]) == 1; // a NULL condition is not true
+            }
+            if (match)
+                return Casts::cast(v[i + 1], e.type);
+        }
+        return e.hasElse ? Casts::cast(v.back(), e.type) : Value::null();
+    }
+    case ExprKind::Call:
+        if (e.function->nullPropagating) {
+            for (const auto &a : v) {
+                if (a.isNull())
+                    return Value::null();
+            }
+        }
+        return e.function->eval(v, e.type);
+    default: return Value::null();
+    }
 }
 
 std::optional<int> Evaluator::compare(const Value &a, const Value &b)

@@ -16,6 +16,10 @@ class Evaluator
 {
 public:
     static Value evaluate(const Expr &expr, const Schema &schema, const std::vector<Value> &row);
+    // The result of a CASE, CAST, || or function call node from its arguments'
+    // values (all evaluated, in `expr.args` order): the one definition both
+    // evaluators use for these nodes.
+    static Value combine(const Expr &expr, const std::vector<Value> &args);
     // SQL LIKE: % any run, _ one character, backslash escapes the next character.
     static bool like(const QString &text, const QString &pattern);
     // Ordering used by comparisons: NULL when either side is NULL; NaN is the

@@ -512,50 +512,12 @@ public:
         for (size_t i = 0; i < batch.rows; ++i) {
             for (size_t k = 0; k < args.size(); ++k)
                 values[k] = args[k].type == DataType::Null ? Value::null() : cellValue(args[k], i);
-            appendValue(c, compute(values), arena);
+            appendValue(c, core::expr::Evaluator::combine(m_expr, values), arena);
         }
         return c;
     }
 
 private:
-    Value compute(const std::vector<Value> &v) const
-    {
-        using core::expr::Casts;
-        switch (m_expr.kind) {
-        case ExprKind::Cast: return Casts::cast(v[0], m_expr.castType);
-        case ExprKind::Binary: // ||
-            return v[0].isNull() || v[1].isNull() ? Value::null() : Value::string(Casts::toText(v[0]) + Casts::toText(v[1]));
-        case ExprKind::Case: {
-            size_t i = 0;
-            const bool hasOperand = m_expr.hasOperand;
-            const size_t pairsEnd = v.size() - (m_expr.hasElse ? 1 : 0);
-            if (hasOperand)
-                ++i;
-            for (; i + 1 < pairsEnd; i += 2) {
-                bool match;
-                if (hasOperand) {
-                    const auto c = core::expr::Evaluator::compare(v[0], v[i]);
-                    match = c && *c == 0;
-                } else {
-                    match = !v[i].isNull() && v[i].asBool();
-                }
-                if (match)
-                    return Casts::cast(v[i + 1], m_type);
-            }
-            return m_expr.hasElse ? Casts::cast(v.back(), m_type) : Value::null();
-        }
-        default: { // Call
-            if (m_expr.function->nullPropagating) {
-                for (const auto &a : v) {
-                    if (a.isNull())
-                        return Value::null();
-                }
-            }
-            return m_expr.function->eval(v, m_type);
-        }
-        }
-    }
-
     const Expr &m_expr;
     std::vector<ExprNode> m_args;
 };

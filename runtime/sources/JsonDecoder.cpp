@@ -3,6 +3,9 @@
 
 #include "sources/JsonDecoderBackend.h"
 
+#include <QString>
+#include <QtGlobal>
+
 namespace sw::runtime {
 
 struct JsonDecoder::Impl
@@ -13,7 +16,9 @@ struct JsonDecoder::Impl
 JsonDecoder::JsonDecoder(const core::Schema &declared) : d(std::make_unique<Impl>())
 {
 #if defined(__x86_64__) && defined(STREAMWRIGHT_HASWELL_DECODER)
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("pclmul"))
+    // STREAMWRIGHT_DECODER=portable forces the portable build (diagnosis, tests).
+    if (qEnvironmentVariable("STREAMWRIGHT_DECODER") != u"portable" && __builtin_cpu_supports("avx2")
+        && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("pclmul"))
         d->backend = haswell::makeBackend(declared);
 #endif
     if (!d->backend)

@@ -192,6 +192,7 @@ double bareConsumer(const QString &bootstrap, size_t n, double *checksum)
     rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), err, sizeof err);
     rd_kafka_conf_set(conf, "group.id", "bench-bare", err, sizeof err);
     rd_kafka_conf_set(conf, "fetch.wait.max.ms", "10", err, sizeof err);
+    rd_kafka_conf_set(conf, "queued.min.messages", "1000000", err, sizeof err); // as tuned as our source
     rd_kafka_t *c = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
     rd_kafka_poll_set_consumer(c);
     rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(kPartitions);

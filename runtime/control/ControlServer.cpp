@@ -120,6 +120,8 @@ QByteArray ControlServer::prometheus(const QJsonObject &p, const QString &pipeli
         sample("consumer_lag", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
                o.value(QStringLiteral("consumerLag")).toDouble());
     }
+    metric("input_rate", "gauge", "Rows read per second since the previous batch started.");
+    sample("input_rate", pl, p.value(QStringLiteral("inputRowsPerSecond")).toDouble());
     metric("processed_rate", "gauge", "Rows per second of batch processing time.");
     sample("processed_rate", pl, p.value(QStringLiteral("processedRowsPerSecond")).toDouble());
     metric("input_rows", "gauge", "Rows read from the sources in the latest batch.");

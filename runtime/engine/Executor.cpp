@@ -182,6 +182,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             busy.start();
             SourceBatch polled = n.source->poll(size_t(m_maxBatchRows), wait);
             n.busyMs += double(busy.nsecsElapsed()) / 1e6;
+            timing.decode += polled.decodeMs;
             handleDeadLetters(n, polled.deadLetters);
             if (polled.rows.rows == 0)
                 continue;
@@ -197,7 +198,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             }
             route(int(i), 0, std::move(polled.rows));
         }
-        timing.poll += double(t.nsecsElapsed()) / 1e6;
+        timing.poll += double(t.nsecsElapsed()) / 1e6 - timing.decode;
     }
     // Operators and sinks, in topological order: each node sees all its input first.
     for (size_t i = 0; i < m_nodes.size(); ++i) {
@@ -367,10 +368,15 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
         }
     }
     const double seconds = totalMs / 1000.0;
+    // Rows read per second of wall time since the previous batch started (Spark's inputRowsPerSecond).
+    const qint64 started = m_clock.elapsed() - qint64(totalMs);
+    const double sincePrevious = m_previousBatchStart >= 0 ? double(started - m_previousBatchStart) / 1000.0 : seconds;
+    m_previousBatchStart = started;
     QJsonObject progress{
         {QStringLiteral("batchId"), double(m_batchId.load())},
         {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
         {QStringLiteral("numInputRows"), double(inputRows)},
+        {QStringLiteral("inputRowsPerSecond"), sincePrevious > 0 ? double(inputRows) / sincePrevious : 0.0},
         {QStringLiteral("processedRowsPerSecond"), seconds > 0 ? double(inputRows) / seconds : 0.0},
         {QStringLiteral("durationMs"), QJsonObject{{QStringLiteral("poll"), timing.poll},
                                                    {QStringLiteral("decode"), timing.decode},

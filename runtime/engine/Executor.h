@@ -83,6 +83,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastInputAt = 0;
     qint64 m_nextTriggerAt = 0;
+    qint64 m_previousBatchStart = -1;
     QFile m_metrics;
     QFile m_deadLetterFile;
     mutable QMutex m_progressMutex;

@@ -28,6 +28,7 @@ struct SourceBatch
     Batch rows;
     std::vector<int64_t> recordTimestamps; // wall-clock ms the records were produced (latency)
     std::vector<DeadLetter> deadLetters;
+    double decodeMs = 0; // part of the poll spent decoding (for the batch's duration parts)
 };
 
 // An input of the pipeline. Called on the executor thread only.

@@ -3,6 +3,7 @@
 
 #include "model/Timestamps.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 #include <librdkafka/rdkafka.h>
@@ -129,6 +130,10 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
     StringArena &arena = batch.arena();
     const size_t declared = m_declared.fields.size();
     std::string reason;
+    QElapsedTimer decoding;
+    qint64 decodeNs = 0;
+    const void *lastTopic = nullptr;
+    std::string_view topicName;
     for (size_t n = 0; n < maxRows; ++n) {
         rd_kafka_message_t *msg = rd_kafka_consumer_poll(m_consumer, n == 0 ? waitMs : 0);
         if (!msg)
@@ -143,15 +148,34 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
             rd_kafka_message_destroy(msg);
             continue;
         }
-        const char *topic = rd_kafka_topic_name(msg->rkt);
         rd_kafka_timestamp_type_t tsType;
         const int64_t timestamp = rd_kafka_message_timestamp(msg, &tsType);
         const std::string_view value(static_cast<const char *>(msg->payload), msg->payload ? msg->len : 0);
-        m_next[{topic, msg->partition}] = msg->offset + 1;
-        if (!m_decoder.decode(value, batch, arena, reason)) {
+        Position *position = nullptr;
+        for (auto &p : m_positions) {
+            if (p.topic == msg->rkt && p.partition == msg->partition) {
+                position = &p;
+                break;
+            }
+        }
+        if (!position) { // first record of this partition (std::map nodes keep their address)
+            int64_t &next = m_next[{rd_kafka_topic_name(msg->rkt), msg->partition}];
+            m_positions.push_back({msg->rkt, msg->partition, &next});
+            position = &m_positions.back();
+        }
+        *position->next = msg->offset + 1;
+        if (msg->rkt != lastTopic) { // the topic name once per run of records of one topic
+            lastTopic = msg->rkt;
+            topicName = arena.copy(rd_kafka_topic_name(msg->rkt));
+        }
+
+        decoding.start();
+        const bool decoded = m_decoder.decode(value, batch, arena, reason);
+        decodeNs += decoding.nsecsElapsed();
+        if (!decoded) {
             DeadLetter d;
             d.reason = reason;
-            d.topic = topic;
+            d.topic.assign(topicName);
             d.partition = msg->partition;
             d.offset = msg->offset;
             d.timestamp = timestamp;
@@ -167,7 +191,7 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
             c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
         else
             c[declared].appendNull();
-        c[declared + 1].appendString(arena.copy(topic));
+        c[declared + 1].appendString(topicName);
         c[declared + 2].appendInt(msg->partition);
         c[declared + 3].appendInt(msg->offset);
         c[declared + 4].appendInt(timestamp);
@@ -175,6 +199,7 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
         ++batch.rows;
         rd_kafka_message_destroy(msg);
     }
+    out.decodeMs = double(decodeNs) / 1e6;
     return out;
 }
 

@@ -45,6 +45,15 @@ private:
     rd_kafka_s *m_consumer = nullptr;
     // (topic, partition) -> next offset to read (after what this source handed out)
     std::map<std::pair<std::string, int>, int64_t> m_next;
+    // The same, for the poll loop: found by topic handle and partition without
+    // building a string per message.
+    struct Position
+    {
+        const void *topic;
+        int partition;
+        int64_t *next;
+    };
+    std::vector<Position> m_positions;
     std::map<std::pair<std::string, int>, int64_t> m_committed;
     std::string m_lastError;
 };

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cstring>
 
 namespace sw::runtime {
 
@@ -20,6 +21,23 @@ int64_t floorDiv(int64_t a, int64_t b)
 int64_t durationSetting(const QJsonObject &o, const char *key)
 {
     return core::Duration::parseMs(o.value(QLatin1String(key)).toString()).value_or(0);
+}
+
+uint64_t hashBytes(const char *p, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    while (n >= 8) {
+        uint64_t v;
+        std::memcpy(&v, p, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
 }
 
 // Sorts as the output order: window start, then group key bytes.
@@ -64,17 +82,44 @@ WindowAggregate::Group &WindowAggregate::groupFor(const std::string &key, int64_
                                                   const Batch &, const std::vector<const Column *> &groupColumns,
                                                   size_t row)
 {
-    auto it = m_windows.find(key);
-    if (it == m_windows.end()) {
-        Group g;
-        g.start = start;
-        g.end = end;
-        for (const Column *c : groupColumns)
-            g.keys.push_back(OwnedValue::fromCell(*c, row));
-        g.aggregates.resize(m_specs.size());
-        it = m_windows.emplace(key, std::move(g)).first;
+    if ((m_groups.size() + 1) * 2 > m_slots.size()) { // keep the table at most half full
+        m_slots.assign(std::max<size_t>(64, m_slots.size() * 2), Slot{});
+        rebuildSlots();
     }
-    return it->second;
+    const uint64_t hash = hashBytes(key.data(), key.size());
+    const size_t mask = m_slots.size() - 1;
+    size_t i = size_t(hash) & mask;
+    for (;; i = (i + 1) & mask) {
+        Slot &slot = m_slots[i];
+        if (slot.index == UINT32_MAX)
+            break;
+        if (slot.hash == hash && m_keys[slot.index] == key)
+            return m_groups[slot.index];
+    }
+    Group g;
+    g.start = start;
+    g.end = end;
+    for (const Column *c : groupColumns)
+        g.keys.push_back(OwnedValue::fromCell(*c, row));
+    g.aggregates.resize(m_specs.size());
+    m_slots[i] = Slot{hash, uint32_t(m_groups.size())};
+    m_keys.push_back(key);
+    m_groups.push_back(std::move(g));
+    return m_groups.back();
+}
+
+void WindowAggregate::rebuildSlots()
+{
+    for (auto &slot : m_slots)
+        slot = Slot{};
+    const size_t mask = m_slots.size() - 1;
+    for (size_t g = 0; g < m_keys.size(); ++g) {
+        const uint64_t hash = hashBytes(m_keys[g].data(), m_keys[g].size());
+        size_t i = size_t(hash) & mask;
+        while (m_slots[i].index != UINT32_MAX)
+            i = (i + 1) & mask;
+        m_slots[i] = Slot{hash, uint32_t(g)};
+    }
 }
 
 void WindowAggregate::accumulate(Group &group, const std::vector<Column> &values, size_t row)
@@ -164,13 +209,12 @@ void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, co
 
 void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
 {
-    std::vector<std::pair<int64_t, const std::string *>> order;
     std::vector<const Group *> groups;
     std::vector<std::pair<std::pair<int64_t, const std::string *>, const Group *>> chosen;
     auto wanted = [&](const Group &g) { return m_append ? g.end <= watermark : g.changed; };
-    for (auto &[key, g] : m_windows) {
-        if (wanted(g))
-            chosen.push_back({{g.start, &key}, &g});
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        if (wanted(m_groups[g]))
+            chosen.push_back({{m_groups[g].start, &m_keys[g]}, &m_groups[g]});
     }
     for (auto &[key, sessions] : m_sessions) {
         for (const Group &g : sessions) {
@@ -185,13 +229,21 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
         emitGroups(groups, out);
 
     // Forget what is final; in update mode, start tracking changes afresh.
-    for (auto it = m_windows.begin(); it != m_windows.end();) {
-        if (it->second.end <= watermark) {
-            it = m_windows.erase(it);
-        } else {
-            it->second.changed = false;
-            ++it;
+    size_t kept = 0;
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        if (m_groups[g].end <= watermark)
+            continue;
+        m_groups[g].changed = false;
+        if (kept != g) {
+            m_groups[kept] = std::move(m_groups[g]);
+            m_keys[kept] = std::move(m_keys[g]);
         }
+        ++kept;
+    }
+    if (kept != m_groups.size()) {
+        m_groups.resize(kept);
+        m_keys.resize(kept);
+        rebuildSlots();
     }
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
         auto &sessions = it->second;
@@ -226,7 +278,7 @@ OperatorStats WindowAggregate::stats() const
     int64_t sessions = 0;
     for (const auto &[key, list] : m_sessions)
         sessions += int64_t(list.size());
-    return {int64_t(m_windows.size()) + sessions, m_lateRows};
+    return {int64_t(m_groups.size()) + sessions, m_lateRows};
 }
 
 } // namespace sw::runtime

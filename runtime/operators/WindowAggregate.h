@@ -60,8 +60,17 @@ private:
     std::vector<std::unique_ptr<ColumnarExpression>> m_expressions;
     std::vector<Spec> m_specs;
 
-    // Tumbling and sliding: key = window start (8 bytes) + group key.
-    std::unordered_map<std::string, Group> m_windows;
+    // Tumbling and sliding: key = window start (8 bytes) + group key, in an
+    // open-addressing table (one cheap hash per row; bytes compared on a hash hit).
+    struct Slot
+    {
+        uint64_t hash = 0;
+        uint32_t index = UINT32_MAX; // into m_groups; UINT32_MAX: empty
+    };
+    std::vector<Slot> m_slots;
+    std::vector<std::string> m_keys; // parallel to m_groups
+    std::vector<Group> m_groups;
+    void rebuildSlots();
     // Session: group key -> open sessions of that group.
     std::unordered_map<std::string, std::vector<Group>> m_sessions;
     uint64_t m_seq = 0;

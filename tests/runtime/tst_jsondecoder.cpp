@@ -119,6 +119,9 @@ void tst_JsonDecoder::timestamps_data()
     QTest::newRow("hour 24") << QStringLiteral("2026-11-25T24:00:00Z") << qint64(-1);
     QTest::newRow("junk after") << QStringLiteral("2026-11-25T10:15:30Zx") << qint64(-1);
     QTest::newRow("words") << QStringLiteral("yesterday") << qint64(-1);
+    QTest::newRow("fast form, bad hour") << QStringLiteral("2026-11-25T25:15:30.250Z") << qint64(-1);
+    QTest::newRow("fast form, bad date") << QStringLiteral("2026-02-30T10:00:00.000Z") << qint64(-1);
+    QTest::newRow("fast form, next day") << QStringLiteral("2026-11-26T00:00:00.001Z") << qint64(1795651200001);
 }
 
 void tst_JsonDecoder::timestamps()

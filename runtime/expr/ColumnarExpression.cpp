@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "expr/ColumnarExpression.h"
 
+#include "batch/Bytes.h"
 #include "expr/Casts.h"
 #include "expr/Evaluator.h"
 #include "expr/Functions.h"
@@ -204,7 +205,7 @@ public:
             const std::string_view wanted = literal->utf8();
             for (size_t i = 0; i < batch.rows; ++i) {
                 c.valid[i] = a.valid[i];
-                c.ints[i] = (a.strings[i] == wanted) == (m_op == Op::Eq);
+                c.ints[i] = sameBytes(a.strings[i], wanted) == (m_op == Op::Eq);
             }
             return c;
         }

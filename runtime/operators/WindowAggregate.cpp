@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "operators/WindowAggregate.h"
 
+#include "batch/Bytes.h"
 #include "model/Duration.h"
 #include "operators/Filter.h"
 
@@ -93,7 +94,7 @@ WindowAggregate::Group &WindowAggregate::groupFor(const std::string &key, int64_
         Slot &slot = m_slots[i];
         if (slot.index == UINT32_MAX)
             break;
-        if (slot.hash == hash && m_keys[slot.index] == key)
+        if (slot.hash == hash && sameBytes(m_keys[slot.index], key))
             return m_groups[slot.index];
     }
     Group g;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Compiled twice (see runtime/CMakeLists.txt): with AVX2 for simdjson's haswell
 // kernels, and portable; JsonDecoder picks one by the CPU at run time.
+#include "batch/Bytes.h"
 #include "sources/JsonDecoderBackend.h"
 
 #include "sources/FastTimestamp.h"
@@ -32,8 +33,7 @@ struct PathNode
     {
         // Schemas are small: a linear scan that rejects on length and first byte.
         for (auto &c : children) {
-            if (c.name.size() == n.size() && (n.empty() || c.name[0] == n[0])
-                && std::memcmp(c.name.data(), n.data(), n.size()) == 0)
+            if (sameBytes(c.name, n))
                 return &c;
         }
         return nullptr;
@@ -205,7 +205,7 @@ struct Impl : JsonDecoderBackend
             for (size_t k = 0; k < count; ++k) {
                 PathNode &c = node.children[(node.next + k) % count];
                 const size_t n = c.name.size();
-                if (n <= kFastKeyLength && raw[n] == '"' && std::memcmp(raw, c.name.data(), n) == 0) {
+                if (n <= kFastKeyLength && raw[n] == '"' && sameBytes(raw, c.name.data(), n)) {
                     child = &c;
                     node.next = (node.next + k + 1) % count;
                     break;

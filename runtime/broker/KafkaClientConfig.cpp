@@ -38,13 +38,13 @@ bool KafkaClientConfig::set(rd_kafka_conf_t *conf, const std::string &key, const
     return true;
 }
 
-rd_kafka_conf_t *KafkaClientConfig::make(const KafkaEndpoint &endpoint, const QJsonObject &extraProperties,
+rd_kafka_conf_t *KafkaClientConfig::make(const KafkaEndpoint &endpoint, Role role, const QJsonObject &extraProperties,
                                          std::string &error)
 {
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
     bool ok = set(conf, "bootstrap.servers", endpoint.bootstrap.toStdString(), error)
               && set(conf, "client.id", "streamwright", error) && set(conf, "log_level", "4", error);
-    if (endpoint.embedded) // see shared/EMBEDDED-BROKER.md: idle fetches and group joins
+    if (endpoint.embedded && role == Role::Consumer) // EMBEDDED-BROKER.md: idle fetches wait it out in full
         ok = ok && set(conf, "fetch.wait.max.ms", "10", error);
     for (const QJsonObject &props : {endpoint.properties, extraProperties}) {
         for (auto it = props.constBegin(); ok && it != props.constEnd(); ++it) {

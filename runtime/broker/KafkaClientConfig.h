@@ -25,7 +25,9 @@ class KafkaClientConfig
 {
 public:
     // A new librdkafka configuration (the caller owns it), or nullptr with `error`.
-    static rd_kafka_conf_s *make(const KafkaEndpoint &endpoint, const QJsonObject &extraProperties, std::string &error);
+    enum class Role { Consumer, Producer };
+    static rd_kafka_conf_s *make(const KafkaEndpoint &endpoint, Role role, const QJsonObject &extraProperties,
+                                 std::string &error);
     static bool set(rd_kafka_conf_s *conf, const std::string &key, const std::string &value, std::string &error);
     // "${env:NAME}" replaced by the variable; an unset variable is an error.
     static bool expand(const QString &text, QString &out, std::string &error);

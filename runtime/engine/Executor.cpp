@@ -359,6 +359,12 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
         } else if (n.op) {
             const OperatorStats st = n.op->stats();
             late += st.lateRowsDropped;
+            if (n.type->id == u"join.lookup") {
+                QJsonObject entry = nodes.value(n.id).toObject();
+                entry.insert(QStringLiteral("lookupMisses"), double(st.lookupMisses));
+                entry.insert(QStringLiteral("tableRows"), double(st.stateRows));
+                nodes.insert(n.id, entry);
+            }
             if (n.type->needsEventTime)
                 stateOperators.append(QJsonObject{{QStringLiteral("node"), n.id},
                                                   {QStringLiteral("numRowsTotal"), double(st.stateRows)},

@@ -3,7 +3,9 @@
 
 #include "catalog/NodeCatalog.h"
 #include "model/Duration.h"
+#include "operators/Dedupe.h"
 #include "operators/Filter.h"
+#include "operators/LookupJoin.h"
 #include "operators/Map.h"
 #include "operators/Union.h"
 #include "operators/WindowAggregate.h"
@@ -76,6 +78,29 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
             rn.op = std::make_unique<Map>(node.config, input("in"), output("out"));
         } else if (t == u"union") {
             rn.op = std::make_unique<Union>(output("out"));
+        } else if (t == u"join.lookup") {
+            const QJsonObject table = node.config.value(QStringLiteral("table")).toObject();
+            core::Schema tableSchema;
+            for (const auto &f : node.config.value(QStringLiteral("schema")).toArray()) {
+                const QJsonObject field = f.toObject();
+                tableSchema.fields.push_back({field.value(QStringLiteral("name")).toString(),
+                                              core::parseTypeName(field.value(QStringLiteral("type")).toString()).value_or(core::DataType::String)});
+            }
+            if (table.value(QStringLiteral("kind")).toString() == u"kafka") {
+                error = QStringLiteral("node \"%1\": lookup tables from a compacted Kafka topic are not supported yet; use sqlite, csv or jsonl").arg(id);
+                return {};
+            }
+            auto join = std::make_unique<LookupJoin>(node.config, p.resolvePath(table.value(QStringLiteral("path")).toString()),
+                                                     input("in"), tableSchema, output("out"));
+            join->open();
+            if (!join->loadError().isEmpty()) {
+                error = QStringLiteral("node \"%1\": cannot read the lookup table %2: %3")
+                            .arg(id, p.resolvePath(table.value(QStringLiteral("path")).toString()), join->loadError());
+                return {};
+            }
+            rn.op = std::move(join);
+        } else if (t == u"dedupe") {
+            rn.op = std::make_unique<Dedupe>(node.config, input("in"));
         } else if (t == u"window.aggregate") {
             rn.op = std::make_unique<WindowAggregate>(node.config, input("in"), output("out"));
         } else if (t == u"sink.file") {

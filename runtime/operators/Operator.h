@@ -28,6 +28,7 @@ struct OperatorStats
 {
     int64_t stateRows = 0;       // rows (or groups) held in state now
     int64_t lateRowsDropped = 0; // cumulative
+    int64_t lookupMisses = 0;    // cumulative (lookup joins)
 };
 
 // A node of the running pipeline.

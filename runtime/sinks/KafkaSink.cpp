@@ -36,7 +36,8 @@ KafkaSink::~KafkaSink()
 
 bool KafkaSink::open(std::string &error)
 {
-    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, m_config.value(QStringLiteral("properties")).toObject(), error);
+    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Producer,
+                                                    m_config.value(QStringLiteral("properties")).toObject(), error);
     if (!conf)
         return false;
     const std::string compression = m_config.value(QStringLiteral("compression")).toString(QStringLiteral("none")).toStdString();

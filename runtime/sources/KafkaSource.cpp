@@ -41,7 +41,7 @@ bool KafkaSource::open(std::string &error)
     // Memory stays bounded by queued.max.messages.kbytes.
     if (!props.contains(QStringLiteral("queued.min.messages")))
         props.insert(QStringLiteral("queued.min.messages"), QStringLiteral("1000000"));
-    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, props, error);
+    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Consumer, props, error);
     if (!conf)
         return false;
     const bool ok = KafkaClientConfig::set(conf, "group.id", m_group.toStdString(), error)

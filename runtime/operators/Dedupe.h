@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "operators/Operator.h"
+
+#include <QJsonObject>
+
+#include <string>
+#include <unordered_map>
+
+namespace sw::runtime {
+
+// dedupe: keeps the first row of each key and drops later rows with the same key
+// until the watermark passes that first row's event time plus `within` (Spark's
+// dropDuplicatesWithinWatermark); then the key is forgotten and may come again.
+// Rows with event time <= watermark are late: dropped and counted.
+class Dedupe : public Operator
+{
+public:
+    Dedupe(const QJsonObject &config, const core::Schema &input);
+    void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
+    void endOfBatch(int64_t watermark, Emitter &out) override;
+    OperatorStats stats() const override;
+
+private:
+    std::vector<int> m_key;
+    int m_eventTime = -1;
+    int64_t m_within = 0;
+    std::unordered_map<std::string, int64_t> m_expiry; // key -> first event time + within
+    int64_t m_late = 0;
+};
+
+} // namespace sw::runtime

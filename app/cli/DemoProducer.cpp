@@ -8,6 +8,9 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <random>
+#include <vector>
+
 #include <librdkafka/rdkafka.h>
 
 namespace sw::cli {
@@ -46,8 +49,14 @@ std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::ato
     using sw::runtime::Batch;
     using sw::runtime::DemoEvents;
     using sw::runtime::RowJson;
-    DemoEvents users(QStringLiteral("user-events"), o.seed, start, o.rate, 0.005);
-    DemoEvents purchases(QStringLiteral("purchase-events"), o.seed + 1, start, o.rate / 12.0, 0.005);
+    // One event-time line for both streams (at --rate 0 as if 1000 events/s), so a
+    // purchase comes after the click it converts.
+    const double eventRate = o.rate > 0 ? o.rate : 1000;
+    DemoEvents users(QStringLiteral("user-events"), o.seed, start, eventRate, 0.005);
+    DemoEvents purchases(QStringLiteral("purchase-events"), o.seed + 1, start, eventRate / 12.0, 0.005);
+    // Recent clicks and add-to-carts: most purchases convert one of them (a funnel).
+    std::vector<std::pair<std::string, int>> interest;
+    std::mt19937_64 funnel(o.seed + 2);
     const auto userKeys = RowJson::keys(users.schema());
     const auto purchaseKeys = RowJson::keys(purchases.schema());
     QElapsedTimer clock;
@@ -66,13 +75,25 @@ std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::ato
         while (sentUsers < due && error.isEmpty()) {
             Batch b = Batch::empty(users.schema());
             const std::string key(users.next(b));
+            if (b.columns[3].strings[0] != "view") {
+                const std::pair<std::string, int> click{key, DemoEvents::productNumber(b.columns[1].strings[0])};
+                if (interest.size() < 2000)
+                    interest.push_back(click);
+                else
+                    interest[funnel() % interest.size()] = click;
+            }
             value.clear();
             RowJson::append(value, b, 0, userKeys);
             produce(rk, "user-events", key, value, error);
             ++sentUsers;
             if (sentUsers % 12 == 0) {
                 Batch p = Batch::empty(purchases.schema());
-                purchases.next(p);
+                if (!interest.empty() && funnel() % 10 < 6) {
+                    const auto &[user, product] = interest[funnel() % interest.size()];
+                    purchases.nextPurchaseOf(p, user, product);
+                } else {
+                    purchases.next(p);
+                }
                 value.clear();
                 RowJson::append(value, p, 0, purchaseKeys);
                 produce(rk, "purchase-events", std::string(p.columns[1].strings[0]), value, error);

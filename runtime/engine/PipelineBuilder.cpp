@@ -6,6 +6,7 @@
 #include "operators/Dedupe.h"
 #include "operators/Filter.h"
 #include "operators/LookupJoin.h"
+#include "operators/StreamJoin.h"
 #include "operators/Map.h"
 #include "operators/Union.h"
 #include "operators/WindowAggregate.h"
@@ -99,6 +100,8 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                 return {};
             }
             rn.op = std::move(join);
+        } else if (t == u"join.stream") {
+            rn.op = std::make_unique<StreamJoin>(node.config, input("left"), input("right"), output("out"));
         } else if (t == u"dedupe") {
             rn.op = std::make_unique<Dedupe>(node.config, input("in"));
         } else if (t == u"window.aggregate") {

@@ -4,6 +4,8 @@
 #include "validation/SchemaInference.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace sw::runtime {
 
@@ -75,6 +77,31 @@ std::string_view DemoEvents::next(Batch &batch)
     }
     ++batch.rows;
     return userId;
+}
+
+void DemoEvents::nextPurchaseOf(Batch &batch, std::string_view userId, int product)
+{
+    ++m_count;
+    m_clock = m_start + int64_t(double(m_count) * m_stepMs);
+    std::uniform_real_distribution<double> u(0, 1);
+    const int64_t ts = m_clock - int64_t(u(m_rng) * 2000);
+    StringArena &arena = batch.arena();
+    std::snprintf(m_buffers[1], sizeof m_buffers[1], "p-%04d", product);
+    std::snprintf(m_buffers[2], sizeof m_buffers[2], "o-%09llu", (unsigned long long)m_count);
+    const int quantity = 1 + int(u(m_rng) * u(m_rng) * 4);
+    const double price = double(listPriceCents(product)) / 100.0;
+    auto &c = batch.columns;
+    c[0].appendString(arena.copy(m_buffers[2]));
+    c[1].appendString(arena.copy(userId));
+    c[2].appendString(arena.copy(m_buffers[1]));
+    c[3].appendDouble(double(int64_t(price * quantity * 100 + 0.5)) / 100.0);
+    c[4].appendInt(ts);
+    ++batch.rows;
+}
+
+int DemoEvents::productNumber(std::string_view productId)
+{
+    return productId.size() == 6 && productId.substr(0, 2) == "p-" ? std::atoi(std::string(productId.substr(2)).c_str()) : 0;
 }
 
 } // namespace sw::runtime

@@ -26,6 +26,11 @@ public:
     const core::Schema &schema() const { return m_schema; }
     // Appends the next event to `batch` (whose schema is schema()); returns its key.
     std::string_view next(Batch &batch);
+    // A purchase stream only: the next purchase, by `userId` of product number
+    // `product` (a click that converted).
+    void nextPurchaseOf(Batch &batch, std::string_view userId, int product);
+    // The product number of "p-0042", or 0.
+    static int productNumber(std::string_view productId);
     // The event time the next event is generated for (before disorder).
     int64_t clock() const { return m_clock; }
     uint64_t produced() const { return m_count; }

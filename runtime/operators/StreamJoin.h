@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "batch/OwnedValue.h"
+#include "operators/Operator.h"
+
+#include <QJsonObject>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sw::runtime {
+
+// join.stream: equi-join of two streams with an event-time bound,
+//   left.k = right.k AND right.ts BETWEEN left.ts + from AND left.ts + to,
+// inner, left, right or full (Spark's stream-stream join). Each side's rows wait
+// in keyed state. A left row can match no future row once left.ts + to <= watermark,
+// a right row once right.ts - from <= watermark: then it is evicted, and for an outer
+// side emitted with NULLs if it never matched. Rows with event time <= watermark are
+// late: dropped and counted. Output naming as the validator's joined schema.
+class StreamJoin : public Operator
+{
+public:
+    StreamJoin(const QJsonObject &config, const core::Schema &left, const core::Schema &right, const core::Schema &output);
+    void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
+    void endOfBatch(int64_t watermark, Emitter &out) override;
+    OperatorStats stats() const override;
+
+private:
+    struct Stored
+    {
+        int64_t ts;
+        std::vector<OwnedValue> values;
+        bool matched = false;
+    };
+    using State = std::unordered_map<std::string, std::vector<Stored>>;
+    struct Source
+    {
+        int side; // 0 left, 1 right, 2 coalesce(left, right) for a USING key
+        int left = -1, right = -1;
+    };
+    void emitRow(Batch &out, const std::vector<OwnedValue> *left, const std::vector<OwnedValue> *right);
+    void evict(std::vector<Stored> &rows, int side, int64_t watermark, Batch &out);
+
+    bool m_keepLeft = false, m_keepRight = false;
+    int64_t m_from = 0, m_to = 0;
+    std::vector<int> m_keys[2];
+    int m_time[2] = {-1, -1};
+    core::Schema m_output;
+    std::vector<Source> m_sources;
+    State m_state[2];
+    int64_t m_late = 0;
+    size_t m_stored = 0;
+    Batch m_pending; // rows produced this batch, pushed at endOfBatch
+};
+
+} // namespace sw::runtime

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Stream-stream joins against results computed by hand, for every join type.
+#include "expr/ColumnarExpression.h"
+#include "model/Timestamps.h"
+#include "operators/StreamJoin.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace sw;
+using namespace sw::runtime;
+using core::DataType;
+
+namespace {
+int64_t at(const char *hm)
+{
+    return *core::Timestamps::parseIso(QStringLiteral("2026-11-25T") + QLatin1String(hm) + QStringLiteral(":00Z"));
+}
+
+core::Schema views()
+{
+    core::Schema s;
+    s.fields = {{QStringLiteral("user"), DataType::String}, {QStringLiteral("ts"), DataType::Timestamp}};
+    s.eventTimeField = QStringLiteral("ts");
+    return s;
+}
+
+core::Schema purchases()
+{
+    core::Schema s;
+    s.fields = {{QStringLiteral("user"), DataType::String}, {QStringLiteral("amount"), DataType::Int},
+                {QStringLiteral("ts"), DataType::Timestamp}};
+    s.eventTimeField = QStringLiteral("ts");
+    return s;
+}
+
+core::Schema joined()
+{
+    core::Schema s;
+    s.fields = {{QStringLiteral("user"), DataType::String}, {QStringLiteral("left_ts"), DataType::Timestamp},
+                {QStringLiteral("amount"), DataType::Int}, {QStringLiteral("right_ts"), DataType::Timestamp}};
+    return s;
+}
+
+Batch left(std::initializer_list<std::pair<const char *, const char *>> rows)
+{
+    Batch b = Batch::empty(views());
+    for (const auto &[u, t] : rows) {
+        b.columns[0].appendString(b.arena().copy(u));
+        b.columns[1].appendInt(at(t));
+    }
+    b.rows = rows.size();
+    return b;
+}
+
+Batch right(std::initializer_list<std::tuple<const char *, int, const char *>> rows)
+{
+    Batch b = Batch::empty(purchases());
+    for (const auto &[u, a, t] : rows) {
+        b.columns[0].appendString(b.arena().copy(u));
+        b.columns[1].appendInt(a);
+        b.columns[2].appendInt(at(t));
+    }
+    b.rows = rows.size();
+    return b;
+}
+
+class Rows : public Emitter
+{
+public:
+    QStringList rows;
+    void push(int, Batch &&b) override
+    {
+        for (size_t r = 0; r < b.rows; ++r) {
+            QStringList cells;
+            for (const auto &c : b.columns) {
+                if (c.isNull(r))
+                    cells << QStringLiteral("-");
+                else if (c.type == DataType::Timestamp)
+                    cells << core::Timestamps::toIso(c.ints[r]).mid(11, 5);
+                else
+                    cells << cellValue(c, r).toSql().remove(u'\'');
+            }
+            rows << cells.join(u' ');
+        }
+    }
+};
+} // namespace
+
+class tst_StreamJoin : public QObject
+{
+    Q_OBJECT
+private slots:
+    void joinTypes_data();
+    void joinTypes();
+};
+
+void tst_StreamJoin::joinTypes_data()
+{
+    QTest::addColumn<QString>("joinType");
+    QTest::addColumn<QStringList>("afterBatch1");
+    QTest::addColumn<QStringList>("afterBatch2");
+    QTest::addColumn<QStringList>("atEnd");
+    const QStringList matches1 = {QStringLiteral("a 10:00 5 10:05")};
+    const QStringList matches2 = {QStringLiteral("e 10:25 7 10:30"), QStringLiteral("c 10:02 9 10:09")};
+    QTest::newRow("inner") << QStringLiteral("inner") << matches1 << matches2 << QStringList{};
+    QTest::newRow("left") << QStringLiteral("left") << matches1 << matches2 << QStringList{QStringLiteral("b 10:01 - -")};
+    QTest::newRow("right") << QStringLiteral("right") << matches1 << (matches2 + QStringList{QStringLiteral("d - 3 10:03")})
+                           << QStringList{QStringLiteral("b - 20 10:20")};
+    QTest::newRow("full") << QStringLiteral("full") << matches1 << (matches2 + QStringList{QStringLiteral("d - 3 10:03")})
+                          << QStringList{QStringLiteral("b 10:01 - -"), QStringLiteral("b - 20 10:20")};
+}
+
+void tst_StreamJoin::joinTypes()
+{
+    QFETCH(QString, joinType);
+    QFETCH(QStringList, afterBatch1);
+    QFETCH(QStringList, afterBatch2);
+    QFETCH(QStringList, atEnd);
+    const QJsonObject config = QJsonDocument::fromJson(QStringLiteral(R"({"joinType": "%1", "on": [["user", "user"]],
+        "within": {"left": "ts", "right": "ts", "from": "0s", "to": "10m"}})").arg(joinType).toUtf8()).object();
+    StreamJoin join(config, views(), purchases(), joined());
+    Rows out;
+    // Batch 1, watermark 0: b buys too late, d never viewed, e's purchase comes before its view.
+    join.process(0, left({{"a", "10:00"}, {"b", "10:01"}, {"c", "10:02"}}), 0, out);
+    join.process(1, right({{"a", 5, "10:05"}, {"b", 20, "10:20"}, {"d", 3, "10:03"}, {"e", 7, "10:30"}}), 0, out);
+    join.endOfBatch(0, out);
+    QCOMPARE(out.rows, afterBatch1);
+    QCOMPARE(join.stats().stateRows, 7);
+    // Batch 2, watermark 10:06: x is late; e's view finds the stored purchase; c's purchase
+    // finds the stored view; rights up to 10:06 can match nothing more and leave.
+    out.rows.clear();
+    const int64_t w = at("10:06");
+    join.process(0, left({{"e", "10:25"}, {"x", "10:06"}}), w, out);
+    join.process(1, right({{"c", 9, "10:09"}}), w, out);
+    join.endOfBatch(w, out);
+    QCOMPARE(out.rows, afterBatch2);
+    QCOMPARE(join.stats().lateRowsDropped, 1);
+    // End of input: every row's time has passed.
+    out.rows.clear();
+    join.endOfBatch(kWatermarkEnd, out);
+    QCOMPARE(out.rows, atEnd);
+    QCOMPARE(join.stats().stateRows, 0);
+}
+
+QTEST_GUILESS_MAIN(tst_StreamJoin)
+#include "tst_streamjoin.moc"

@@ -87,16 +87,23 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                 tableSchema.fields.push_back({field.value(QStringLiteral("name")).toString(),
                                               core::parseTypeName(field.value(QStringLiteral("type")).toString()).value_or(core::DataType::String)});
             }
+            std::unique_ptr<LookupJoin> join;
             if (table.value(QStringLiteral("kind")).toString() == u"kafka") {
-                error = QStringLiteral("node \"%1\": lookup tables from a compacted Kafka topic are not supported yet; use sqlite, csv or jsonl").arg(id);
-                return {};
+                std::string message;
+                const QString connection = table.value(QStringLiteral("connection")).toString();
+                auto tableEndpoint = connections.endpoint(connection, message);
+                if (!tableEndpoint || !connections.ensureTopic(connection, table.value(QStringLiteral("topic")).toString(), message)) {
+                    error = QStringLiteral("node \"%1\": connection \"%2\": %3").arg(id, connection, QString::fromStdString(message));
+                    return {};
+                }
+                join = std::make_unique<LookupJoin>(node.config, *tableEndpoint, input("in"), tableSchema, output("out"));
+            } else {
+                join = std::make_unique<LookupJoin>(node.config, p.resolvePath(table.value(QStringLiteral("path")).toString()),
+                                                    input("in"), tableSchema, output("out"));
             }
-            auto join = std::make_unique<LookupJoin>(node.config, p.resolvePath(table.value(QStringLiteral("path")).toString()),
-                                                     input("in"), tableSchema, output("out"));
             join->open();
             if (!join->loadError().isEmpty()) {
-                error = QStringLiteral("node \"%1\": cannot read the lookup table %2: %3")
-                            .arg(id, p.resolvePath(table.value(QStringLiteral("path")).toString()), join->loadError());
+                error = QStringLiteral("node \"%1\": cannot read the lookup table: %2").arg(id, join->loadError());
                 return {};
             }
             rn.op = std::move(join);

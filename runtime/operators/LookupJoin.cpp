@@ -8,12 +8,15 @@
 #include "sources/JsonDecoder.h"
 
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <librdkafka/rdkafka.h>
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <map>
 
 namespace sw::runtime {
 
@@ -76,35 +79,184 @@ bool appendText(Column &c, const std::string &text, StringArena &arena)
 
 LookupJoin::LookupJoin(const QJsonObject &config, const QString &tablePath, const core::Schema &stream,
                        const core::Schema &table, const core::Schema &output)
-    : m_path(tablePath), m_inner(config.value(QStringLiteral("joinType")).toString(QStringLiteral("left")) == u"inner"),
-      m_stream(stream), m_table(table), m_output(output)
+    : m_path(tablePath), m_stream(stream), m_table(table), m_output(output)
 {
+    init(config);
+}
+
+LookupJoin::LookupJoin(const QJsonObject &config, KafkaEndpoint endpoint, const core::Schema &stream,
+                       const core::Schema &table, const core::Schema &output)
+    : m_stream(stream), m_table(table), m_output(output), m_endpoint(std::move(endpoint))
+{
+    init(config);
+    m_topic = config.value(QStringLiteral("table")).toObject().value(QStringLiteral("topic")).toString();
+    m_path = QStringLiteral("topic %1").arg(m_topic);
+}
+
+LookupJoin::~LookupJoin()
+{
+    if (m_consumer) {
+        rd_kafka_consumer_close(m_consumer);
+        rd_kafka_destroy(m_consumer);
+    }
+}
+
+void LookupJoin::init(const QJsonObject &config)
+{
+    m_inner = config.value(QStringLiteral("joinType")).toString(QStringLiteral("left")) == u"inner";
     const QJsonObject t = config.value(QStringLiteral("table")).toObject();
     m_kind = t.value(QStringLiteral("kind")).toString();
     m_sqlTable = t.value(QStringLiteral("table")).toString();
     QStringList usingNames;
     for (const auto &p : config.value(QStringLiteral("on")).toArray()) {
         const QJsonArray pair = p.toArray();
-        m_streamKeys.push_back(stream.indexOf(pair[0].toString()));
-        m_tableKeys.push_back(table.indexOf(pair[1].toString()));
+        m_streamKeys.push_back(m_stream.indexOf(pair[0].toString()));
+        m_tableKeys.push_back(m_table.indexOf(pair[1].toString()));
         if (pair[0].toString() == pair[1].toString())
             usingNames << pair[0].toString();
     }
     // Where each output column comes from, in the validator's joined order.
     for (const QString &name : usingNames)
-        m_sources.push_back({false, stream.indexOf(name)});
-    for (size_t i = 0; i < stream.fields.size(); ++i) {
-        if (!usingNames.contains(stream.fields[i].name))
+        m_sources.push_back({false, m_stream.indexOf(name)});
+    for (size_t i = 0; i < m_stream.fields.size(); ++i) {
+        if (!usingNames.contains(m_stream.fields[i].name))
             m_sources.push_back({false, int(i)});
     }
-    for (size_t i = 0; i < table.fields.size(); ++i) {
-        if (!usingNames.contains(table.fields[i].name))
+    for (size_t i = 0; i < m_table.fields.size(); ++i) {
+        if (!usingNames.contains(m_table.fields[i].name))
             m_sources.push_back({true, int(i)});
     }
 }
 
+void LookupJoin::indexRow(uint32_t row)
+{
+    std::string key;
+    for (int c : m_tableKeys)
+        appendKey(key, m_rows->columns[size_t(c)], row);
+    m_index[key] = row;
+}
+
+bool LookupJoin::openTopic(QString &error)
+{
+    std::string message;
+    rd_kafka_conf_t *conf = KafkaClientConfig::make(*m_endpoint, KafkaClientConfig::Role::Consumer, {}, message);
+    if (!conf)
+        return (error = QString::fromStdString(message), false);
+    KafkaClientConfig::set(conf, "group.id", "streamwright-lookup", message);
+    KafkaClientConfig::set(conf, "enable.auto.commit", "false", message);
+    char errstr[512];
+    m_consumer = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
+    if (!m_consumer)
+        return (error = QString::fromUtf8(errstr), false);
+    rd_kafka_poll_set_consumer(m_consumer);
+    const QByteArray topic = m_topic.toUtf8();
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer, topic.constData(), nullptr);
+    const rd_kafka_metadata_t *metadata = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_consumer, 0, handle, &metadata, 10000);
+    rd_kafka_topic_destroy(handle);
+    if (err || !metadata || metadata->topic_cnt != 1 || metadata->topics[0].partition_cnt == 0) {
+        if (metadata)
+            rd_kafka_metadata_destroy(metadata);
+        return (error = QStringLiteral("cannot read topic %1 (%2)").arg(m_topic, QLatin1String(rd_kafka_err2str(err))), false);
+    }
+    rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(metadata->topics[0].partition_cnt);
+    std::vector<std::pair<int, int64_t>> ends;
+    for (int p = 0; p < metadata->topics[0].partition_cnt; ++p) {
+        const int id = metadata->topics[0].partitions[p].id;
+        rd_kafka_topic_partition_list_add(parts, topic.constData(), id)->offset = RD_KAFKA_OFFSET_BEGINNING;
+        int64_t lo = 0, hi = 0;
+        rd_kafka_query_watermark_offsets(m_consumer, topic.constData(), id, &lo, &hi, 5000);
+        ends.emplace_back(id, hi);
+    }
+    rd_kafka_metadata_destroy(metadata);
+    rd_kafka_assign(m_consumer, parts);
+    rd_kafka_topic_partition_list_destroy(parts);
+    m_rows = std::make_shared<Batch>(Batch::empty(m_table));
+    m_decoder = std::make_unique<JsonDecoder>(m_table);
+    // Read to the end the topic had at start, so the first batch sees the whole table.
+    QElapsedTimer clock;
+    clock.start();
+    std::map<int, int64_t> next;
+    auto caughtUp = [&] {
+        for (const auto &[id, hi] : ends) {
+            if (hi > 0 && next[id] < hi)
+                return false;
+        }
+        return true;
+    };
+    while (!caughtUp() && clock.elapsed() < 30000) {
+        rd_kafka_message_t *msg = rd_kafka_consumer_poll(m_consumer, 100);
+        if (!msg)
+            continue;
+        if (!msg->err) {
+            next[msg->partition] = msg->offset + 1;
+            const std::string key = msg->key ? std::string(static_cast<const char *>(msg->key), msg->key_len) : std::string();
+            if (!msg->payload) {
+                m_byRecordKey.erase(key);
+            } else {
+                std::string reason;
+                if (m_decoder->decode({static_cast<const char *>(msg->payload), msg->len}, *m_rows, m_rows->arena(), reason))
+                    m_byRecordKey[key] = uint32_t(m_rows->rows++);
+                else
+                    std::fprintf(stderr, "lookup topic %s, offset %lld: %s (skipped)\n", topic.constData(),
+                                 (long long)msg->offset, reason.c_str());
+            }
+        }
+        rd_kafka_message_destroy(msg);
+    }
+    m_index.clear();
+    for (const auto &[key, row] : m_byRecordKey)
+        indexRow(row);
+    return true;
+}
+
+void LookupJoin::readTopic(int firstWaitMs)
+{
+    bool changed = false;
+    for (int n = 0;; ++n) {
+        rd_kafka_message_t *msg = rd_kafka_consumer_poll(m_consumer, n == 0 ? firstWaitMs : 0);
+        if (!msg)
+            break;
+        if (!msg->err) {
+            const std::string key = msg->key ? std::string(static_cast<const char *>(msg->key), msg->key_len) : std::string();
+            if (!msg->payload) { // a tombstone
+                m_byRecordKey.erase(key);
+                changed = true;
+            } else {
+                std::string reason;
+                if (m_decoder->decode({static_cast<const char *>(msg->payload), msg->len}, *m_rows, m_rows->arena(), reason)) {
+                    m_byRecordKey[key] = uint32_t(m_rows->rows++);
+                    changed = true;
+                }
+            }
+        }
+        rd_kafka_message_destroy(msg);
+    }
+    if (!changed)
+        return;
+    // Rebuild the index from the live rows; compact when replaced rows pile up.
+    if (m_rows->rows > 2 * m_byRecordKey.size() + 1024) {
+        auto compact = std::make_shared<Batch>(Batch::empty(m_table));
+        compact->shareArenasOf(*m_rows);
+        for (auto &[key, row] : m_byRecordKey) {
+            for (size_t c = 0; c < m_table.fields.size(); ++c)
+                compact->columns[c].appendFrom(m_rows->columns[c], row);
+            row = uint32_t(compact->rows++);
+        }
+        m_rows = std::move(compact);
+    }
+    m_index.clear();
+    for (const auto &[key, row] : m_byRecordKey)
+        indexRow(row);
+}
+
 void LookupJoin::open()
 {
+    if (m_endpoint) {
+        if (!openTopic(m_error))
+            std::fprintf(stderr, "lookup table %s: %s\n", qPrintable(m_path), qPrintable(m_error));
+        return;
+    }
     if (!load(m_error))
         std::fprintf(stderr, "lookup table %s: %s\n", qPrintable(m_path), qPrintable(m_error));
 }
@@ -252,7 +404,10 @@ void LookupJoin::reloadIfChanged()
 
 void LookupJoin::process(int, const Batch &batch, int64_t, Emitter &out)
 {
-    reloadIfChanged();
+    if (m_consumer)
+        readTopic(0);
+    else
+        reloadIfChanged();
     Batch result = Batch::empty(m_output);
     result.shareArenasOf(batch);
     if (m_rows)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "expr/ColumnarExpression.h"
+#include "broker/EmbeddedBroker.h"
 #include "operators/LookupJoin.h"
 
 #include <QFile>
@@ -7,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <librdkafka/rdkafka.h>
 #include <sqlite3.h>
 
 using namespace sw;
@@ -76,6 +78,7 @@ private slots:
     void csvLeftAndInner();
     void reloadsWhenTheFileChanges();
     void sqliteAndJsonLines();
+    void compactedTopic();
 };
 
 void tst_LookupJoin::csvLeftAndInner()
@@ -156,6 +159,48 @@ void tst_LookupJoin::sqliteAndJsonLines()
     LookupJoin missing(config("csv", "left"), dir.filePath(QStringLiteral("none.csv")), kStream, kTable, kOut);
     missing.open();
     QVERIFY(!missing.loadError().isEmpty());
+}
+
+void tst_LookupJoin::compactedTopic()
+{
+    std::string error;
+    auto broker = EmbeddedBroker::start(1, error);
+    QVERIFY(broker);
+    QVERIFY(broker->createTopic(QStringLiteral("products"), 1, error));
+    char err[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", broker->bootstrap().toUtf8().constData(), err, sizeof err);
+    rd_kafka_t *producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+    auto send = [&](const char *key, const char *value) {
+        rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("products"), RD_KAFKA_V_KEY(const_cast<char *>(key), strlen(key)),
+                          RD_KAFKA_V_VALUE(const_cast<char *>(value), value ? strlen(value) : 0),
+                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+        rd_kafka_flush(producer, 5000);
+    };
+    send("p1", R"({"product_id": "p1", "name": "Lamp", "price": 2.5})");
+    send("p2", R"({"product_id": "p2", "name": "Kettle", "price": 3})");
+    send("p1", R"({"product_id": "p1", "name": "Desk lamp", "price": 4})"); // compaction keeps the latest
+
+    KafkaEndpoint endpoint{QStringLiteral("local"), broker->bootstrap(), true, {}};
+    LookupJoin join(QJsonDocument::fromJson(R"({"joinType": "left", "on": [["product_id", "product_id"]],
+        "table": {"kind": "kafka", "connection": "local", "topic": "products"}})").object(),
+                    endpoint, kStream, kTable, kOut);
+    join.open();
+    QCOMPARE(join.loadError(), QString());
+    Rows out;
+    join.process(0, orders(), 0, out); // the table is complete before the first batch
+    QCOMPARE(out.rows.first(), QStringLiteral("'p1', 2, 'Desk lamp', 4.0"));
+    QCOMPARE(out.rows.at(1), QStringLiteral("'p9', 1, NULL, NULL"));
+
+    send("p9", R"({"product_id": "p9", "name": "Chair", "price": 40})"); // a new key
+    send("p1", nullptr);                                                 // a tombstone
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        out.rows.clear();
+        join.process(0, orders(), 0, out);
+        return out.rows.value(1) == QStringLiteral("'p9', 1, 'Chair', 40.0")
+               && out.rows.value(0) == QStringLiteral("'p1', 2, NULL, NULL");
+    }()), 10000);
+    rd_kafka_destroy(producer);
 }
 
 QTEST_GUILESS_MAIN(tst_LookupJoin)

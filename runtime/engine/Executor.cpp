@@ -368,6 +368,7 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
             if (n.type->needsEventTime)
                 stateOperators.append(QJsonObject{{QStringLiteral("node"), n.id},
                                                   {QStringLiteral("numRowsTotal"), double(st.stateRows)},
+                                                  {QStringLiteral("numRowsEvicted"), double(st.evictedRows)},
                                                   {QStringLiteral("lateRowsDropped"), double(st.lateRowsDropped)}});
         } else if (n.sink) {
             sinks.append(QJsonObject{{QStringLiteral("node"), n.id}, {QStringLiteral("numOutputRows"), double(n.rowsIn)}});

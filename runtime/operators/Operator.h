@@ -29,6 +29,7 @@ struct OperatorStats
     int64_t stateRows = 0;       // rows (or groups) held in state now
     int64_t lateRowsDropped = 0; // cumulative
     int64_t lookupMisses = 0;    // cumulative (lookup joins)
+    int64_t evictedRows = 0;     // cumulative (joins: rows whose time bound passed)
 };
 
 // A node of the running pipeline.

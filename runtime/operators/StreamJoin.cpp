@@ -13,6 +13,8 @@ StreamJoin::StreamJoin(const QJsonObject &config, const core::Schema &left, cons
                        const core::Schema &output)
     : m_output(output), m_pending(Batch::empty(output))
 {
+    m_store[0] = Batch::empty(left);
+    m_store[1] = Batch::empty(right);
     const QString type = config.value(QStringLiteral("joinType")).toString(QStringLiteral("inner"));
     m_keepLeft = type == u"left" || type == u"full";
     m_keepRight = type == u"right" || type == u"full";
@@ -41,22 +43,58 @@ StreamJoin::StreamJoin(const QJsonObject &config, const core::Schema &left, cons
     }
 }
 
-void StreamJoin::emitRow(Batch &out, const std::vector<OwnedValue> *left, const std::vector<OwnedValue> *right)
+namespace {
+// Appends row `row` of `from` to `to`, copying strings into `to`'s arena.
+uint32_t appendRow(Batch &to, const Batch &from, size_t row)
 {
-    StringArena &arena = out.arena();
+    StringArena &arena = to.arena();
+    for (size_t c = 0; c < from.columns.size(); ++c) {
+        const Column &col = from.columns[c];
+        if (col.type == DataType::String && !col.isNull(row))
+            to.columns[c].appendString(arena.copy(col.strings[row]));
+        else
+            to.columns[c].appendFrom(col, row);
+    }
+    return uint32_t(to.rows++);
+}
+} // namespace
+
+uint32_t StreamJoin::store(int side, const Batch &batch, size_t row)
+{
+    ++m_live[side];
+    return appendRow(m_store[side], batch, row);
+}
+
+void StreamJoin::compact(int side)
+{
+    // Copy the live rows (and their strings) into a fresh store; batches already
+    // emitted keep the old arena alive for as long as they need it.
+    Batch fresh = Batch::empty(m_store[side].schema);
+    for (auto &[key, rows] : m_state[side]) {
+        for (Stored &s : rows)
+            s.row = appendRow(fresh, m_store[side], s.row);
+    }
+    m_live[side] = fresh.rows;
+    m_store[side] = std::move(fresh);
+}
+
+void StreamJoin::emitRow(Batch &out, const Stored *left, const Stored *right)
+{
+    for (int side = 0; side < 2; ++side) {
+        if (side == 0 ? left : right)
+            out.shareArenasOf(m_store[side]);
+    }
     for (size_t o = 0; o < m_sources.size(); ++o) {
         const Source &s = m_sources[o];
-        const OwnedValue *v = nullptr;
-        if (s.side == 0 && left)
-            v = &(*left)[size_t(s.left)];
-        else if (s.side == 1 && right)
-            v = &(*right)[size_t(s.right)];
-        else if (s.side == 2)
-            v = left && !(*left)[size_t(s.left)].null ? &(*left)[size_t(s.left)] : right ? &(*right)[size_t(s.right)] : nullptr;
-        if (v)
-            v->appendTo(out.columns[o], arena);
+        Column &to = out.columns[o];
+        int side = s.side;
+        if (side == 2) // a USING key: the left value, or the right one when there is no left row
+            side = left && !m_store[0].columns[size_t(s.left)].isNull(left->row) ? 0 : 1;
+        const Stored *stored = side == 0 ? left : right;
+        if (!stored)
+            to.appendNull();
         else
-            out.columns[o].appendNull();
+            to.appendFrom(m_store[side].columns[size_t(side == 0 ? s.left : s.right)], stored->row);
     }
     ++out.rows;
 }
@@ -77,10 +115,7 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
             nullKey = nullKey || batch.columns[size_t(k)].isNull(r);
             appendKey(key, batch.columns[size_t(k)], r);
         }
-        Stored row{time.ints[r], {}, false};
-        row.values.reserve(batch.columns.size());
-        for (const Column &c : batch.columns)
-            row.values.push_back(OwnedValue::fromCell(c, r));
+        Stored row{time.ints[r], store(side, batch, r), false};
         if (!nullKey) { // NULL keys never match (SQL), but outer rows still come out
             const auto found = m_state[other].find(key);
             if (found != m_state[other].end()) {
@@ -91,7 +126,7 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
                         continue;
                     candidate.matched = true;
                     row.matched = true;
-                    emitRow(m_pending, side == 0 ? &row.values : &candidate.values, side == 0 ? &candidate.values : &row.values);
+                    emitRow(m_pending, side == 0 ? &row : &candidate, side == 0 ? &candidate : &row);
                 }
             }
         }
@@ -106,11 +141,14 @@ void StreamJoin::evict(std::vector<Stored> &rows, int side, int64_t watermark, B
     auto expired = [&](const Stored &s) { return side == 0 ? s.ts + m_to <= watermark : s.ts - m_from <= watermark; };
     for (const Stored &s : rows) {
         if (keep && !s.matched && expired(s))
-            emitRow(out, side == 0 ? &s.values : nullptr, side == 0 ? nullptr : &s.values);
+            emitRow(out, side == 0 ? &s : nullptr, side == 0 ? nullptr : &s);
     }
     const size_t before = rows.size();
     rows.erase(std::remove_if(rows.begin(), rows.end(), expired), rows.end());
-    m_stored -= before - rows.size();
+    const size_t gone = before - rows.size();
+    m_stored -= gone;
+    m_live[side] -= gone;
+    m_evicted += int64_t(gone);
 }
 
 void StreamJoin::endOfBatch(int64_t watermark, Emitter &out)
@@ -137,6 +175,10 @@ void StreamJoin::endOfBatch(int64_t watermark, Emitter &out)
     }
     if (outer.rows > 0)
         out.push(0, std::move(outer));
+    for (int side = 0; side < 2; ++side) {
+        if (m_store[side].rows > 2 * m_live[side] + 4096)
+            compact(side);
+    }
 }
 
 OperatorStats StreamJoin::stats() const
@@ -144,6 +186,7 @@ OperatorStats StreamJoin::stats() const
     OperatorStats s;
     s.stateRows = int64_t(m_stored);
     s.lateRowsDropped = m_late;
+    s.evictedRows = m_evicted;
     return s;
 }
 

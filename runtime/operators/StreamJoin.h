@@ -28,10 +28,11 @@ public:
     OperatorStats stats() const override;
 
 private:
+    // A stored row: its event time and where its values are in the side's store.
     struct Stored
     {
         int64_t ts;
-        std::vector<OwnedValue> values;
+        uint32_t row;
         bool matched = false;
     };
     using State = std::unordered_map<std::string, std::vector<Stored>>;
@@ -40,8 +41,10 @@ private:
         int side; // 0 left, 1 right, 2 coalesce(left, right) for a USING key
         int left = -1, right = -1;
     };
-    void emitRow(Batch &out, const std::vector<OwnedValue> *left, const std::vector<OwnedValue> *right);
+    void emitRow(Batch &out, const Stored *left, const Stored *right);
     void evict(std::vector<Stored> &rows, int side, int64_t watermark, Batch &out);
+    uint32_t store(int side, const Batch &batch, size_t row);
+    void compact(int side);
 
     bool m_keepLeft = false, m_keepRight = false;
     int64_t m_from = 0, m_to = 0;
@@ -50,7 +53,12 @@ private:
     core::Schema m_output;
     std::vector<Source> m_sources;
     State m_state[2];
+    // Each side's rows, columnar, strings in the store's own arena: storing a row
+    // allocates nothing per row; evicted rows are compacted away in bulk.
+    Batch m_store[2];
+    size_t m_live[2] = {0, 0};
     int64_t m_late = 0;
+    int64_t m_evicted = 0;
     size_t m_stored = 0;
     Batch m_pending; // rows produced this batch, pushed at endOfBatch
 };

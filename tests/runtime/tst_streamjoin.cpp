@@ -5,6 +5,8 @@
 #include "operators/StreamJoin.h"
 
 #include <QJsonDocument>
+
+#include <string>
 #include <QTest>
 
 using namespace sw;
@@ -93,6 +95,7 @@ class tst_StreamJoin : public QObject
 private slots:
     void joinTypes_data();
     void joinTypes();
+    void evictsAndCompactsManyRows();
 };
 
 void tst_StreamJoin::joinTypes_data()
@@ -141,6 +144,38 @@ void tst_StreamJoin::joinTypes()
     join.endOfBatch(kWatermarkEnd, out);
     QCOMPARE(out.rows, atEnd);
     QCOMPARE(join.stats().stateRows, 0);
+}
+
+void tst_StreamJoin::evictsAndCompactsManyRows()
+{
+    const QJsonObject config = QJsonDocument::fromJson(R"({"joinType": "inner", "on": [["user", "user"]],
+        "within": {"left": "ts", "right": "ts", "from": "0s", "to": "10m"}})").object();
+    StreamJoin join(config, views(), purchases(), joined());
+    const int64_t start = at("10:00");
+    Batch many = Batch::empty(views());
+    for (int i = 0; i < 10000; ++i) {
+        const std::string user = "u" + std::to_string(i);
+        many.columns[0].appendString(many.arena().copy(user));
+        many.columns[1].appendInt(start + i * 1000LL);
+    }
+    many.rows = 10000;
+    Rows out;
+    join.process(0, many, 0, out);
+    join.endOfBatch(0, out);
+    QCOMPARE(join.stats().stateRows, 10000);
+    // Views up to second 9000 can match nothing any more: evicted, and the store compacted.
+    const int64_t w = start + 9600 * 1000LL;
+    join.endOfBatch(w, out);
+    QCOMPARE(join.stats().stateRows, 999);
+    QCOMPARE(join.stats().evictedRows, 9001);
+    Batch purchase = Batch::empty(purchases());
+    purchase.columns[0].appendString(purchase.arena().copy("u9500"));
+    purchase.columns[1].appendInt(42);
+    purchase.columns[2].appendInt(start + 9800 * 1000LL);
+    purchase.rows = 1;
+    join.process(1, purchase, w, out);
+    join.endOfBatch(w, out);
+    QCOMPARE(out.rows, QStringList{QStringLiteral("u9500 12:38 42 12:43")}); // the stored view, read after compaction
 }
 
 QTEST_GUILESS_MAIN(tst_StreamJoin)

@@ -11,7 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QDir>
+
 #include <librdkafka/rdkafka.h>
+#include <sqlite3.h>
 
 namespace {
 const char *kPipeline = R"j({
@@ -60,6 +63,8 @@ private slots:
     void cleanupTestCase();
     void runsAgainstTheBroker();
     void unreachableSinkFailsClearly();
+    void examplesRunOnDemoData_data();
+    void examplesRunOnDemoData();
 
 private:
     QTemporaryDir m_dir;
@@ -198,6 +203,60 @@ void tst_RunCommand::unreachableSinkFailsClearly()
     QCOMPARE(run.exitCode(), 1);
     QVERIFY2(QString::fromUtf8(run.readAllStandardError()).contains(QStringLiteral("sink \"table\": cannot open SQLite database /proc/none/out.db")),
              "clear message");
+}
+
+void tst_RunCommand::examplesRunOnDemoData_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("table");
+    QTest::newRow("trending products") << QStringLiteral("trending-products") << QStringLiteral("trending.db")
+                                       << QStringLiteral("product_views");
+    QTest::newRow("click to purchase") << QStringLiteral("conversion-funnel") << QStringLiteral("conversions.db")
+                                       << QStringLiteral("conversions_per_category");
+    QTest::newRow("order enrichment") << QStringLiteral("order-enrichment") << QStringLiteral("orders.db")
+                                      << QStringLiteral("orders_enriched");
+}
+
+void tst_RunCommand::examplesRunOnDemoData()
+{
+    QFETCH(QString, example);
+    QFETCH(QString, database);
+    QFETCH(QString, table);
+    static bool produced = false;
+    if (!produced) { // 24000 user events and 2000 purchases, most converting a recent click
+        QProcess demo;
+        demo.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("produce-demo"), QStringLiteral("--bootstrap"), m_bootstrap,
+                                                      QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--count"),
+                                                      QStringLiteral("24000")});
+        QVERIFY(demo.waitForFinished(60000));
+        QCOMPARE(demo.exitCode(), 0);
+        produced = true;
+    }
+    const QString dir = m_dir.filePath(example);
+    QVERIFY(QDir().mkpath(dir + QStringLiteral("/data")));
+    const QString examples = QStringLiteral(STREAMWRIGHT_SOURCE_DIR "/resources/examples/");
+    QVERIFY(QFile::copy(examples + example + QStringLiteral(".json"), dir + QStringLiteral("/pipeline.json")));
+    QVERIFY(QFile::copy(examples + QStringLiteral("data/products.csv"), dir + QStringLiteral("/data/products.csv")));
+    QProcess run;
+    run.setWorkingDirectory(dir);
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), QStringLiteral("pipeline.json"), QStringLiteral("--connection"),
+                                                 QStringLiteral("local=") + m_bootstrap, QStringLiteral("--until-idle"),
+                                                 QStringLiteral("1.5"), QStringLiteral("--quiet")});
+    QVERIFY(run.waitForFinished(120000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2((dir + u'/' + database).toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, QStringLiteral("SELECT count(*) FROM %1").arg(table).toUtf8().constData(), -1, &stmt, nullptr),
+             SQLITE_OK);
+    QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+    const int64_t rows = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    QVERIFY2(rows > 0, qPrintable(example + QStringLiteral(": no rows")));
+    if (example == u"order-enrichment")
+        QCOMPARE(rows, 2000); // every order, enriched (left join, upsert by order_id)
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

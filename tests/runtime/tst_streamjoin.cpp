@@ -130,15 +130,15 @@ void tst_StreamJoin::joinTypes()
     join.endOfBatch(0, out);
     QCOMPARE(out.rows, afterBatch1);
     QCOMPARE(join.stats().stateRows, 7);
-    // Batch 2, watermark 10:06: x is late; e's view finds the stored purchase; c's purchase
-    // finds the stored view; rights up to 10:06 can match nothing more and leave.
+    // Batch 2, watermark 10:06: x's view and a's purchase are late; e's view finds the
+    // stored purchase; c's purchase finds the stored view; rights up to 10:06 leave.
     out.rows.clear();
     const int64_t w = at("10:06");
     join.process(0, left({{"e", "10:25"}, {"x", "10:06"}}), w, out);
-    join.process(1, right({{"c", 9, "10:09"}}), w, out);
+    join.process(1, right({{"c", 9, "10:09"}, {"a", 8, "10:05"}}), w, out); // a's second purchase is late
     join.endOfBatch(w, out);
     QCOMPARE(out.rows, afterBatch2);
-    QCOMPARE(join.stats().lateRowsDropped, 1);
+    QCOMPARE(join.stats().lateRowsDropped, 2); // one on each side
     // End of input: every row's time has passed.
     out.rows.clear();
     join.endOfBatch(kWatermarkEnd, out);

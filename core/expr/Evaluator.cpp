@@ -3,6 +3,7 @@
 
 #include "expr/Casts.h"
 #include "expr/Functions.h"
+#include "expr/LikePattern.h"
 
 #include <cmath>
 #include <limits>
@@ -231,39 +232,7 @@ std::optional<int> Evaluator::compare(const Value &a, const Value &b)
 
 bool Evaluator::like(const QString &text, const QString &pattern)
 {
-    // Iterative wildcard matching with backtracking to the last '%'.
-    struct Item { QChar c; bool any; bool one; };
-    std::vector<Item> items;
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern[i];
-        if (c == u'\\' && i + 1 < pattern.size())
-            items.push_back({pattern[++i], false, false});
-        else if (c == u'%')
-            items.push_back({c, true, false});
-        else if (c == u'_')
-            items.push_back({c, false, true});
-        else
-            items.push_back({c, false, false});
-    }
-    size_t p = 0, t = 0, star = std::numeric_limits<size_t>::max(), mark = 0;
-    const size_t n = size_t(text.size());
-    while (t < n) {
-        if (p < items.size() && !items[p].any && (items[p].one || items[p].c == text[qsizetype(t)])) {
-            ++p;
-            ++t;
-        } else if (p < items.size() && items[p].any) {
-            star = p++;
-            mark = t;
-        } else if (star != std::numeric_limits<size_t>::max()) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < items.size() && items[p].any)
-        ++p;
-    return p == items.size();
+    return LikePattern(pattern.toUcs4()).matches(text.toUcs4());
 }
 
 } // namespace sw::core::expr

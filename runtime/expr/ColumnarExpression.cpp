@@ -5,9 +5,11 @@
 #include "expr/Casts.h"
 #include "expr/Evaluator.h"
 #include "expr/Functions.h"
+#include "expr/LikePattern.h"
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace sw::runtime {
@@ -374,61 +376,19 @@ private:
     std::vector<ExprNode> m_items;
 };
 
-// LIKE over UTF-8 bytes: '_' matches one code point, '\' escapes.
-bool likeUtf8(std::string_view text, std::string_view pattern)
+// UTF-8 to code points, into a reused buffer.
+void decodeUtf8(std::string_view s, std::vector<char32_t> &out)
 {
-    struct Item
-    {
-        uint32_t cp;
-        bool any, one;
-    };
-    thread_local std::vector<Item> items;
-    thread_local std::vector<uint32_t> cps;
-    auto decode = [](std::string_view s, size_t &i) -> uint32_t {
+    out.clear();
+    for (size_t i = 0; i < s.size();) {
         const auto b = uint8_t(s[i]);
-        int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        uint32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
+        const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? b : b & (0xFF >> (len + 1));
         for (int k = 1; k < len && i + size_t(k) < s.size(); ++k)
             cp = (cp << 6) | (uint8_t(s[i + size_t(k)]) & 0x3F);
         i += size_t(len);
-        return cp;
-    };
-    items.clear();
-    for (size_t i = 0; i < pattern.size();) {
-        if (pattern[i] == '\\' && i + 1 < pattern.size()) {
-            ++i;
-            items.push_back({decode(pattern, i), false, false});
-        } else if (pattern[i] == '%') {
-            items.push_back({'%', true, false});
-            ++i;
-        } else if (pattern[i] == '_') {
-            items.push_back({'_', false, true});
-            ++i;
-        } else {
-            items.push_back({decode(pattern, i), false, false});
-        }
+        out.push_back(cp);
     }
-    cps.clear();
-    for (size_t i = 0; i < text.size();)
-        cps.push_back(decode(text, i));
-    size_t p = 0, t = 0, star = std::numeric_limits<size_t>::max(), mark = 0;
-    while (t < cps.size()) {
-        if (p < items.size() && !items[p].any && (items[p].one || items[p].cp == cps[t])) {
-            ++p;
-            ++t;
-        } else if (p < items.size() && items[p].any) {
-            star = p++;
-            mark = t;
-        } else if (star != std::numeric_limits<size_t>::max()) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < items.size() && items[p].any)
-        ++p;
-    return p == items.size();
 }
 
 class Like : public ColumnarExpression
@@ -437,6 +397,10 @@ public:
     Like(bool negated, ExprNode x, ExprNode pattern)
         : ColumnarExpression(DataType::Boolean), m_negated(negated), m_x(std::move(x)), m_pattern(std::move(pattern))
     {
+        // A literal pattern (the usual case) is prepared once, not per row.
+        if (const auto *literal = dynamic_cast<const Literal *>(m_pattern.get());
+            literal && literal->value().type() == DataType::String)
+            m_fixed.emplace(literal->value().asString().toUcs4());
     }
     Column evaluate(const Batch &batch, StringArena &arena) const override
     {
@@ -447,11 +411,20 @@ public:
         c.ints.assign(batch.rows, 0);
         if (x.type != DataType::String || p.type != DataType::String)
             return c;
+        std::vector<char32_t> text, pattern;
         for (size_t i = 0; i < batch.rows; ++i) {
             if (!x.valid[i] || !p.valid[i])
                 continue;
             c.valid[i] = 1;
-            c.ints[i] = likeUtf8(x.strings[i], p.strings[i]) != m_negated;
+            decodeUtf8(x.strings[i], text);
+            bool match;
+            if (m_fixed) {
+                match = m_fixed->matches(text);
+            } else {
+                decodeUtf8(p.strings[i], pattern);
+                match = core::expr::LikePattern(pattern).matches(text);
+            }
+            c.ints[i] = match != m_negated;
         }
         return c;
     }
@@ -459,6 +432,7 @@ public:
 private:
     bool m_negated;
     ExprNode m_x, m_pattern;
+    std::optional<core::expr::LikePattern> m_fixed;
 };
 
 class Between : public ColumnarExpression

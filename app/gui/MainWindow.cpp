@@ -3,6 +3,8 @@
 
 #include "ExampleLocator.h"
 #include "format/PipelineFormat.h"
+#include "canvas/PipelineScene.h"
+#include "canvas/PipelineView.h"
 #include "outline/PipelineOutline.h"
 #include "problems/ProblemsModel.h"
 
@@ -14,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QGraphicsItem>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -37,9 +40,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_json->setReadOnly(true);
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
-    setCentralWidget(m_json);
 
     m_problems = new widgets::ProblemsModel(m_document, this);
+    m_scene = new widgets::PipelineScene(m_document, *m_problems, this);
+    m_view = new widgets::PipelineView(*m_scene, this);
+    setCentralWidget(m_view);
     createDocks();
     createActions();
 
@@ -82,6 +87,11 @@ void MainWindow::createDocks()
     m_problemsView->verticalHeader()->hide();
     m_problemsView->setWordWrap(false);
     connect(m_problemsView, &QTableView::activated, this, &MainWindow::showProblem);
+    auto *jsonDock = new QDockWidget(tr("JSON"), this);
+    jsonDock->setObjectName(QStringLiteral("jsonDock"));
+    jsonDock->setWidget(m_json);
+    addDockWidget(Qt::RightDockWidgetArea, jsonDock);
+
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("problemsDock"));
     problemsDock->setWidget(m_problemsView);
@@ -125,6 +135,15 @@ void MainWindow::createActions()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction *remove = edit->addAction(tr("&Delete"), m_scene, &widgets::PipelineScene::deleteSelection);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(remove);
+    edit->addAction(tr("Select &All"), this, [this] {
+        for (auto *item : m_scene->items())
+            item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
+    })->setShortcut(QKeySequence::SelectAll);
 
     QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
     QAction *validate = pipeline->addAction(tr("&Validate"), this, [this] {
@@ -137,6 +156,14 @@ void MainWindow::createActions()
     validate->setShortcut(Qt::Key_F7);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), this, [this] { m_view->zoomBy(1.25); })->setShortcut(QKeySequence::ZoomIn);
+    view->addAction(tr("Zoom &Out"), this, [this] { m_view->zoomBy(0.8); })->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("&Fit"), this, &MainWindow::fitPipeline)->setShortcut(Qt::CTRL | Qt::Key_0);
+    view->addAction(tr("&Lay Out"), this, [this] {
+        m_scene->layoutPipeline();
+        fitPipeline();
+    });
+    view->addSeparator();
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
 
@@ -169,8 +196,14 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     addRecentFile(QFileInfo(path).absoluteFilePath());
+    fitPipeline();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
+}
+
+void MainWindow::fitPipeline()
+{
+    m_view->fitPipeline();
 }
 
 void MainWindow::newPipeline()

@@ -12,6 +12,8 @@ class QTableView;
 
 namespace sw::widgets {
 class PipelineOutline;
+class PipelineScene;
+class PipelineView;
 class ProblemsModel;
 } // namespace sw::widgets
 
@@ -28,6 +30,8 @@ public:
     ~MainWindow() override;
 
     bool openFile(const QString &path);
+    // Fits the whole pipeline into the canvas (after opening, and View > Fit).
+    void fitPipeline();
     core::PipelineDocument &document() { return m_document; }
 
 protected:
@@ -50,6 +54,8 @@ private:
     core::PipelineDocument m_document;
     widgets::ProblemsModel *m_problems = nullptr;
     widgets::PipelineOutline *m_outline = nullptr;
+    widgets::PipelineScene *m_scene = nullptr;
+    widgets::PipelineView *m_view = nullptr;
     QPlainTextEdit *m_json = nullptr;
     QTableView *m_problemsView = nullptr;
     QLabel *m_status = nullptr;

@@ -59,6 +59,8 @@ int main(int argc, char **argv)
         window.resize(1280, 800);
         window.show();
         QApplication::processEvents();
+        window.fitPipeline(); // laid out and fitted, at the final window size
+        QApplication::processEvents();
         const QString out = parser.value(screenshotOption);
         if (!window.grab().save(out)) {
             std::fprintf(stderr, "streamwright: cannot write %s\n", qPrintable(out));

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The canvas as a projection of the document: items follow every change, and
+// moves and deletes go back as one undo step each.
+#include "canvas/NodeItem.h"
+#include "canvas/PipelineScene.h"
+#include "canvas/PipelineView.h"
+#include "format/PipelineFormat.h"
+#include "problems/ProblemsModel.h"
+
+#include <QGraphicsPathItem>
+#include <QTest>
+
+using namespace sw;
+
+namespace {
+core::Pipeline example()
+{
+    auto loaded = core::PipelineFormat::loadFile(
+        QStringLiteral(STREAMWRIGHT_SOURCE_DIR "/resources/examples/trending-products.json"));
+    Q_ASSERT(loaded.pipeline);
+    return *loaded.pipeline;
+}
+} // namespace
+
+class tst_PipelineScene : public QObject
+{
+    Q_OBJECT
+private slots:
+    void projectsTheDocument();
+    void moveIsOneUndoStep();
+    void deleteSelectionWithEdges();
+    void problemsShowAsBadges();
+    void layoutPlacesUnpositionedNodes();
+};
+
+void tst_PipelineScene::projectsTheDocument()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    QVERIFY(scene.nodeItem(QStringLiteral("views")));
+    QCOMPARE(scene.nodeItem(QStringLiteral("per_minute"))->pos(), QPointF(480, 80));
+    QCOMPARE(scene.edgeCount(), 3);
+    doc.addNode(core::Node{QStringLiteral("preview"), QStringLiteral("sink.preview"), QPointF(700, 300), {}, {}});
+    doc.addEdge(core::Edge{QStringLiteral("per_minute"), {}, QStringLiteral("preview"), {}, {}});
+    QVERIFY(scene.nodeItem(QStringLiteral("preview")));
+    QCOMPARE(scene.edgeCount(), 4);
+    QVERIFY(doc.renameNode(QStringLiteral("preview"), QStringLiteral("peek")));
+    QVERIFY(!scene.nodeItem(QStringLiteral("preview")));
+    QCOMPARE(scene.nodeItem(QStringLiteral("peek"))->id(), QStringLiteral("peek"));
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    QCOMPARE(scene.edgeCount(), 3);
+    QVERIFY(!scene.nodeItem(QStringLiteral("preview")));
+    // The edge starts at the output port and ends at the input port.
+    const auto edges = scene.items();
+    bool found = false;
+    for (auto *item : edges) {
+        if (auto *path = qgraphicsitem_cast<QGraphicsPathItem *>(item)) {
+            const QPointF start = path->path().pointAtPercent(0);
+            if (start == scene.nodeItem(QStringLiteral("views"))->portPosition(false, QStringLiteral("out"))) {
+                QCOMPARE(path->path().pointAtPercent(1),
+                         scene.nodeItem(QStringLiteral("only_views"))->portPosition(true, QStringLiteral("in")));
+                found = true;
+            }
+        }
+    }
+    QVERIFY(found);
+}
+
+void tst_PipelineScene::moveIsOneUndoStep()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    scene.nodeItem(QStringLiteral("views"))->setPos(103, 47);
+    scene.nodeItem(QStringLiteral("dashboard"))->setPos(800, 96);
+    scene.commitMoves(); // what the view does when a drag ends
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QCOMPARE(doc.pipeline().node(QStringLiteral("views"))->position, QPointF(100, 50)); // snapped to the grid
+    QCOMPARE(doc.pipeline().node(QStringLiteral("dashboard"))->position, QPointF(800, 100));
+    QCOMPARE(scene.nodeItem(QStringLiteral("views"))->pos(), QPointF(100, 50));
+    doc.undoStack()->undo();
+    QCOMPARE(scene.nodeItem(QStringLiteral("views"))->pos(), QPointF(40, 80));
+    QCOMPARE(scene.nodeItem(QStringLiteral("dashboard"))->pos(), QPointF(700, 80));
+    scene.commitMoves(); // nothing moved: nothing pushed
+    QCOMPARE(doc.undoStack()->index(), 0);
+}
+
+void tst_PipelineScene::deleteSelectionWithEdges()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    widgets::PipelineView view(scene);
+    scene.nodeItem(QStringLiteral("only_views"))->setSelected(true);
+    QTest::keyClick(&view, Qt::Key_Delete);
+    QVERIFY(!doc.pipeline().node(QStringLiteral("only_views")));
+    QCOMPARE(scene.edgeCount(), 1);
+    doc.undoStack()->undo();
+    QVERIFY(scene.nodeItem(QStringLiteral("only_views")));
+    QCOMPARE(scene.edgeCount(), 3);
+}
+
+void tst_PipelineScene::problemsShowAsBadges()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    QVERIFY(scene.nodeItem(QStringLiteral("only_views"))->toolTip().isEmpty());
+    doc.setNodeSetting(QStringLiteral("only_views"), QStringLiteral("predicate"), QStringLiteral("event_typ = 'view'"));
+    QVERIFY(scene.nodeItem(QStringLiteral("only_views"))->toolTip().contains(QStringLiteral("did you mean 'event_type'")));
+    doc.undoStack()->undo();
+    QVERIFY(scene.nodeItem(QStringLiteral("only_views"))->toolTip().isEmpty());
+}
+
+void tst_PipelineScene::layoutPlacesUnpositionedNodes()
+{
+    core::Pipeline p = example();
+    for (auto &n : p.nodes)
+        n.position = QPointF();
+    core::PipelineDocument doc;
+    doc.reset(p);
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    // Layers by longest path from the source: views, only_views, per_minute, dashboard.
+    QCOMPARE(doc.pipeline().node(QStringLiteral("views"))->position, QPointF(40, 40));
+    QCOMPARE(doc.pipeline().node(QStringLiteral("per_minute"))->position, QPointF(520, 40));
+    QCOMPARE(scene.nodeItem(QStringLiteral("dashboard"))->pos(), QPointF(760, 40));
+}
+
+QTEST_MAIN(tst_PipelineScene)
+#include "tst_pipelinescene.moc"

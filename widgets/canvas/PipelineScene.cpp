@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "canvas/PipelineScene.h"
+
+#include "canvas/NodeItem.h"
+#include "catalog/NodeCatalog.h"
+#include "problems/ProblemsModel.h"
+
+#include <QApplication>
+#include <QGraphicsPathItem>
+#include <QPalette>
+#include <QPen>
+
+namespace sw::widgets {
+
+PipelineScene::PipelineScene(core::PipelineDocument &document, ProblemsModel &problems, QObject *parent)
+    : QGraphicsScene(parent), m_document(document), m_problems(problems)
+{
+    connect(&m_document, &core::PipelineDocument::pipelineReset, this, &PipelineScene::rebuild);
+    connect(&m_document, &core::PipelineDocument::nodeAdded, this, &PipelineScene::onNodeAdded);
+    connect(&m_document, &core::PipelineDocument::nodeRemoved, this, &PipelineScene::onNodeRemoved);
+    connect(&m_document, &core::PipelineDocument::nodeChanged, this, &PipelineScene::onNodeChanged);
+    connect(&m_document, &core::PipelineDocument::nodeRenamed, this, &PipelineScene::onNodeRenamed);
+    connect(&m_document, &core::PipelineDocument::edgeAdded, this, &PipelineScene::onEdgeAdded);
+    connect(&m_document, &core::PipelineDocument::edgeRemoved, this, &PipelineScene::onEdgeRemoved);
+    connect(&m_problems, &ProblemsModel::validated, this, &PipelineScene::updateProblems);
+    rebuild();
+}
+
+PipelineScene::~PipelineScene()
+{
+    // Items go before the maps that own them are destroyed member by member.
+    m_edges.clear();
+    m_nodes.clear();
+}
+
+NodeItem *PipelineScene::nodeItem(const QString &id) const
+{
+    const auto it = m_nodes.find(id);
+    return it == m_nodes.end() ? nullptr : it->second.get();
+}
+
+QStringList PipelineScene::selectedNodeIds() const
+{
+    QStringList ids;
+    for (const auto &node : m_document.pipeline().nodes) { // document order: stable
+        if (const NodeItem *item = nodeItem(node.id); item && item->isSelected())
+            ids << node.id;
+    }
+    return ids;
+}
+
+void PipelineScene::rebuild()
+{
+    m_edges.clear();
+    m_nodes.clear();
+    for (const auto &node : m_document.pipeline().nodes)
+        onNodeAdded(node.id);
+    for (const auto &edge : m_document.pipeline().edges)
+        onEdgeAdded(edge);
+    bool placed = false;
+    for (const auto &node : m_document.pipeline().nodes)
+        placed = placed || !node.position.isNull();
+    if (!placed && !m_nodes.empty())
+        layoutPipeline();
+    updateProblems();
+}
+
+void PipelineScene::onNodeAdded(const QString &id)
+{
+    const core::Node *node = m_document.pipeline().node(id);
+    if (!node || m_nodes.count(id))
+        return;
+    auto item = std::make_unique<NodeItem>(*this, id);
+    m_applying = true;
+    item->setPos(node->position);
+    m_applying = false;
+    addItem(item.get());
+    m_nodes.emplace(id, std::move(item));
+}
+
+void PipelineScene::onNodeRemoved(const QString &id)
+{
+    m_nodes.erase(id);
+}
+
+void PipelineScene::onNodeChanged(const QString &id)
+{
+    NodeItem *item = nodeItem(id);
+    const core::Node *node = m_document.pipeline().node(id);
+    if (!item || !node)
+        return;
+    if (item->pos() != node->position) {
+        m_applying = true;
+        item->setPos(node->position);
+        m_applying = false;
+    }
+    item->update();
+    updateEdgesOf(id);
+}
+
+void PipelineScene::onNodeRenamed(const QString &oldId, const QString &newId)
+{
+    auto it = m_nodes.find(oldId);
+    if (it == m_nodes.end())
+        return;
+    auto item = std::move(it->second);
+    m_nodes.erase(it);
+    item->setId(newId);
+    m_nodes.emplace(newId, std::move(item));
+    for (auto &[edge, path] : m_edges) {
+        if (edge.from == oldId)
+            edge.from = newId;
+        if (edge.to == oldId)
+            edge.to = newId;
+    }
+}
+
+void PipelineScene::onEdgeAdded(const core::Edge &edge)
+{
+    auto path = std::make_unique<QGraphicsPathItem>();
+    path->setPen(QPen(QApplication::palette().color(QPalette::Mid), 2));
+    path->setZValue(0);
+    addItem(path.get());
+    updateEdge(edge, path.get());
+    m_edges.emplace_back(edge, std::move(path));
+}
+
+void PipelineScene::onEdgeRemoved(const core::Edge &edge)
+{
+    for (auto it = m_edges.begin(); it != m_edges.end(); ++it) {
+        if (it->first.sameEnds(edge)) {
+            m_edges.erase(it);
+            return;
+        }
+    }
+}
+
+void PipelineScene::updateEdge(const core::Edge &edge, QGraphicsPathItem *item)
+{
+    const NodeItem *from = nodeItem(edge.from);
+    const NodeItem *to = nodeItem(edge.to);
+    const core::Node *fromNode = m_document.pipeline().node(edge.from);
+    const core::Node *toNode = m_document.pipeline().node(edge.to);
+    if (!from || !to || !fromNode || !toNode) {
+        item->setPath({});
+        return;
+    }
+    const core::NodeType *fromType = core::NodeCatalog::instance().find(fromNode->type);
+    const core::NodeType *toType = core::NodeCatalog::instance().find(toNode->type);
+    const QString out = !edge.fromPort.isEmpty() ? edge.fromPort : fromType ? fromType->defaultOutput() : QString();
+    const QString in = !edge.toPort.isEmpty() ? edge.toPort : toType ? toType->defaultInput() : QString();
+    const QPointF a = from->portPosition(false, out);
+    const QPointF b = to->portPosition(true, in);
+    const qreal bend = std::max<qreal>(40, std::abs(b.x() - a.x()) / 2);
+    QPainterPath path(a);
+    path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b);
+    item->setPath(path);
+}
+
+void PipelineScene::updateEdgesOf(const QString &id)
+{
+    for (auto &[edge, path] : m_edges) {
+        if (edge.from == id || edge.to == id)
+            updateEdge(edge, path.get());
+    }
+}
+
+void PipelineScene::nodeMoved(const QString &id)
+{
+    updateEdgesOf(id);
+}
+
+void PipelineScene::commitMoves()
+{
+    if (m_applying)
+        return;
+    QHash<QString, QPointF> positions;
+    for (const auto &[id, item] : m_nodes) {
+        const core::Node *node = m_document.pipeline().node(id);
+        // Positions snap to a 10-pixel grid, so files stay tidy.
+        const QPointF snapped(std::round(item->pos().x() / 10) * 10, std::round(item->pos().y() / 10) * 10);
+        if (node && node->position != snapped)
+            positions.insert(id, snapped);
+    }
+    if (!positions.isEmpty())
+        m_document.moveNodes(positions);
+}
+
+void PipelineScene::deleteSelection()
+{
+    const QStringList ids = selectedNodeIds();
+    if (!ids.isEmpty())
+        m_document.removeNodes(ids);
+}
+
+void PipelineScene::layoutPipeline()
+{
+    // Layer = longest path from a source; within a layer, document order.
+    const auto &p = m_document.pipeline();
+    QHash<QString, int> layer;
+    for (const auto &n : p.nodes)
+        layer.insert(n.id, 0);
+    for (size_t round = 0; round < p.nodes.size(); ++round) {
+        bool changed = false;
+        for (const auto &e : p.edges) {
+            if (layer.contains(e.from) && layer.contains(e.to) && layer[e.to] < layer[e.from] + 1
+                && layer[e.from] + 1 < int(p.nodes.size())) {
+                layer[e.to] = layer[e.from] + 1;
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    QHash<int, int> rows;
+    QHash<QString, QPointF> positions;
+    for (const auto &n : p.nodes) {
+        const int l = layer.value(n.id);
+        positions.insert(n.id, QPointF(40 + l * 240, 40 + rows[l]++ * 140));
+    }
+    m_document.moveNodes(positions);
+}
+
+void PipelineScene::updateProblems()
+{
+    QHash<QString, QStringList> byNode;
+    for (const auto &d : m_problems.result().diagnostics) {
+        if (d.isError() && !d.nodeId.isEmpty())
+            byNode[d.nodeId] << d.message;
+    }
+    for (const auto &[id, item] : m_nodes)
+        item->setProblems(byNode.value(id));
+}
+
+} // namespace sw::widgets

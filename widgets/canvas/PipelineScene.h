@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "document/PipelineDocument.h"
+
+#include <QGraphicsScene>
+
+#include <memory>
+#include <unordered_map>
+
+class QGraphicsPathItem;
+
+namespace sw::widgets {
+
+class NodeItem;
+class ProblemsModel;
+
+// The canvas: a projection of a PipelineDocument (CONVENTIONS.md). It keeps one
+// item per node and per edge, keyed by id, and only reacts to the document's
+// signals; user actions (move, delete) go back to the document as undo commands.
+class PipelineScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    PipelineScene(core::PipelineDocument &document, ProblemsModel &problems, QObject *parent = nullptr);
+    ~PipelineScene() override;
+
+    core::PipelineDocument &document() { return m_document; }
+    NodeItem *nodeItem(const QString &id) const;
+    int edgeCount() const { return int(m_edges.size()); }
+    QStringList selectedNodeIds() const;
+
+    // A finished drag of the selected nodes: one undo step.
+    void commitMoves();
+    void deleteSelection();
+    // Places nodes in layers by their longest path from a source (for files
+    // without positions, and the Layout action).
+    void layoutPipeline();
+    void nodeMoved(const QString &id);
+
+private:
+    void rebuild();
+    void onNodeAdded(const QString &id);
+    void onNodeRemoved(const QString &id);
+    void onNodeChanged(const QString &id);
+    void onNodeRenamed(const QString &oldId, const QString &newId);
+    void onEdgeAdded(const core::Edge &edge);
+    void onEdgeRemoved(const core::Edge &edge);
+    void updateEdgesOf(const QString &id);
+    void updateEdge(const core::Edge &edge, QGraphicsPathItem *item);
+    void updateProblems();
+
+    core::PipelineDocument &m_document;
+    ProblemsModel &m_problems;
+    std::unordered_map<QString, std::unique_ptr<NodeItem>> m_nodes;
+    std::vector<std::pair<core::Edge, std::unique_ptr<QGraphicsPathItem>>> m_edges;
+    bool m_applying = false; // positions being set from the document, not dragged
+};
+
+} // namespace sw::widgets

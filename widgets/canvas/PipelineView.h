@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsView>
+
+namespace sw::widgets {
+
+class PipelineScene;
+
+// The canvas view: wheel zoom around the cursor, pan with the middle button,
+// rubber-band selection, Delete removes the selection, and a finished drag
+// becomes one undo step.
+class PipelineView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit PipelineView(PipelineScene &scene, QWidget *parent = nullptr);
+    void zoomBy(qreal factor);
+    void fitPipeline();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    PipelineScene &m_scene;
+    bool m_panning = false;
+    QPoint m_panFrom;
+};
+
+} // namespace sw::widgets

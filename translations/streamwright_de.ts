@@ -200,6 +200,10 @@
         <source>&amp;Lay Out</source>
         <translation>&amp;Anordnen</translation>
     </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::PipelineOutline</name>
@@ -225,6 +229,24 @@
     <message>
         <source>, event time</source>
         <translation>, Ereigniszeit</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::PipelineScene</name>
+    <message>
+        <source>a node cannot feed itself</source>
+        <translation>ein Knoten kann sich nicht selbst speisen</translation>
+    </message>
+    <message>
+        <source>these ports are already connected</source>
+        <translation>diese Anschlüsse sind schon verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::PipelineView</name>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
     </message>
 </context>
 <context>

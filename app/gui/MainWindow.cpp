@@ -45,6 +45,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_scene = new widgets::PipelineScene(m_document, *m_problems, this);
     m_view = new widgets::PipelineView(*m_scene, this);
     setCentralWidget(m_view);
+    connect(m_scene, &widgets::PipelineScene::connectionRefused, this, [this](const QString &reason) {
+        statusBar()->showMessage(tr("Cannot connect: %1").arg(reason), 8000);
+    });
     createDocks();
     createActions();
 

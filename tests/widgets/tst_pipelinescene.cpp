@@ -8,6 +8,7 @@
 #include "problems/ProblemsModel.h"
 
 #include <QGraphicsPathItem>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace sw;
@@ -31,6 +32,8 @@ private slots:
     void deleteSelectionWithEdges();
     void problemsShowAsBadges();
     void layoutPlacesUnpositionedNodes();
+    void connectOrRefuseWithReason();
+    void connectByDraggingBetweenPorts();
 };
 
 void tst_PipelineScene::projectsTheDocument()
@@ -132,6 +135,56 @@ void tst_PipelineScene::layoutPlacesUnpositionedNodes()
     QCOMPARE(doc.pipeline().node(QStringLiteral("views"))->position, QPointF(40, 40));
     QCOMPARE(doc.pipeline().node(QStringLiteral("per_minute"))->position, QPointF(520, 40));
     QCOMPARE(scene.nodeItem(QStringLiteral("dashboard"))->pos(), QPointF(760, 40));
+}
+
+void tst_PipelineScene::connectOrRefuseWithReason()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    QSignalSpy refused(&scene, &widgets::PipelineScene::connectionRefused);
+    // The sink already has its input.
+    QVERIFY(scene.tryConnect(core::Edge{QStringLiteral("views"), {}, QStringLiteral("dashboard"), {}, {}})
+                .contains(QStringLiteral("already comes from")));
+    // Sinks have no output.
+    QVERIFY(scene.tryConnect(core::Edge{QStringLiteral("dashboard"), {}, QStringLiteral("only_views"), {}, {}})
+                .contains(QStringLiteral("is a sink")));
+    QVERIFY(!scene.tryConnect(core::Edge{QStringLiteral("views"), {}, QStringLiteral("views"), {}, {}}).isEmpty());
+    QCOMPARE(refused.count(), 3);
+    QCOMPARE(doc.undoStack()->count(), 0); // refusals change nothing
+    doc.addNode(core::Node{QStringLiteral("late_rows"), QStringLiteral("sink.preview"), QPointF(700, 250), {}, {}});
+    QCOMPARE(scene.tryConnect(core::Edge{QStringLiteral("per_minute"), QStringLiteral("late"), QStringLiteral("late_rows"), {}, {}}),
+             QString());
+    QCOMPARE(scene.edgeCount(), 4);
+    QCOMPARE(doc.undoStack()->count(), 2);
+}
+
+void tst_PipelineScene::connectByDraggingBetweenPorts()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    doc.addNode(core::Node{QStringLiteral("peek"), QStringLiteral("sink.preview"), QPointF(700, 250), {}, {}});
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    widgets::PipelineView view(scene);
+    view.resize(1000, 600);
+    view.show();
+    view.fitPipeline();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPoint from = view.mapFromScene(scene.nodeItem(QStringLiteral("per_minute"))->portPosition(false, QStringLiteral("out")));
+    const QPoint to = view.mapFromScene(scene.nodeItem(QStringLiteral("peek"))->portPosition(true, QStringLiteral("in")));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), (from + to) / 2);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(scene.edgeCount(), 4);
+    QVERIFY(doc.pipeline().edgeIndex(core::Edge{QStringLiteral("per_minute"), {}, QStringLiteral("peek"), {}, {}}) >= 0);
+    // Dropping onto an input that is taken is refused, and the document is unchanged.
+    const QPoint taken = view.mapFromScene(scene.nodeItem(QStringLiteral("dashboard"))->portPosition(true, QStringLiteral("in")));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {},
+                      view.mapFromScene(scene.nodeItem(QStringLiteral("views"))->portPosition(false, QStringLiteral("out"))));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, taken);
+    QCOMPARE(scene.edgeCount(), 4);
 }
 
 QTEST_MAIN(tst_PipelineScene)

@@ -74,6 +74,23 @@ QPointF NodeItem::portPosition(bool input, const QString &port) const
     return mapToScene(QPointF(input ? 0 : kWidth, kHeader + 22 + kPortSpacing * (index + 0.5)));
 }
 
+bool NodeItem::portAt(QPointF scenePos, bool *input, QString *port) const
+{
+    const core::NodeType *t = nodeType();
+    if (!t)
+        return false;
+    for (const bool in : {true, false}) {
+        for (const auto &p : in ? t->inputs : t->outputs) {
+            if (QLineF(portPosition(in, p.name), scenePos).length() <= kPortRadius + 5) {
+                *input = in;
+                *port = p.name;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void NodeItem::setProblems(const QStringList &messages)
 {
     if (messages == m_problems)

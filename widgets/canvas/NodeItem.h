@@ -26,6 +26,8 @@ public:
     // Where an edge attaches: input or output port `port` (catalog name).
     QPointF portPosition(bool input, const QString &port) const;
     void setProblems(const QStringList &messages);
+    // The port under a scene position, if any: whether it is an input, and its name.
+    bool portAt(QPointF scenePos, bool *input, QString *port) const;
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

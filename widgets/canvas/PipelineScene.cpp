@@ -4,6 +4,7 @@
 #include "canvas/NodeItem.h"
 #include "catalog/NodeCatalog.h"
 #include "problems/ProblemsModel.h"
+#include "validation/PipelineValidator.h"
 
 #include <QApplication>
 #include <QGraphicsPathItem>
@@ -219,6 +220,40 @@ void PipelineScene::layoutPipeline()
         positions.insert(n.id, QPointF(40 + l * 240, 40 + rows[l]++ * 140));
     }
     m_document.moveNodes(positions);
+}
+
+QString PipelineScene::tryConnect(const core::Edge &edge)
+{
+    auto errors = [](const core::Pipeline &p) {
+        QStringList messages;
+        for (const auto &d : core::PipelineValidator::validate(p).diagnostics) {
+            if (d.isError())
+                messages << d.message;
+        }
+        return messages;
+    };
+    QString reason;
+    if (edge.from == edge.to)
+        reason = tr("a node cannot feed itself");
+    else if (m_document.pipeline().edgeIndex(edge) >= 0)
+        reason = tr("these ports are already connected");
+    if (reason.isEmpty()) {
+        const QStringList before = errors(m_document.pipeline());
+        core::Pipeline candidate = m_document.pipeline();
+        candidate.edges.push_back(edge);
+        for (const QString &message : errors(candidate)) {
+            if (!before.contains(message)) {
+                reason = message;
+                break;
+            }
+        }
+    }
+    if (!reason.isEmpty()) {
+        emit connectionRefused(reason);
+        return reason;
+    }
+    m_document.addEdge(edge);
+    return {};
 }
 
 void PipelineScene::updateProblems()

@@ -37,6 +37,13 @@ public:
     // without positions, and the Layout action).
     void layoutPipeline();
     void nodeMoved(const QString &id);
+    // Adds the edge if the pipeline stays free of new errors (a second input into
+    // one port, an edge out of a sink, a cycle, mismatched schemas, ...); otherwise
+    // changes nothing, emits connectionRefused and returns the reason.
+    QString tryConnect(const core::Edge &edge);
+
+signals:
+    void connectionRefused(const QString &reason);
 
 private:
     void rebuild();

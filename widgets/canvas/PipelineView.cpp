@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "canvas/PipelineView.h"
 
+#include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
+#include "catalog/NodeCatalog.h"
 
+#include <QGraphicsPathItem>
 #include <QKeyEvent>
+#include <QToolTip>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -51,11 +55,34 @@ void PipelineView::mousePressEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if (event->button() == Qt::LeftButton) {
+        const QPointF at = mapToScene(event->pos());
+        for (QGraphicsItem *item : scene()->items(at)) {
+            auto *node = dynamic_cast<NodeItem *>(item);
+            bool input = false;
+            QString port;
+            if (node && node->portAt(at, &input, &port) && !input) {
+                const QPointF start = node->portPosition(false, port);
+                m_wire = Wire{node->id(), port, start, scene()->addPath(QPainterPath(start), QPen(palette().highlight(), 2, Qt::DashLine))};
+                event->accept();
+                return;
+            }
+        }
+    }
     QGraphicsView::mousePressEvent(event);
 }
 
 void PipelineView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_wire) {
+        const QPointF end = mapToScene(event->pos());
+        QPainterPath path(m_wire->start);
+        const qreal bend = std::max<qreal>(40, std::abs(end.x() - m_wire->start.x()) / 2);
+        path.cubicTo(m_wire->start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+        m_wire->item->setPath(path);
+        event->accept();
+        return;
+    }
     if (m_panning) {
         const QPoint delta = event->pos() - m_panFrom;
         m_panFrom = event->pos();
@@ -69,6 +96,31 @@ void PipelineView::mouseMoveEvent(QMouseEvent *event)
 
 void PipelineView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_wire && event->button() == Qt::LeftButton) {
+        const Wire wire = *m_wire;
+        m_wire.reset();
+        delete wire.item;
+        const QPointF at = mapToScene(event->pos());
+        for (QGraphicsItem *item : scene()->items(at)) {
+            auto *node = dynamic_cast<NodeItem *>(item);
+            bool input = false;
+            QString port;
+            if (!node || !node->portAt(at, &input, &port) || !input)
+                continue;
+            const core::Node *target = m_scene.document().pipeline().node(node->id());
+            const core::NodeType *type = target ? core::NodeCatalog::instance().find(target->type) : nullptr;
+            const core::NodeType *sourceType =
+                core::NodeCatalog::instance().find(m_scene.document().pipeline().node(wire.from)->type);
+            core::Edge edge{wire.from, sourceType && wire.fromPort == sourceType->defaultOutput() ? QString() : wire.fromPort,
+                            node->id(), type && type->inputs.size() == 1 ? QString() : port, {}};
+            const QString reason = m_scene.tryConnect(edge);
+            if (!reason.isEmpty())
+                QToolTip::showText(event->globalPosition().toPoint(), tr("Cannot connect: %1").arg(reason), this);
+            break;
+        }
+        event->accept();
+        return;
+    }
     if (m_panning && event->button() == Qt::MiddleButton) {
         m_panning = false;
         unsetCursor();

@@ -3,6 +3,8 @@
 
 #include <QGraphicsView>
 
+#include <optional>
+
 namespace sw::widgets {
 
 class PipelineScene;
@@ -26,7 +28,15 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    // Dragging from an output port draws a wire; dropping it on an input port connects.
+    struct Wire
+    {
+        QString from, fromPort;
+        QPointF start;
+        class QGraphicsPathItem *item = nullptr;
+    };
     PipelineScene &m_scene;
+    std::optional<Wire> m_wire;
     bool m_panning = false;
     QPoint m_panFrom;
 };

@@ -204,6 +204,17 @@
         <source>Cannot connect: %1</source>
         <translation>Verbindung nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::PaletteWidget</name>
+    <message>
+        <source>Filter node types</source>
+        <translation>Knotentypen filtern</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::PipelineOutline</name>

@@ -6,6 +6,7 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
 #include "outline/PipelineOutline.h"
+#include "palette/PaletteWidget.h"
 #include "problems/ProblemsModel.h"
 
 #include <QAction>
@@ -90,6 +91,15 @@ void MainWindow::createDocks()
     m_problemsView->verticalHeader()->hide();
     m_problemsView->setWordWrap(false);
     connect(m_problemsView, &QTableView::activated, this, &MainWindow::showProblem);
+    auto *palette = new widgets::PaletteWidget(this);
+    connect(palette, &widgets::PaletteWidget::typeActivated, this, [this](const QString &type) {
+        m_scene->addNodeOfType(type, m_view->mapToScene(m_view->viewport()->rect().center()));
+    });
+    auto *paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("paletteDock"));
+    paletteDock->setWidget(palette);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
     auto *jsonDock = new QDockWidget(tr("JSON"), this);
     jsonDock->setObjectName(QStringLiteral("jsonDock"));
     jsonDock->setWidget(m_json);

@@ -4,10 +4,13 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
+#include "palette/PaletteModel.h"
 #include "format/PipelineFormat.h"
 #include "problems/ProblemsModel.h"
 
+#include <QApplication>
 #include <QGraphicsPathItem>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -34,6 +37,7 @@ private slots:
     void layoutPlacesUnpositionedNodes();
     void connectOrRefuseWithReason();
     void connectByDraggingBetweenPorts();
+    void dropFromThePaletteAddsANode();
 };
 
 void tst_PipelineScene::projectsTheDocument()
@@ -185,6 +189,37 @@ void tst_PipelineScene::connectByDraggingBetweenPorts()
                       view.mapFromScene(scene.nodeItem(QStringLiteral("views"))->portPosition(false, QStringLiteral("out"))));
     QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, taken);
     QCOMPARE(scene.edgeCount(), 4);
+}
+
+void tst_PipelineScene::dropFromThePaletteAddsANode()
+{
+    core::PipelineDocument doc;
+    doc.reset(example());
+    widgets::ProblemsModel problems(doc);
+    widgets::PipelineScene scene(doc, problems);
+    widgets::PipelineView view(scene);
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QMimeData mime;
+    mime.setData(QLatin1String(widgets::PaletteModel::kNodeTypeMimeType), "window.aggregate");
+    const QPoint at(500, 400);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(view.viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(view.viewport(), &drop);
+    const core::Node *node = doc.pipeline().node(QStringLiteral("window_aggregate"));
+    QVERIFY(node);
+    QCOMPARE(node->type, QStringLiteral("window.aggregate"));
+    QVERIFY(scene.nodeItem(QStringLiteral("window_aggregate")));
+    QCOMPARE(doc.undoStack()->count(), 1);
+    // A second one gets a fresh id; sources and sinks drop their prefix.
+    QCOMPARE(scene.addNodeOfType(QStringLiteral("window.aggregate"), QPointF(0, 0)), QStringLiteral("window_aggregate_2"));
+    QCOMPARE(scene.addNodeOfType(QStringLiteral("source.generator"), QPointF(0, 0)), QStringLiteral("generator"));
+    QCOMPARE(doc.pipeline().node(QStringLiteral("generator"))->config.value(QStringLiteral("stream")).toString(),
+             QStringLiteral("user-events")); // the catalog's initial settings
+    QVERIFY(scene.addNodeOfType(QStringLiteral("no.such.type"), QPointF(0, 0)).isEmpty());
 }
 
 QTEST_MAIN(tst_PipelineScene)

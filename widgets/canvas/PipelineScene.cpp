@@ -222,6 +222,20 @@ void PipelineScene::layoutPipeline()
     m_document.moveNodes(positions);
 }
 
+QString PipelineScene::addNodeOfType(const QString &typeId, QPointF pos)
+{
+    const core::NodeType *type = core::NodeCatalog::instance().find(typeId);
+    if (!type)
+        return {};
+    // "window.aggregate" -> "window_aggregate", "sink.sqlite" -> "sqlite"
+    QString base = typeId.startsWith(u"source.") || typeId.startsWith(u"sink.") ? typeId.section(u'.', 1) : typeId;
+    base.replace(u'.', u'_');
+    const QString id = m_document.uniqueNodeId(base);
+    m_document.addNode(core::Node{id, typeId, QPointF(std::round(pos.x() / 10) * 10, std::round(pos.y() / 10) * 10),
+                                  core::NodeCatalog::initialConfig(*type), {}});
+    return id;
+}
+
 QString PipelineScene::tryConnect(const core::Edge &edge)
 {
     auto errors = [](const core::Pipeline &p) {

@@ -41,6 +41,9 @@ public:
     // one port, an edge out of a sink, a cycle, mismatched schemas, ...); otherwise
     // changes nothing, emits connectionRefused and returns the reason.
     QString tryConnect(const core::Edge &edge);
+    // A new node of `typeId` at `pos` with a fresh id and the catalog's initial
+    // settings; returns its id (empty for an unknown type).
+    QString addNodeOfType(const QString &typeId, QPointF pos);
 
 signals:
     void connectionRefused(const QString &reason);

@@ -4,9 +4,11 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineScene.h"
 #include "catalog/NodeCatalog.h"
+#include "palette/PaletteModel.h"
 
 #include <QGraphicsPathItem>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QToolTip>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -20,6 +22,35 @@ PipelineView::PipelineView(PipelineScene &scene, QWidget *parent) : QGraphicsVie
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
+}
+
+void PipelineView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(QLatin1String(PaletteModel::kNodeTypeMimeType)))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragEnterEvent(event);
+}
+
+void PipelineView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasFormat(QLatin1String(PaletteModel::kNodeTypeMimeType)))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragMoveEvent(event);
+}
+
+void PipelineView::dropEvent(QDropEvent *event)
+{
+    const QByteArray type = event->mimeData()->data(QLatin1String(PaletteModel::kNodeTypeMimeType));
+    if (type.isEmpty()) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    const QPointF at = mapToScene(event->position().toPoint()) - QPointF(NodeItem::kWidth / 2, 20);
+    m_scene.addNodeOfType(QString::fromUtf8(type), at);
+    event->acceptProposedAction();
 }
 
 void PipelineView::zoomBy(qreal factor)

@@ -79,4 +79,19 @@ inline void appendKey(std::string &key, const Column &c, size_t row)
     }
 }
 
+// Replaces `key` with the key of row `row` over `columns` (join keys, dedupe keys,
+// lookup tables). Returns whether any key column is NULL: SQL joins never match
+// those.
+inline bool rowKey(std::string &key, const std::vector<Column> &batchColumns, const std::vector<int> &columns, size_t row)
+{
+    key.clear();
+    bool hasNull = false;
+    for (int c : columns) {
+        const Column &col = batchColumns[size_t(c)];
+        hasNull = hasNull || col.type == DataType::Null || col.isNull(row);
+        appendKey(key, col, row);
+    }
+    return hasNull;
+}
+
 } // namespace sw::runtime

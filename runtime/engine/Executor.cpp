@@ -85,15 +85,12 @@ void Executor::route(int nodeIndex, int outputPort, Batch &&batch)
     RuntimeNode &from = m_nodes[size_t(nodeIndex)];
     from.rowsOut += int64_t(batch.rows);
     if (batch.rows > 0) { // a sample of what this edge carried, for the debugger and the app
-        QJsonArray rows;
+        std::vector<std::string> rows(std::min<size_t>(batch.rows, 20));
         const auto keys = RowJson::keys(batch.schema);
-        for (size_t r = 0; r < std::min<size_t>(batch.rows, 20); ++r) {
-            std::string json;
-            RowJson::append(json, batch, r, keys);
-            rows.append(QJsonDocument::fromJson(QByteArray::fromStdString(json)).object());
-        }
+        for (size_t r = 0; r < rows.size(); ++r)
+            RowJson::append(rows[r], batch, r, keys);
         QMutexLocker lock(&m_progressMutex);
-        m_samples.insert(from.id + u'.' + from.type->outputs[size_t(outputPort)].name, rows);
+        m_samples.insert(from.id + u'.' + from.type->outputs[size_t(outputPort)].name, std::move(rows));
     }
     const auto &targets = from.outputs[size_t(outputPort)];
     for (size_t t = 0; t < targets.size(); ++t) {
@@ -426,8 +423,20 @@ QJsonArray Executor::recentProgress() const
 
 QJsonObject Executor::edgeSamples() const
 {
-    QMutexLocker lock(&m_progressMutex);
-    return m_samples;
+    // Parsed here, on the asking thread, not on the executor's hot path.
+    QHash<QString, std::vector<std::string>> samples;
+    {
+        QMutexLocker lock(&m_progressMutex);
+        samples = m_samples;
+    }
+    QJsonObject edges;
+    for (auto it = samples.constBegin(); it != samples.constEnd(); ++it) {
+        QJsonArray rows;
+        for (const std::string &row : it.value())
+            rows.append(QJsonDocument::fromJson(QByteArray::fromStdString(row)).object());
+        edges.insert(it.key(), rows);
+    }
+    return edges;
 }
 
 QJsonObject Executor::lastProgress() const

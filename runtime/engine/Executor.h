@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
@@ -89,7 +90,7 @@ private:
     mutable QMutex m_progressMutex;
     QJsonObject m_progress;
     QList<QJsonObject> m_recent;
-    QJsonObject m_samples;
+    QHash<QString, std::vector<std::string>> m_samples; // edge -> rows as JSON text
 };
 
 } // namespace sw::runtime

@@ -29,9 +29,7 @@ void Dedupe::process(int, const Batch &batch, int64_t watermark, Emitter &out)
             ++m_late;
             continue;
         }
-        key.clear();
-        for (int k : m_key)
-            appendKey(key, batch.columns[size_t(k)], r);
+        rowKey(key, batch.columns, m_key, r); // NULLs are one key, as in Spark's dropDuplicates
         const auto [it, fresh] = m_expiry.try_emplace(key, time.ints[r] + m_within);
         if (!fresh && it->second > watermark)
             continue; // seen within the bound

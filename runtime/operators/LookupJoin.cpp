@@ -131,8 +131,7 @@ void LookupJoin::init(const QJsonObject &config)
 void LookupJoin::indexRow(uint32_t row)
 {
     std::string key;
-    for (int c : m_tableKeys)
-        appendKey(key, m_rows->columns[size_t(c)], row);
+    rowKey(key, m_rows->columns, m_tableKeys, row);
     m_index[key] = row;
 }
 
@@ -377,9 +376,7 @@ bool LookupJoin::load(QString &error)
     std::unordered_map<std::string, uint32_t> index;
     std::string key;
     for (size_t r = 0; r < table->rows; ++r) {
-        key.clear();
-        for (int c : m_tableKeys)
-            appendKey(key, table->columns[size_t(c)], r);
+        rowKey(key, table->columns, m_tableKeys, r);
         index[key] = uint32_t(r); // the latest row for a key wins
     }
     m_rows = std::move(table);
@@ -416,12 +413,7 @@ void LookupJoin::process(int, const Batch &batch, int64_t, Emitter &out)
     for (auto &c : result.columns)
         c.reserve(batch.rows);
     for (size_t r = 0; r < batch.rows; ++r) {
-        key.clear();
-        bool nullKey = false;
-        for (int c : m_streamKeys) {
-            nullKey = nullKey || batch.columns[size_t(c)].isNull(r);
-            appendKey(key, batch.columns[size_t(c)], r);
-        }
+        const bool nullKey = rowKey(key, batch.columns, m_streamKeys, r);
         const auto hit = nullKey || !m_rows ? m_index.end() : m_index.find(key); // NULL keys never match (SQL)
         if (hit == m_index.end()) {
             ++m_misses;

@@ -109,12 +109,7 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
             ++m_late;
             continue;
         }
-        key.clear();
-        bool nullKey = false;
-        for (int k : m_keys[side]) {
-            nullKey = nullKey || batch.columns[size_t(k)].isNull(r);
-            appendKey(key, batch.columns[size_t(k)], r);
-        }
+        const bool nullKey = rowKey(key, batch.columns, m_keys[side], r);
         Stored row{time.ints[r], store(side, batch, r), false};
         if (!nullKey) { // NULL keys never match (SQL), but outer rows still come out
             const auto found = m_state[other].find(key);

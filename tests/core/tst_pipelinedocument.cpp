@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "document/PipelineDocument.h"
+#include "ExamplePipelines.h"
 #include "format/PipelineFormat.h"
 
 #include <QJsonArray>
@@ -12,12 +13,6 @@
 using namespace sw::core;
 
 namespace {
-Pipeline example()
-{
-    auto loaded = PipelineFormat::loadFile(QStringLiteral(STREAMWRIGHT_SOURCE_DIR "/resources/examples/trending-products.json"));
-    Q_ASSERT(loaded.pipeline);
-    return *loaded.pipeline;
-}
 
 QByteArray saved(const PipelineDocument &doc)
 {
@@ -110,7 +105,7 @@ void tst_PipelineDocument::undoRedo()
     QFETCH(Edit, edit);
     QFETCH(QString, expectedInJson);
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     const QByteArray before = saved(doc);
     QVERIFY(!doc.isModified());
     edit(doc);
@@ -160,7 +155,7 @@ void tst_PipelineDocument::editsThatChangeNothingPushNothing()
 {
     QFETCH(Edit, edit);
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     const QByteArray before = saved(doc);
     edit(doc);
     QCOMPARE(doc.undoStack()->count(), 0);
@@ -170,7 +165,7 @@ void tst_PipelineDocument::editsThatChangeNothingPushNothing()
 void tst_PipelineDocument::signals_()
 {
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     QSignalSpy added(&doc, &PipelineDocument::nodeAdded);
     QSignalSpy removed(&doc, &PipelineDocument::nodeRemoved);
     QSignalSpy changed(&doc, &PipelineDocument::nodeChanged);
@@ -209,7 +204,7 @@ void tst_PipelineDocument::signals_()
 void tst_PipelineDocument::removeRestoresEdgeOrder()
 {
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     const auto edgesBefore = doc.pipeline().edges;
     doc.removeNodes({QStringLiteral("only_views"), QStringLiteral("per_minute")});
     QCOMPARE(doc.pipeline().edges.size(), size_t(0));
@@ -223,7 +218,7 @@ void tst_PipelineDocument::removeRestoresEdgeOrder()
 void tst_PipelineDocument::renameUpdatesEdgesAndAlerts()
 {
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     QSignalSpy renamed(&doc, &PipelineDocument::nodeRenamed);
     QVERIFY(doc.renameNode(QStringLiteral("views"), QStringLiteral("events")));
     QCOMPARE(renamed.count(), 1);
@@ -236,7 +231,7 @@ void tst_PipelineDocument::renameUpdatesEdgesAndAlerts()
 void tst_PipelineDocument::copiesGetNewIds()
 {
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     const QStringList ids = doc.insertCopies({*doc.pipeline().node(QStringLiteral("views"))}, {}, QPointF(30, 30));
     QCOMPARE(ids, QStringList{QStringLiteral("views_2")});
     const QStringList again = doc.insertCopies({*doc.pipeline().node(QStringLiteral("views_2"))}, {}, QPointF(30, 30));
@@ -248,7 +243,7 @@ void tst_PipelineDocument::saveMarksClean()
 {
     QTemporaryDir dir;
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     QSignalSpy pathChanged(&doc, &PipelineDocument::filePathChanged);
     doc.setName(QStringLiteral("saved"));
     QVERIFY(doc.isModified());
@@ -267,7 +262,7 @@ void tst_PipelineDocument::saveMarksClean()
 void tst_PipelineDocument::loadFailureKeepsDocument()
 {
     PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     Diagnostics diagnostics;
     QVERIFY(!doc.load(QStringLiteral("/nonexistent/x.json"), &diagnostics));
     QCOMPARE(diagnostics.size(), size_t(1));

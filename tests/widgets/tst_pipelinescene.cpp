@@ -5,6 +5,7 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/PipelineView.h"
 #include "palette/PaletteModel.h"
+#include "ExamplePipelines.h"
 #include "format/PipelineFormat.h"
 #include "problems/ProblemsModel.h"
 
@@ -15,16 +16,6 @@
 #include <QTest>
 
 using namespace sw;
-
-namespace {
-core::Pipeline example()
-{
-    auto loaded = core::PipelineFormat::loadFile(
-        QStringLiteral(STREAMWRIGHT_SOURCE_DIR "/resources/examples/trending-products.json"));
-    Q_ASSERT(loaded.pipeline);
-    return *loaded.pipeline;
-}
-} // namespace
 
 class tst_PipelineScene : public QObject
 {
@@ -43,7 +34,7 @@ private slots:
 void tst_PipelineScene::projectsTheDocument()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
     QVERIFY(scene.nodeItem(QStringLiteral("views")));
@@ -80,7 +71,7 @@ void tst_PipelineScene::projectsTheDocument()
 void tst_PipelineScene::moveIsOneUndoStep()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
     scene.nodeItem(QStringLiteral("views"))->setPos(103, 47);
@@ -100,7 +91,7 @@ void tst_PipelineScene::moveIsOneUndoStep()
 void tst_PipelineScene::deleteSelectionWithEdges()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
     widgets::PipelineView view(scene);
@@ -116,7 +107,7 @@ void tst_PipelineScene::deleteSelectionWithEdges()
 void tst_PipelineScene::problemsShowAsBadges()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
     QVERIFY(scene.nodeItem(QStringLiteral("only_views"))->toolTip().isEmpty());
@@ -128,7 +119,7 @@ void tst_PipelineScene::problemsShowAsBadges()
 
 void tst_PipelineScene::layoutPlacesUnpositionedNodes()
 {
-    core::Pipeline p = example();
+    core::Pipeline p = sw::testing::examplePipeline();
     for (auto &n : p.nodes)
         n.position = QPointF();
     core::PipelineDocument doc;
@@ -144,7 +135,7 @@ void tst_PipelineScene::layoutPlacesUnpositionedNodes()
 void tst_PipelineScene::connectOrRefuseWithReason()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
     QSignalSpy refused(&scene, &widgets::PipelineScene::connectionRefused);
@@ -167,7 +158,7 @@ void tst_PipelineScene::connectOrRefuseWithReason()
 void tst_PipelineScene::connectByDraggingBetweenPorts()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     doc.addNode(core::Node{QStringLiteral("peek"), QStringLiteral("sink.preview"), QPointF(700, 250), {}, {}});
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
@@ -194,7 +185,7 @@ void tst_PipelineScene::connectByDraggingBetweenPorts()
 void tst_PipelineScene::dropFromThePaletteAddsANode()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel problems(doc);
     widgets::PipelineScene scene(doc, problems);
     widgets::PipelineView view(scene);

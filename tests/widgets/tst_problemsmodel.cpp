@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ExamplePipelines.h"
 #include "format/PipelineFormat.h"
 #include "outline/PipelineOutline.h"
 #include "problems/ProblemsModel.h"
@@ -8,16 +9,6 @@
 #include <QTest>
 
 using namespace sw;
-
-namespace {
-core::Pipeline example()
-{
-    auto loaded = core::PipelineFormat::loadFile(
-        QStringLiteral(STREAMWRIGHT_SOURCE_DIR "/resources/examples/trending-products.json"));
-    Q_ASSERT(loaded.pipeline);
-    return *loaded.pipeline;
-}
-} // namespace
 
 class tst_ProblemsModel : public QObject
 {
@@ -31,7 +22,7 @@ private slots:
 void tst_ProblemsModel::followsTheDocument()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel model(doc);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy validated(&model, &widgets::ProblemsModel::validated);
@@ -54,7 +45,7 @@ void tst_ProblemsModel::followsTheDocument()
 void tst_ProblemsModel::locationsNameTheNode()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel model(doc);
     QJsonObject window = doc.pipeline().node(QStringLiteral("per_minute"))->config.value(QStringLiteral("window")).toObject();
     window.insert(QStringLiteral("size"), QStringLiteral("10 parsecs"));
@@ -71,7 +62,7 @@ void tst_ProblemsModel::locationsNameTheNode()
 void tst_ProblemsModel::outlineShowsSchemas()
 {
     core::PipelineDocument doc;
-    doc.reset(example());
+    doc.reset(sw::testing::examplePipeline());
     widgets::ProblemsModel model(doc);
     widgets::PipelineOutline outline(doc, model);
     QCOMPARE(outline.topLevelItemCount(), 4);

@@ -60,6 +60,18 @@ void SetNodeCommand::undo()
     m_doc.performSetNode(m_before);
 }
 
+bool SetNodeCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const SetNodeCommand *>(other); // same id() means same class
+    if (next->m_mergeKey != m_mergeKey || next->m_before != m_after)
+        return false;
+    m_after = next->m_after;
+    // Typing back to where it started leaves nothing to undo.
+    if (m_after == m_before)
+        setObsolete(true);
+    return true;
+}
+
 RenameNodeCommand::RenameNodeCommand(PipelineDocument &doc, QString oldId, QString newId)
     : QUndoCommand(tr("Rename %1 to %2").arg(oldId, newId)), m_doc(doc), m_oldId(std::move(oldId)),
       m_newId(std::move(newId))

@@ -45,11 +45,16 @@ public:
     SetNodeCommand(PipelineDocument &doc, Node before, Node after, const QString &text, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
+    // Typing in one setting merges into one undo step (see PipelineDocument::EditMerge).
+    void setMergeKey(const QString &key) { m_mergeKey = key; }
+    int id() const override { return m_mergeKey.isEmpty() ? -1 : 1; }
+    bool mergeWith(const QUndoCommand *other) override;
 
 private:
     PipelineDocument &m_doc;
     Node m_before;
     Node m_after;
+    QString m_mergeKey; // node id + setting; empty: never merges
 };
 
 class RenameNodeCommand : public QUndoCommand

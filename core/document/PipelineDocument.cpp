@@ -104,7 +104,8 @@ void PipelineDocument::moveNodes(const QHash<QString, QPointF> &positions)
     m_undoStack.endMacro();
 }
 
-void PipelineDocument::setNodeSetting(const QString &id, const QString &key, const QJsonValue &value)
+void PipelineDocument::setNodeSetting(const QString &id, const QString &key, const QJsonValue &value,
+                                      EditMerge merge)
 {
     const Node *node = m_pipeline.node(id);
     if (!node)
@@ -118,7 +119,10 @@ void PipelineDocument::setNodeSetting(const QString &id, const QString &key, con
         return;
     Node after = *node;
     after.config = config;
-    m_undoStack.push(new SetNodeCommand(*this, *node, after, tr("Change %1 of %2").arg(key, id)));
+    auto *command = new SetNodeCommand(*this, *node, after, tr("Change %1 of %2").arg(key, id));
+    if (merge == EditMerge::Typing)
+        command->setMergeKey(id + QLatin1Char('\n') + key);
+    m_undoStack.push(command);
 }
 
 void PipelineDocument::setNodeConfig(const QString &id, const QJsonObject &config)

@@ -41,7 +41,11 @@ public:
     void addNode(const Node &node);
     void removeNodes(const QStringList &ids); // with their edges, one undo step
     void moveNodes(const QHash<QString, QPointF> &positions); // a finished drag
-    void setNodeSetting(const QString &id, const QString &key, const QJsonValue &value); // Undefined removes
+    // How an edit of a setting joins the undo history: Typing merges with the
+    // previous edit of the same setting (keystrokes in an editor are one step).
+    enum class EditMerge { Separate, Typing };
+    void setNodeSetting(const QString &id, const QString &key, const QJsonValue &value,
+                        EditMerge merge = EditMerge::Separate); // Undefined removes
     void setNodeConfig(const QString &id, const QJsonObject &config);
     bool renameNode(const QString &id, const QString &newId); // false if newId is taken or empty
     void addEdge(const Edge &edge);

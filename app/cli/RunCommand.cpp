@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RunCommand.h"
 
+#include "DemoProducer.h"
+#include "broker/EmbeddedBroker.h"
 #include "control/ControlServer.h"
 #include "engine/Executor.h"
 #include "format/PipelineFormat.h"
@@ -8,8 +10,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QJsonArray>
 
 #include <atomic>
@@ -70,7 +75,15 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                     QStringLiteral("Serve the control API here (default: 127.0.0.1 and a free port)."),
                                     QStringLiteral("HOST:PORT"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress lines."));
-    for (const auto &o : {connection, untilIdle, metrics, listen, quiet})
+    const QCommandLineOption baseDir(QStringLiteral("base-dir"),
+                                     QStringLiteral("Resolve the pipeline's relative paths against DIR instead of the "
+                                                    "file's folder (the app runs an unsaved copy this way)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption demoData(QStringLiteral("demo-data"),
+                                      QStringLiteral("Write the demo shop events (user-events, purchase-events) into each "
+                                                     "embedded broker of the pipeline at N events/s while it runs."),
+                                      QStringLiteral("N"));
+    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
     if (const auto exit = parseCommandLine(parser, QStringLiteral("run"), arguments, out, err))
@@ -107,10 +120,55 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                 << d.message << "\n";
         return kExitProblems;
     }
+    if (parser.isSet(baseDir)) {
+        const QDir dir(parser.value(baseDir));
+        if (!dir.exists()) {
+            err << "streamwright-cli run: --base-dir " << parser.value(baseDir) << ": no such folder\n";
+            return kExitUsage;
+        }
+        loaded.pipeline->filePath = dir.absoluteFilePath(QFileInfo(file).fileName());
+    }
     for (const QString &name : options.connectionBootstraps.keys()) {
         if (!loaded.pipeline->connections.contains(name)) {
             err << "streamwright-cli run: --connection " << name << ": the pipeline has no connection of that name\n";
             return kExitUsage;
+        }
+    }
+    // Demo data: the run's embedded brokers are started here, not by the executor,
+    // so a producer can fill them before and while the pipeline reads.
+    std::vector<std::unique_ptr<runtime::EmbeddedBroker>> demoBrokers;
+    std::vector<std::thread> demoProducers;
+    std::atomic<bool> stopDemo{false};
+    QString demoError;
+    auto stopDemoProducers = qScopeGuard([&] {
+        stopDemo = true;
+        for (auto &t : demoProducers)
+            t.join();
+    });
+    if (parser.isSet(demoData)) {
+        bool ok = false;
+        const double rate = parser.value(demoData).toDouble(&ok);
+        if (!ok || rate < 0) {
+            err << "streamwright-cli run: --demo-data takes events per second\n";
+            return kExitUsage;
+        }
+        for (auto it = loaded.pipeline->connections.cbegin(); it != loaded.pipeline->connections.cend(); ++it) {
+            if (it.value().value(QStringLiteral("kind")).toString() != u"embedded"
+                || options.connectionBootstraps.contains(it.key()))
+                continue;
+            std::string brokerError;
+            auto broker = runtime::EmbeddedBroker::start(it.value().value(QStringLiteral("brokers")).toInt(1), brokerError);
+            if (!broker || !broker->createTopic(QStringLiteral("user-events"), 4, brokerError)
+                || !broker->createTopic(QStringLiteral("purchase-events"), 2, brokerError)) {
+                err << "streamwright-cli run: embedded broker " << it.key() << ": " << QString::fromStdString(brokerError) << "\n";
+                return kExitProblems;
+            }
+            options.connectionBootstraps.insert(it.key(), broker->bootstrap());
+            DemoProducer::Options demo;
+            demo.bootstrap = broker->bootstrap();
+            demo.rate = rate;
+            demoProducers.emplace_back([demo, &stopDemo, &demoError] { DemoProducer::run(demo, stopDemo, demoError); });
+            demoBrokers.push_back(std::move(broker));
         }
     }
     QHostAddress address(QHostAddress::LocalHost);

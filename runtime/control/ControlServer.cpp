@@ -39,8 +39,18 @@ ControlServer::ControlServer(Executor &executor, ControlState &state, QString pi
         if (!m_loopback && !authorized(r))
             return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
         QJsonObject o{{QStringLiteral("latest"), m_executor.lastProgress()}};
-        if (r.query().hasQueryItem(QStringLiteral("recent")))
+        if (r.query().hasQueryItem(QStringLiteral("since"))) {
+            // Only the snapshots after a batch the client has seen (the app polls this).
+            const double since = r.query().queryItemValue(QStringLiteral("since")).toDouble();
+            QJsonArray newer;
+            for (const auto &p : m_executor.recentProgress()) {
+                if (p.toObject().value(QStringLiteral("batchId")).toDouble() > since)
+                    newer.append(p);
+            }
+            o.insert(QStringLiteral("recent"), newer);
+        } else if (r.query().hasQueryItem(QStringLiteral("recent"))) {
             o.insert(QStringLiteral("recent"), m_executor.recentProgress());
+        }
         return json(o);
     });
     m_server.route(QStringLiteral("/api/samples"), [this](const QHttpServerRequest &r) {

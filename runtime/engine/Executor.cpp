@@ -84,6 +84,7 @@ void Executor::route(int nodeIndex, int outputPort, Batch &&batch)
 {
     RuntimeNode &from = m_nodes[size_t(nodeIndex)];
     from.rowsOut += int64_t(batch.rows);
+    from.portRowsOut[size_t(outputPort)] += int64_t(batch.rows);
     if (batch.rows > 0) { // a sample of what this edge carried, for the debugger and the app
         std::vector<std::string> rows(std::min<size_t>(batch.rows, 20));
         const auto keys = RowJson::keys(batch.schema);
@@ -166,6 +167,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
     QElapsedTimer t;
     for (auto &n : m_nodes) {
         n.rowsIn = n.rowsOut = 0;
+        std::fill(n.portRowsOut.begin(), n.portRowsOut.end(), 0);
         n.busyMs = 0;
     }
     if (pollSources) {
@@ -339,8 +341,12 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
     QJsonObject nodes;
     int64_t lag = 0, dead = 0, late = 0;
     for (const auto &n : m_nodes) {
+        QJsonObject ports;
+        for (size_t p = 0; p < n.portRowsOut.size(); ++p)
+            ports.insert(n.type->outputs[p].name, double(n.portRowsOut[p]));
         nodes.insert(n.id, QJsonObject{{QStringLiteral("rowsIn"), double(n.rowsIn)},
                                        {QStringLiteral("rowsOut"), double(n.rowsOut)},
+                                       {QStringLiteral("rowsOutByPort"), ports},
                                        {QStringLiteral("busyMs"), n.busyMs}});
         if (n.source) {
             lag += n.source->lag();

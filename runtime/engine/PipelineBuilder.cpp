@@ -133,6 +133,7 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
         }
         rn.inbox.resize(rn.type->inputs.size());
         rn.outputs.resize(rn.type->outputs.size());
+        rn.portRowsOut.assign(rn.type->outputs.size(), 0);
         index.insert(id, int(nodes.size()));
         nodes.push_back(std::move(rn));
     }

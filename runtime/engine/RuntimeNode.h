@@ -33,6 +33,7 @@ struct RuntimeNode
 
     // Counters: this batch, and since the start.
     int64_t rowsIn = 0, rowsOut = 0, totalRowsIn = 0, totalRowsOut = 0;
+    std::vector<int64_t> portRowsOut; // this batch, per output port (edge rates in the app)
     int64_t deadLetters = 0;
     double busyMs = 0; // time spent in this node during the batch
 };

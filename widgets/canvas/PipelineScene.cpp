@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "canvas/PipelineScene.h"
 
+#include "canvas/EdgeLabelItem.h"
 #include "canvas/NodeItem.h"
 #include "catalog/NodeCatalog.h"
 #include "problems/ProblemsModel.h"
+#include "format/PipelineFormat.h"
 #include "validation/PipelineValidator.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
 #include <QGraphicsPathItem>
+#include <QGraphicsSimpleTextItem>
 #include <QPalette>
 #include <QPen>
 
@@ -30,6 +35,7 @@ PipelineScene::PipelineScene(core::PipelineDocument &document, ProblemsModel &pr
 PipelineScene::~PipelineScene()
 {
     // Items go before the maps that own them are destroyed member by member.
+    m_edgeLabels.clear();
     m_edges.clear();
     m_nodes.clear();
 }
@@ -52,6 +58,7 @@ QStringList PipelineScene::selectedNodeIds() const
 
 void PipelineScene::rebuild()
 {
+    m_edgeLabels.clear();
     m_edges.clear();
     m_nodes.clear();
     for (const auto &node : m_document.pipeline().nodes)
@@ -130,6 +137,7 @@ void PipelineScene::onEdgeRemoved(const core::Edge &edge)
 {
     for (auto it = m_edges.begin(); it != m_edges.end(); ++it) {
         if (it->first.sameEnds(edge)) {
+            m_edgeLabels.erase(it->second.get());
             m_edges.erase(it);
             return;
         }
@@ -156,6 +164,41 @@ void PipelineScene::updateEdge(const core::Edge &edge, QGraphicsPathItem *item)
     QPainterPath path(a);
     path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b);
     item->setPath(path);
+
+    // While a run is shown: the rows per second leaving that port, above the middle
+    // of the edge, drawn over the nodes (edges between close nodes are short).
+    auto &label = m_edgeLabels[item];
+    const auto rate = m_edgeRates.constFind(edge.from + QLatin1Char('.') + out);
+    if (rate == m_edgeRates.constEnd()) {
+        label.reset();
+        return;
+    }
+    if (!label) {
+        label = std::make_unique<EdgeLabelItem>();
+        label->setZValue(10);
+        addItem(label.get());
+    }
+    label->setText(tr("%1 rows/s").arg(QLocale().toString(qint64(std::llround(*rate)))));
+    const QRectF bounds = label->boundingRect();
+    label->setPos(path.pointAtPercent(0.5) - QPointF(bounds.width() / 2, bounds.height() + 3));
+}
+
+QString PipelineScene::edgeLabel(const core::Edge &edge) const
+{
+    for (const auto &[e, path] : m_edges) {
+        if (!e.sameEnds(edge))
+            continue;
+        const auto label = m_edgeLabels.find(path.get());
+        return label != m_edgeLabels.end() && label->second ? label->second->text() : QString();
+    }
+    return {};
+}
+
+void PipelineScene::setEdgeRates(const QHash<QString, double> &rates)
+{
+    m_edgeRates = rates;
+    for (auto &[edge, path] : m_edges)
+        updateEdge(edge, path.get());
 }
 
 void PipelineScene::updateEdgesOf(const QString &id)
@@ -192,6 +235,82 @@ void PipelineScene::deleteSelection()
     const QStringList ids = selectedNodeIds();
     if (!ids.isEmpty())
         m_document.removeNodes(ids);
+}
+
+QByteArray PipelineScene::selectionAsJson() const
+{
+    const QStringList ids = selectedNodeIds();
+    if (ids.isEmpty())
+        return {};
+    const core::Pipeline &pipeline = m_document.pipeline();
+    core::Pipeline copied;
+    copied.name = pipeline.name;
+    for (const QString &id : ids) {
+        copied.nodes.push_back(*pipeline.node(id));
+        // Connections the nodes use travel with them, so a paste elsewhere can tell.
+        const QString connection = pipeline.node(id)->config.value(QStringLiteral("connection")).toString();
+        if (pipeline.connections.contains(connection))
+            copied.connections.insert(connection, pipeline.connections.value(connection));
+    }
+    for (const core::Edge &edge : pipeline.edges) {
+        if (ids.contains(edge.from) && ids.contains(edge.to))
+            copied.edges.push_back(edge);
+    }
+    return core::PipelineFormat::save(copied);
+}
+
+QStringList PipelineScene::pasteJson(const QByteArray &json, QPointF offset)
+{
+    const auto loaded = core::PipelineFormat::load(json);
+    if (!loaded.pipeline || loaded.pipeline->nodes.empty())
+        return {};
+    const QStringList ids = m_document.insertCopies(loaded.pipeline->nodes, loaded.pipeline->edges, offset);
+    selectNodes(ids);
+    return ids;
+}
+
+void PipelineScene::copySelection()
+{
+    const QByteArray json = selectionAsJson();
+    if (json.isEmpty())
+        return;
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(kNodesMimeType), json);
+    mime->setText(QString::fromUtf8(json));
+    QGuiApplication::clipboard()->setMimeData(mime);
+}
+
+void PipelineScene::cutSelection()
+{
+    copySelection();
+    deleteSelection();
+}
+
+void PipelineScene::paste()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    if (!mime)
+        return;
+    // Our own format, or pipeline JSON copied from a text editor.
+    const QByteArray json = mime->hasFormat(QLatin1String(kNodesMimeType)) ? mime->data(QLatin1String(kNodesMimeType))
+                                                                         : mime->text().toUtf8();
+    m_pasteCount = json == m_lastPaste ? m_pasteCount + 1 : 1;
+    m_lastPaste = json;
+    pasteJson(json, QPointF(kPasteStep, kPasteStep) * m_pasteCount);
+}
+
+void PipelineScene::duplicateSelection()
+{
+    pasteJson(selectionAsJson(), QPointF(kPasteStep, kPasteStep));
+}
+
+void PipelineScene::selectNodes(const QStringList &ids)
+{
+    clearSelection();
+    for (const QString &id : ids) {
+        if (NodeItem *item = nodeItem(id))
+            item->setSelected(true);
+    }
 }
 
 void PipelineScene::layoutPipeline()

@@ -22,6 +22,7 @@ class PipelineScene : public QGraphicsScene
 {
     Q_OBJECT
 public:
+    static constexpr const char *kNodesMimeType = "application/x-streamwright-nodes";
     PipelineScene(core::PipelineDocument &document, ProblemsModel &problems, QObject *parent = nullptr);
     ~PipelineScene() override;
 
@@ -33,6 +34,17 @@ public:
     // A finished drag of the selected nodes: one undo step.
     void commitMoves();
     void deleteSelection();
+    // The selected nodes and the edges between them, as a pipeline file (the
+    // clipboard's format; also readable as text). Empty when nothing is selected.
+    QByteArray selectionAsJson() const;
+    // Adds copies of the nodes of such a file with fresh ids, moved by `offset`,
+    // as one undo step, and selects them. Returns their ids (none if unreadable).
+    QStringList pasteJson(const QByteArray &json, QPointF offset);
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+    void selectNodes(const QStringList &ids);
     // Places nodes in layers by their longest path from a source (for files
     // without positions, and the Layout action).
     void layoutPipeline();
@@ -44,6 +56,10 @@ public:
     // A new node of `typeId` at `pos` with a fresh id and the catalog's initial
     // settings; returns its id (empty for an unknown type).
     QString addNodeOfType(const QString &typeId, QPointF pos);
+    // Rows per second by "node.port", shown on the edges leaving each port while a
+    // run is followed; an empty map removes the labels.
+    void setEdgeRates(const QHash<QString, double> &rates);
+    QString edgeLabel(const core::Edge &edge) const; // the shown rate text, if any
 
 signals:
     void connectionRefused(const QString &reason);
@@ -64,6 +80,11 @@ private:
     ProblemsModel &m_problems;
     std::unordered_map<QString, std::unique_ptr<NodeItem>> m_nodes;
     std::vector<std::pair<core::Edge, std::unique_ptr<QGraphicsPathItem>>> m_edges;
+    static constexpr qreal kPasteStep = 30; // each paste of the same nodes lands further off
+    QHash<QString, double> m_edgeRates;
+    std::unordered_map<QGraphicsPathItem *, std::unique_ptr<class EdgeLabelItem>> m_edgeLabels;
+    QByteArray m_lastPaste;
+    int m_pasteCount = 0;
     bool m_applying = false; // positions being set from the document, not dragged
 };
 

@@ -79,7 +79,7 @@ void PipelineView::wheelEvent(QWheelEvent *event)
 
 void PipelineView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton) {
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
         m_panFrom = event->pos();
         setCursor(Qt::ClosedHandCursor);
@@ -152,9 +152,12 @@ void PipelineView::mouseReleaseEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    if (m_panning && event->button() == Qt::MiddleButton) {
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
         m_panning = false;
-        unsetCursor();
+        if (m_spaceHeld)
+            setCursor(Qt::OpenHandCursor);
+        else
+            unsetCursor();
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
@@ -168,7 +171,29 @@ void PipelineView::keyPressEvent(QKeyEvent *event)
         m_scene.deleteSelection();
         return;
     }
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true; // space + drag pans, as in drawing tools
+        setCursor(Qt::OpenHandCursor);
+        return;
+    }
     QGraphicsView::keyPressEvent(event);
+}
+
+void PipelineView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            unsetCursor();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void PipelineView::focusOutEvent(QFocusEvent *event)
+{
+    m_spaceHeld = false;
+    QGraphicsView::focusOutEvent(event);
 }
 
 } // namespace sw::widgets

@@ -9,7 +9,8 @@ namespace sw::widgets {
 
 class PipelineScene;
 
-// The canvas view: wheel zoom around the cursor, pan with the middle button,
+// The canvas view: wheel zoom around the cursor, pan with the middle button or
+// space + drag,
 // rubber-band selection, Delete removes the selection, and a finished drag
 // becomes one undo step.
 class PipelineView : public QGraphicsView
@@ -26,6 +27,8 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -41,6 +44,7 @@ private:
     PipelineScene &m_scene;
     std::optional<Wire> m_wire;
     bool m_panning = false;
+    bool m_spaceHeld = false;
     QPoint m_panFrom;
 };
 

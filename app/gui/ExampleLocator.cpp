@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 namespace sw::app {
 
@@ -35,6 +38,30 @@ QString ExampleLocator::trendingProducts()
 {
     const QString f = folder();
     return f.isEmpty() ? QString() : f + QStringLiteral("/trending-products.json");
+}
+
+QString ExampleLocator::workingCopy(const QString &examplePath)
+{
+    const QFileInfo example(examplePath);
+    if (!example.isFile())
+        return examplePath;
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/examples");
+    if (!QDir().mkpath(target))
+        return examplePath;
+    const QString copy = target + u'/' + example.fileName();
+    if (!QFileInfo::exists(copy) && !QFile::copy(examplePath, copy))
+        return examplePath;
+    // The data files examples read (data/products.csv, ...): copied when missing.
+    QDirIterator data(example.absolutePath() + QStringLiteral("/data"), QDir::Files, QDirIterator::Subdirectories);
+    while (data.hasNext()) {
+        const QString from = data.next();
+        const QString to = target + QStringLiteral("/data/") + QDir(example.absolutePath() + QStringLiteral("/data")).relativeFilePath(from);
+        QDir().mkpath(QFileInfo(to).absolutePath());
+        if (!QFileInfo::exists(to))
+            QFile::copy(from, to);
+    }
+    QFile::setPermissions(copy, QFile::permissions(copy) | QFileDevice::WriteOwner);
+    return copy;
 }
 
 } // namespace sw::app

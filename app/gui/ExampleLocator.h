@@ -14,6 +14,11 @@ public:
     static QString folder();
     static QStringList files(); // absolute paths, sorted
     static QString trendingProducts();
+    // The user's own copy of an example (with its data files), made on first use in
+    // the app's data folder: examples are opened, edited and run from there, so a
+    // run's output never lands among the installed (read-only) files. Returns the
+    // example itself if it cannot be copied.
+    static QString workingCopy(const QString &examplePath);
 };
 
 } // namespace sw::app

@@ -4,10 +4,15 @@
 #include "ExampleLocator.h"
 #include "format/PipelineFormat.h"
 #include "canvas/PipelineScene.h"
+#include "canvas/NodeItem.h"
 #include "canvas/PipelineView.h"
+#include "inspector/NodeInspector.h"
+#include "json/JsonSourceView.h"
 #include "outline/PipelineOutline.h"
 #include "palette/PaletteWidget.h"
 #include "problems/ProblemsModel.h"
+#include "run/RunController.h"
+#include "run/RunSummary.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,6 +31,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
 
 namespace sw::app {
@@ -37,21 +43,24 @@ constexpr int kMaxRecentFiles = 8;
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowIcon(QIcon(QStringLiteral(":/streamwright.svg")));
-    m_json = new QPlainTextEdit(this);
-    m_json->setReadOnly(true);
-    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
-
     m_problems = new widgets::ProblemsModel(m_document, this);
+    m_json = new widgets::JsonSourceView(m_document, this);
+    m_run = new widgets::RunController(this);
     m_scene = new widgets::PipelineScene(m_document, *m_problems, this);
     m_view = new widgets::PipelineView(*m_scene, this);
     setCentralWidget(m_view);
     connect(m_scene, &widgets::PipelineScene::connectionRefused, this, [this](const QString &reason) {
         statusBar()->showMessage(tr("Cannot connect: %1").arg(reason), 8000);
     });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::selectionChanged);
+    connect(m_run, &widgets::RunController::stateChanged, this, &MainWindow::runStateChanged);
+    connect(m_run, &widgets::RunController::logLine, this, &MainWindow::appendLog);
+    connect(m_run, &widgets::RunController::edgeRatesChanged, this, [this] { m_scene->setEdgeRates(m_run->edgeRates()); });
     createDocks();
     createActions();
 
+    m_runStatus = new QLabel(widgets::RunController::stateName(widgets::RunController::State::Idle), this);
+    statusBar()->addPermanentWidget(m_runStatus);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
     connect(m_problems, &widgets::ProblemsModel::validated, this, [this](int errors, int warnings) {
@@ -60,11 +69,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                               : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
                                     + tr("%n warning(s)", nullptr, warnings));
     });
-    connect(&m_document, &core::PipelineDocument::pipelineChanged, this, &MainWindow::updateJson);
     connect(&m_document, &core::PipelineDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &core::PipelineDocument::filePathChanged, this, &MainWindow::updateTitle);
-    updateJson();
     updateTitle();
+    runStateChanged();
 
     QSettings settings;
     resize(1280, 800);
@@ -72,7 +80,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The views hold references to m_document, a member that dies before QWidget's
+    // destructor deletes the children: take them down while it still lives (a focus
+    // change during teardown makes them read or even edit it).
+    delete m_run;
+    qDeleteAll(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
+    delete m_view;
+    delete m_scene;
+    delete m_problems;
+}
 
 void MainWindow::createDocks()
 {
@@ -100,15 +118,44 @@ void MainWindow::createDocks()
     paletteDock->setWidget(palette);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
 
+    m_inspector = new widgets::NodeInspector(m_document, *m_problems, this);
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+
     auto *jsonDock = new QDockWidget(tr("JSON"), this);
     jsonDock->setObjectName(QStringLiteral("jsonDock"));
     jsonDock->setWidget(m_json);
     addDockWidget(Qt::RightDockWidgetArea, jsonDock);
+    tabifyDockWidget(inspectorDock, jsonDock);
+    inspectorDock->raise();
 
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("problemsDock"));
     problemsDock->setWidget(m_problemsView);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setMaximumBlockCount(5000);
+    auto *logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+
+    m_runSummary = new widgets::RunSummary(this);
+    connect(m_run, &widgets::RunController::progressed, m_runSummary, [this](const QJsonObject &latest) {
+        m_runSummary->showProgress(latest, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
+    });
+    auto *monitorDock = new QDockWidget(tr("Monitor"), this);
+    monitorDock->setObjectName(QStringLiteral("monitorDock"));
+    monitorDock->setWidget(m_runSummary);
+    addDockWidget(Qt::BottomDockWidgetArea, monitorDock);
+    tabifyDockWidget(problemsDock, logDock);
+    tabifyDockWidget(logDock, monitorDock);
+    problemsDock->raise();
 }
 
 void MainWindow::createActions()
@@ -127,7 +174,7 @@ void MainWindow::createActions()
     for (const QString &path : ExampleLocator::files()) {
         examples->addAction(QFileInfo(path).completeBaseName(), this, [this, path] {
             if (maybeSave())
-                openFile(path);
+                openFile(ExampleLocator::workingCopy(path));
         });
     }
     examples->setEnabled(!examples->isEmpty());
@@ -149,10 +196,19 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction *remove = edit->addAction(tr("&Delete"), m_scene, &widgets::PipelineScene::deleteSelection);
-    remove->setShortcut(QKeySequence::Delete);
-    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_view->addAction(remove);
+    // Canvas actions: their shortcuts act on the canvas only, so text editors keep theirs.
+    auto canvasAction = [this, edit](const QString &text, auto slot, QKeySequence shortcut) {
+        QAction *action = edit->addAction(text, m_scene, slot);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(action);
+        return action;
+    };
+    canvasAction(tr("Cu&t"), &widgets::PipelineScene::cutSelection, QKeySequence::Cut);
+    canvasAction(tr("&Copy"), &widgets::PipelineScene::copySelection, QKeySequence::Copy);
+    canvasAction(tr("&Paste"), &widgets::PipelineScene::paste, QKeySequence::Paste);
+    canvasAction(tr("D&uplicate"), &widgets::PipelineScene::duplicateSelection, QKeySequence(Qt::CTRL | Qt::Key_D));
+    canvasAction(tr("&Delete"), &widgets::PipelineScene::deleteSelection, QKeySequence::Delete);
     edit->addAction(tr("Select &All"), this, [this] {
         for (auto *item : m_scene->items())
             item->setSelected(item->flags() & QGraphicsItem::ItemIsSelectable);
@@ -167,6 +223,33 @@ void MainWindow::createActions()
         m_problemsView->setFocus();
     });
     validate->setShortcut(Qt::Key_F7);
+    pipeline->addSeparator();
+    m_runAction = pipeline->addAction(tr("&Run"), this, &MainWindow::runPipeline);
+    m_runAction->setShortcut(Qt::Key_F5);
+    m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_runAction->setToolTip(tr("Run the pipeline in a runtime process (F5)"));
+    m_pauseAction = pipeline->addAction(tr("&Pause"), this, [this] {
+        if (m_run->state() == widgets::RunController::State::Paused)
+            m_run->resume();
+        else
+            m_run->pause();
+    });
+    m_pauseAction->setShortcut(Qt::Key_F6);
+    m_pauseAction->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_stepAction = pipeline->addAction(tr("Step One &Batch"), m_run, &widgets::RunController::step);
+    m_stepAction->setShortcut(Qt::Key_F10);
+    m_stepAction->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_stopAction = pipeline->addAction(tr("S&top"), m_run, &widgets::RunController::stop);
+    m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    m_stopAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    pipeline->addSeparator();
+    m_demoDataAction = pipeline->addAction(tr("&Demo Data on Embedded Brokers"));
+    m_demoDataAction->setCheckable(true);
+    m_demoDataAction->setChecked(QSettings().value(QStringLiteral("run/demoData"), true).toBool());
+    m_demoDataAction->setToolTip(tr("While running, write generated shop events (user-events, purchase-events) "
+                                    "into the pipeline's embedded brokers"));
+    connect(m_demoDataAction, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("run/demoData"), on); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), this, [this] { m_view->zoomBy(1.25); })->setShortcut(QKeySequence::ZoomIn);
@@ -194,6 +277,70 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(undo);
     toolbar->addAction(redo);
+    toolbar->addSeparator();
+    toolbar->addAction(m_runAction);
+    toolbar->addAction(m_pauseAction);
+    toolbar->addAction(m_stepAction);
+    toolbar->addAction(m_stopAction);
+}
+
+void MainWindow::runPipeline()
+{
+    if (m_run->isActive())
+        return;
+    if (!m_problems->result().ok()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Run with problems?"),
+            tr("The pipeline has %n error(s); the runtime will refuse it. Run anyway to see its message?", nullptr,
+               m_problems->errorCount()));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_log->clear();
+    m_run->start(m_document.pipeline(), m_demoDataAction->isChecked() ? 1000 : 0);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
+        dock->raise();
+}
+
+void MainWindow::runStateChanged()
+{
+    using State = widgets::RunController::State;
+    const State state = m_run->state();
+    m_runStatus->setText(widgets::RunController::stateName(state));
+    m_runSummary->setState(widgets::RunController::stateName(state));
+    m_runAction->setEnabled(!m_run->isActive());
+    m_stopAction->setEnabled(m_run->isActive() && state != State::Stopping);
+    m_pauseAction->setEnabled(state == State::Running || state == State::Paused);
+    m_pauseAction->setText(state == State::Paused ? tr("Res&ume") : tr("&Pause"));
+    m_pauseAction->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_stepAction->setEnabled(state == State::Paused);
+    if (!m_run->isActive())
+        m_scene->setEdgeRates({});
+    if (state == State::Failed) {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("logDock")))
+            dock->raise();
+    }
+}
+
+void MainWindow::appendLog(const QString &line, bool isError)
+{
+    const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+    const QString html = QStringLiteral("<span style=\"color:gray\">%1</span> %2")
+                             .arg(stamp, isError ? QStringLiteral("<span style=\"color:#d03030\">%1</span>")
+                                                       .arg(line.toHtmlEscaped())
+                                                 : line.toHtmlEscaped());
+    m_log->appendHtml(html);
+}
+
+void MainWindow::selectNode(const QString &id)
+{
+    m_scene->selectNodes({id});
+}
+
+void MainWindow::selectionChanged()
+{
+    const QStringList ids = m_scene->selectedNodeIds();
+    m_inspector->showNode(ids.size() == 1 ? ids.front() : QString());
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -288,6 +435,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (m_run->isActive()) {
+        const auto answer = QMessageBox::question(this, tr("Stop the run?"),
+                                                  tr("The pipeline is running. Stop it and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -300,11 +455,6 @@ void MainWindow::updateTitle()
     setWindowFilePath(m_document.filePath());
     setWindowTitle(tr("%1[*] — Streamwright").arg(name));
     setWindowModified(m_document.isModified());
-}
-
-void MainWindow::updateJson()
-{
-    m_json->setPlainText(QString::fromUtf8(core::PipelineFormat::save(m_document.pipeline())));
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -332,9 +482,20 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::showProblem(const QModelIndex &index)
 {
+    // Select the node, and focus the setting the problem is about in the inspector.
     const QString nodeId = index.data(widgets::ProblemsModel::NodeIdRole).toString();
-    if (!nodeId.isEmpty())
-        m_outline->selectNode(nodeId);
+    if (nodeId.isEmpty())
+        return;
+    m_outline->selectNode(nodeId);
+    m_scene->selectNodes({nodeId});
+    if (auto *item = m_scene->nodeItem(nodeId))
+        m_view->ensureVisible(item);
+    m_inspector->showNode(nodeId);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("inspectorDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    m_inspector->focusPointer(index.data(widgets::ProblemsModel::PointerRole).toString());
 }
 
 } // namespace sw::app

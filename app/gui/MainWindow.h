@@ -5,23 +5,28 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QTableView;
 
 namespace sw::widgets {
+class JsonSourceView;
+class NodeInspector;
 class PipelineOutline;
 class PipelineScene;
 class PipelineView;
 class ProblemsModel;
+class RunController;
+class RunSummary;
 } // namespace sw::widgets
 
 namespace sw::app {
 
-// The desktop app's main window: a pipeline document with its JSON, its nodes and
-// their schemas, and its problems. The node-editor canvas, inspector and run
-// controls of the designer issue plug into this window.
+// The desktop app's main window: the canvas in the middle; palette, nodes,
+// inspector, JSON source, problems, log and monitor docks around it; runs driven
+// through a runtime process.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +38,16 @@ public:
     // Fits the whole pipeline into the canvas (after opening, and View > Fit).
     void fitPipeline();
     core::PipelineDocument &document() { return m_document; }
+    widgets::PipelineScene *scene() const { return m_scene; }
+    widgets::PipelineView *view() const { return m_view; }
+    widgets::NodeInspector *inspector() const { return m_inspector; }
+    widgets::JsonSourceView *jsonView() const { return m_json; }
+    widgets::RunController *runController() const { return m_run; }
+    QPlainTextEdit *log() const { return m_log; }
+    // Starts the open pipeline in a runtime process (Pipeline > Run).
+    void runPipeline();
+    // Selects one node on the canvas (and so shows it in the inspector).
+    void selectNode(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -46,17 +61,29 @@ private:
     bool saveAs();
     bool maybeSave();
     void updateTitle();
-    void updateJson();
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void showProblem(const QModelIndex &index);
+    void selectionChanged();
+    void runStateChanged();
+    void appendLog(const QString &line, bool isError);
 
     core::PipelineDocument m_document;
     widgets::ProblemsModel *m_problems = nullptr;
     widgets::PipelineOutline *m_outline = nullptr;
     widgets::PipelineScene *m_scene = nullptr;
     widgets::PipelineView *m_view = nullptr;
-    QPlainTextEdit *m_json = nullptr;
+    widgets::JsonSourceView *m_json = nullptr;
+    widgets::NodeInspector *m_inspector = nullptr;
+    widgets::RunController *m_run = nullptr;
+    widgets::RunSummary *m_runSummary = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QLabel *m_runStatus = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_stepAction = nullptr;
+    QAction *m_demoDataAction = nullptr;
     QTableView *m_problemsView = nullptr;
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;

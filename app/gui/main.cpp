@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -43,6 +44,14 @@ int main(int argc, char **argv)
                                               QApplication::translate("main", "Render the window to a PNG file and exit."),
                                               QStringLiteral("OUT.png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QApplication::translate("main", "Select a node (its settings show in the inspector)."),
+                                          QStringLiteral("NODE"));
+    parser.addOption(selectOption);
+    const QCommandLineOption runOption(QStringLiteral("run-for"),
+                                       QApplication::translate("main", "With --screenshot: run the pipeline for S seconds first."),
+                                       QStringLiteral("S"));
+    parser.addOption(runOption);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"),
                                  QApplication::translate("main", "A pipeline file to open (default: the trending-products example)."),
                                  QStringLiteral("[PIPELINE]"));
@@ -51,15 +60,25 @@ int main(int argc, char **argv)
     sw::app::MainWindow window;
     QString file = parser.positionalArguments().value(0);
     if (file.isEmpty())
-        file = sw::app::ExampleLocator::trendingProducts();
+        file = sw::app::ExampleLocator::workingCopy(sw::app::ExampleLocator::trendingProducts());
     if (!file.isEmpty() && !window.openFile(file) && parser.isSet(screenshotOption))
         return 1;
+
+    if (parser.isSet(selectOption))
+        window.selectNode(parser.value(selectOption));
 
     if (parser.isSet(screenshotOption)) {
         window.resize(1280, 800);
         window.show();
         QApplication::processEvents();
         window.fitPipeline(); // laid out and fitted, at the final window size
+        if (parser.isSet(runOption)) {
+            window.runPipeline();
+            QEventLoop wait;
+            QTimer::singleShot(int(parser.value(runOption).toDouble() * 1000), &wait, &QEventLoop::quit);
+            wait.exec();
+            window.fitPipeline();
+        }
         QApplication::processEvents();
         const QString out = parser.value(screenshotOption);
         if (!window.grab().save(out)) {

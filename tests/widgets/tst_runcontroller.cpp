@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Running from the app: a runtime process driven through the control API, edge
+// rates from its progress, pause/step/resume/stop, and failures reported, never
+// crashing the app.
+#include "ExamplePipelines.h"
+#include "run/RunController.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace sw;
+using State = widgets::RunController::State;
+
+class tst_RunController : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void runPauseStepResumeStop();
+    void refusedPipelineFails();
+    void crashedRuntimeIsReported();
+    void missingRuntimeIsReported();
+
+private:
+    static bool waitForState(widgets::RunController &run, State state, int ms = 20000)
+    {
+        return QTest::qWaitFor([&] { return run.state() == state; }, ms);
+    }
+};
+
+void tst_RunController::initTestCase()
+{
+    qputenv("STREAMWRIGHT_CLI", STREAMWRIGHT_CLI_PATH);
+}
+
+void tst_RunController::runPauseStepResumeStop()
+{
+    widgets::RunController run;
+    run.setPollInterval(300);
+    QStringList log;
+    connect(&run, &widgets::RunController::logLine, this, [&log](const QString &line, bool) { log << line; });
+    QSignalSpy states(&run, &widgets::RunController::stateChanged);
+    QSignalSpy rates(&run, &widgets::RunController::edgeRatesChanged);
+
+    core::Pipeline pipeline = sw::testing::examplePipeline();
+    QTemporaryDir folder;
+    pipeline.filePath = folder.filePath(QStringLiteral("trending-products.json")); // its SQLite file goes there
+    QVERIFY(run.start(pipeline, 2000));
+    QCOMPARE(run.state(), State::Starting);
+    QVERIFY2(waitForState(run, State::Running), qPrintable(log.join(u'\n')));
+    QVERIFY(run.controlUrl().isValid());
+    QVERIFY(!run.token().isEmpty());
+
+    // Rows flow: the source's edge reports a rate near what the demo producer writes.
+    QVERIFY2(QTest::qWaitFor([&] { return run.edgeRates().value(QStringLiteral("views.out")) > 0; }, 20000),
+             qPrintable(log.join(u'\n')));
+    QTest::qWait(1500);
+    const double viewsRate = run.edgeRates().value(QStringLiteral("views.out"));
+    QVERIFY2(viewsRate > 500 && viewsRate < 6000, qPrintable(QString::number(viewsRate)));
+    QVERIFY(run.edgeRates().value(QStringLiteral("only_views.out")) > 0);
+    QVERIFY(run.edgeRates().value(QStringLiteral("only_views.out")) < viewsRate); // the filter drops clicks
+    QVERIFY(run.latestProgress().contains(QStringLiteral("batchId")));
+
+    run.pause();
+    QVERIFY(waitForState(run, State::Paused));
+    QTest::qWait(800);
+    const double pausedAt = run.latestProgress().value(QStringLiteral("batchId")).toDouble();
+    QTest::qWait(800);
+    QCOMPARE(run.latestProgress().value(QStringLiteral("batchId")).toDouble(), pausedAt);
+    run.step();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return run.latestProgress().value(QStringLiteral("batchId")).toDouble() == pausedAt + 1; }, 5000));
+    run.resume();
+    QVERIFY(waitForState(run, State::Running));
+
+    run.stop();
+    QVERIFY(waitForState(run, State::Finished));
+    QVERIFY(!run.isActive());
+    QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("trending.db"))));
+    QVERIFY(log.contains(QStringLiteral("Stopped.")));
+}
+
+void tst_RunController::refusedPipelineFails()
+{
+    widgets::RunController run;
+    QStringList errors;
+    connect(&run, &widgets::RunController::logLine, this, [&errors](const QString &line, bool isError) {
+        if (isError)
+            errors << line;
+    });
+    core::Pipeline pipeline = sw::testing::examplePipeline();
+    pipeline.nodes.back().config.insert(QStringLiteral("path"), QStringLiteral("/proc/no/such/folder/out.db"));
+    QVERIFY(run.start(pipeline));
+    QVERIFY(waitForState(run, State::Failed));
+    QVERIFY2(errors.join(u'\n').contains(QLatin1String("out.db")), qPrintable(errors.join(u'\n')));
+    QVERIFY(errors.join(u'\n').contains(QLatin1String("exited with status")));
+}
+
+void tst_RunController::crashedRuntimeIsReported()
+{
+    widgets::RunController run;
+    QStringList errors;
+    connect(&run, &widgets::RunController::logLine, this, [&errors](const QString &line, bool isError) {
+        if (isError)
+            errors << line;
+    });
+    core::Pipeline pipeline = sw::testing::examplePipeline();
+    QTemporaryDir folder;
+    pipeline.filePath = folder.filePath(QStringLiteral("p.json"));
+    QVERIFY(run.start(pipeline, 100));
+    QVERIFY(waitForState(run, State::Running));
+    // Find the runtime's process through its control port and kill it hard.
+    const QString port = QString::number(run.controlUrl().port());
+    QProcess pkill;
+    pkill.start(QStringLiteral("pkill"), {QStringLiteral("-SEGV"), QStringLiteral("-f"), QStringLiteral("streamwright-cli run .*") + QRegularExpression::escape(run.runFolder())});
+    QVERIFY(pkill.waitForFinished());
+    QVERIFY(waitForState(run, State::Failed));
+    QVERIFY2(errors.join(u'\n').contains(QLatin1String("crashed")), qPrintable(errors.join(u'\n')));
+}
+
+void tst_RunController::missingRuntimeIsReported()
+{
+    widgets::RunController run;
+    run.setCliPath(QStringLiteral("/nonexistent/streamwright-cli"));
+    QSignalSpy lines(&run, &widgets::RunController::logLine);
+    run.start(sw::testing::examplePipeline());
+    QVERIFY(waitForState(run, State::Failed, 5000));
+    bool mentioned = false;
+    for (const auto &args : lines)
+        mentioned = mentioned || args.at(0).toString().contains(QLatin1String("/nonexistent/streamwright-cli"));
+    QVERIFY(mentioned);
+}
+
+QTEST_GUILESS_MAIN(tst_RunController)
+#include "tst_runcontroller.moc"

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/Pipeline.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace sw::widgets {
+
+// Runs a pipeline in a runtime process (`streamwright-cli run`) and follows it
+// through the control API: the app never runs operators itself, so a crash of the
+// runtime is reported, never a crash of the app. Progress is polled once a second;
+// edge rates are the rows each node port emitted in the batches since the last
+// poll, per second.
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Starting, Running, Paused, Stopping, Finished, Failed };
+    Q_ENUM(State)
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    // The runtime executable: $STREAMWRIGHT_CLI, next to the app, or the build tree's.
+    static QString defaultCliPath();
+    void setCliPath(const QString &path) { m_cliPath = path; }
+    void setPollInterval(int ms);
+
+    // Runs a copy of `pipeline` (saved or not). Relative paths resolve against the
+    // pipeline file's folder, or a scratch folder for an unsaved pipeline. With
+    // `demoRate` > 0, embedded brokers get the demo shop events at that rate.
+    bool start(const core::Pipeline &pipeline, double demoRate = 0);
+    void pause();
+    void resume();
+    void step();
+    // Asks the runtime to stop after its batch; kills it if it does not within seconds.
+    void stop();
+
+    State state() const { return m_state; }
+    static QString stateName(State state);
+    bool isActive() const;
+    QUrl controlUrl() const { return m_controlUrl; }
+    QString token() const { return m_token; }
+    const QJsonObject &latestProgress() const { return m_latest; }
+    // Rows per second by "node.port" (the edges leaving that port).
+    const QHash<QString, double> &edgeRates() const { return m_edgeRates; }
+    // Over the batches since the previous poll: rows read per second of wall time,
+    // and rows per second of batch time (how fast it could go).
+    double inputRowsPerSecond() const { return m_inputRate; }
+    double processedRowsPerSecond() const { return m_processedRate; }
+    QString runFolder() const;
+
+signals:
+    void stateChanged(sw::widgets::RunController::State state);
+    void progressed(const QJsonObject &latest, const QJsonArray &newBatches);
+    void edgeRatesChanged();
+    void logLine(const QString &line, bool isError);
+
+private:
+    void setState(State state);
+    void readStdout();
+    void readStderr();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void poll();
+    void post(const QString &action, State onSuccess);
+    void fetchDeadLetters();
+    QNetworkReply *get(const QString &path);
+
+    QString m_cliPath;
+    State m_state = State::Idle;
+    QProcess *m_process = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer *m_pollTimer = nullptr;
+    QTimer *m_killTimer = nullptr;
+    std::unique_ptr<QTemporaryDir> m_scratch;
+    QString m_pipelineFile;
+    QUrl m_controlUrl;
+    QString m_token;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+    bool m_pollPending = false;
+    double m_lastBatchId = -1;
+    double m_deadLetters = 0;
+    QSet<QString> m_loggedDeadLetters;
+    QElapsedTimer m_sincePoll;
+    QJsonObject m_latest;
+    QHash<QString, double> m_edgeRates;
+    double m_inputRate = 0;
+    double m_processedRate = 0;
+};
+
+} // namespace sw::widgets

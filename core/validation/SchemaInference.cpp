@@ -345,6 +345,10 @@ void SchemaInference::applyEventTime(const NodeScope &n, Schema &schema, const Q
 expr::CheckedExpression SchemaInference::expression(const NodeScope &n, const QString &path, const QString &text,
                                                     const Schema &schema)
 {
+    // A missing setting is the settings validator's to report ("missing required
+    // setting"), once; checking its empty text here would say it twice.
+    if (at(n, path).isUndefined())
+        return {};
     auto checked = expr::Expression::compile(text, schema);
     for (const auto &e : checked.errors) {
         Diagnostic d = Diagnostic::error(n.pointer(path), e.describe(), n.node.id);

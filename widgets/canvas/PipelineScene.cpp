@@ -357,13 +357,21 @@ QString PipelineScene::addNodeOfType(const QString &typeId, QPointF pos)
 
 QString PipelineScene::tryConnect(const core::Edge &edge)
 {
-    auto errors = [](const core::Pipeline &p) {
-        QStringList messages;
+    // What the connection itself breaks: errors on edges (a second input into a
+    // port, an edge out of a sink, a cycle) or on a node as a whole (streams of
+    // different shapes into a union). Errors in settings are not the connection's
+    // fault: a new node is usually connected first and configured after, and its
+    // settings are only checked once it has an input.
+    auto connectionErrors = [](const core::Pipeline &p) {
+        QStringList found;
         for (const auto &d : core::PipelineValidator::validate(p).diagnostics) {
-            if (d.isError())
-                messages << d.message;
+            const QStringList parts = d.pointer.split(QLatin1Char('/'));
+            const bool onEdge = parts.value(1) == QLatin1String("edges");
+            const bool onWholeNode = parts.value(1) == QLatin1String("nodes") && parts.size() == 3;
+            if (d.isError() && (onEdge || onWholeNode))
+                found << d.message;
         }
-        return messages;
+        return found;
     };
     QString reason;
     if (edge.from == edge.to)
@@ -371,10 +379,10 @@ QString PipelineScene::tryConnect(const core::Edge &edge)
     else if (m_document.pipeline().edgeIndex(edge) >= 0)
         reason = tr("these ports are already connected");
     if (reason.isEmpty()) {
-        const QStringList before = errors(m_document.pipeline());
+        const QStringList before = connectionErrors(m_document.pipeline());
         core::Pipeline candidate = m_document.pipeline();
         candidate.edges.push_back(edge);
-        for (const QString &message : errors(candidate)) {
+        for (const QString &message : connectionErrors(candidate)) {
             if (!before.contains(message)) {
                 reason = message;
                 break;

@@ -5,7 +5,6 @@
 #include "expr/Functions.h"
 #include "expr/Parser.h"
 
-#include <Qsci/qsciapis.h>
 #include <Qsci/qscilexersql.h>
 
 #include <QFontDatabase>
@@ -15,7 +14,7 @@
 namespace sw::widgets {
 
 namespace {
-constexpr int SquiggleIndicator = 8; // 0-7 are the lexers'
+constexpr int ErrorIndicator = 8; // 0-7 are the lexers'
 constexpr int EditPauseMs = 400;
 
 int utf8Length(const QString &text, int from, int length)
@@ -34,25 +33,21 @@ ExpressionEditor::ExpressionEditor(QWidget *parent) : QsciScintilla(parent)
     lexer->setPaper(palette().color(QPalette::Base));
     lexer->setDefaultColor(palette().color(QPalette::Text));
     setLexer(lexer);
-    m_apis = new QsciAPIs(lexer);
     updateCompletions();
+    connect(this, &QsciScintilla::userListActivated, this,
+            [this](int, const QString &chosen) { insertCompletion(chosen); });
 
     setUtf8(true);
     setMarginWidth(1, 0);
     setWrapMode(WrapWord);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setAutoCompletionSource(AcsAPIs);
-    setAutoCompletionThreshold(1);
-    setAutoCompletionCaseSensitivity(false);
-    setAutoCompletionReplaceWord(true);
-    setCallTipsStyle(CallTipsNoContext);
-    setCallTipsVisible(0);
+    setAutoCompletionSource(AcsNone); // our own list: fields of this node's input, functions, keywords
     setBraceMatching(SloppyBraceMatch);
     setCaretForegroundColor(palette().color(QPalette::Text));
     setFixedHeight(QFontMetrics(mono).lineSpacing() * 3 + 8);
 
-    indicatorDefine(SquiggleIndicator, SquiggleIndicator);
-    setIndicatorForegroundColor(QColor(0xd0, 0x30, 0x30), SquiggleIndicator);
+    indicatorDefine(QsciScintilla::SquiggleIndicator, ErrorIndicator);
+    setIndicatorForegroundColor(QColor(0xd0, 0x30, 0x30), ErrorIndicator);
 
     m_editTimer = new QTimer(this);
     m_editTimer->setSingleShot(true);
@@ -104,7 +99,7 @@ void ExpressionEditor::keyPressEvent(QKeyEvent *event)
 {
     // Ctrl+Space: complete; Return applies (expressions are one logical line).
     if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
-        autoCompleteFromAPIs();
+        showCompletions(true);
         return;
     }
     // Tab moves on through the form (keyboard reachability), as in a line edit.
@@ -118,6 +113,63 @@ void ExpressionEditor::keyPressEvent(QKeyEvent *event)
         return;
     }
     QsciScintilla::keyPressEvent(event);
+    const QString typed = event->text();
+    if (typed.size() == 1 && (typed.front().isLetterOrNumber() || typed.front() == QLatin1Char('_')))
+        showCompletions(false);
+}
+
+QString ExpressionEditor::wordBeforeCursor(long *start) const
+{
+    // Field names may hold dots (nested JSON paths): they are part of the word.
+    const QString all = text();
+    int line = 0, index = 0;
+    getCursorPosition(&line, &index);
+    const long position = positionFromLineIndex(line, index);
+    const QString before = QString::fromUtf8(all.toUtf8().left(position));
+    qsizetype from = before.size();
+    while (from > 0 && (before.at(from - 1).isLetterOrNumber() || before.at(from - 1) == QLatin1Char('_')
+                        || before.at(from - 1) == QLatin1Char('.')))
+        --from;
+    if (start)
+        *start = long(before.left(from).toUtf8().size());
+    return before.mid(from);
+}
+
+QStringList ExpressionEditor::completions(const QString &prefix) const
+{
+    QStringList matches;
+    for (const QString &word : m_words) {
+        if (word.startsWith(prefix, Qt::CaseInsensitive))
+            matches << word;
+    }
+    return matches;
+}
+
+void ExpressionEditor::showCompletions(bool evenIfEmpty)
+{
+    const QString prefix = wordBeforeCursor();
+    if (prefix.isEmpty() && !evenIfEmpty)
+        return;
+    QStringList matches = completions(prefix);
+    if (matches.isEmpty() || (matches.size() == 1 && matches.front() == prefix)) {
+        cancelList();
+        return;
+    }
+    // Keep our order (fields first); Scintilla sorts a copy for matching.
+    constexpr int SC_ORDER_CUSTOM = 2;
+    SendScintilla(SCI_AUTOCSETORDER, SC_ORDER_CUSTOM);
+    showUserList(1, matches);
+}
+
+void ExpressionEditor::insertCompletion(const QString &chosen)
+{
+    long start = 0;
+    wordBeforeCursor(&start);
+    int line = 0, index = 0;
+    getCursorPosition(&line, &index);
+    const long end = positionFromLineIndex(line, index);
+    SendScintilla(SCI_SETSELECTION, end, start);
+    replaceSelectedText(m_insertions.value(chosen, chosen));
 }
 
 void ExpressionEditor::check()
@@ -133,7 +185,7 @@ void ExpressionEditor::check()
             m_errors.push_back(*error);
     }
 
-    SendScintilla(SCI_SETINDICATORCURRENT, SquiggleIndicator);
+    SendScintilla(SCI_SETINDICATORCURRENT, ErrorIndicator);
     SendScintilla(SCI_INDICATORCLEARRANGE, 0, SendScintilla(SCI_GETLENGTH));
     QStringList messages;
     for (const auto &error : m_errors) {
@@ -148,17 +200,19 @@ void ExpressionEditor::check()
 
 void ExpressionEditor::updateCompletions()
 {
-    m_apis->clear();
+    m_words.clear();
+    m_insertions.clear();
     if (m_schema) {
         for (const auto &field : m_schema->fields)
-            m_apis->add(field.name);
+            m_words << field.name;
     }
-    for (const auto &function : core::expr::Functions::all())
-        m_apis->add(function.signature); // "name(args)": the word, then its call tip
+    for (const auto &function : core::expr::Functions::all()) {
+        m_words << function.signature; // "lower(str)": shows the arguments...
+        m_insertions.insert(function.signature, function.name + QLatin1Char('(')); // ...inserts "lower("
+    }
     for (const char *keyword : {"AND", "OR", "NOT", "IS NULL", "IS NOT NULL", "LIKE", "IN", "BETWEEN", "CASE", "WHEN",
                                 "THEN", "ELSE", "END", "CAST", "TRUE", "FALSE", "NULL"})
-        m_apis->add(QString::fromLatin1(keyword));
-    m_apis->prepare();
+        m_words << QString::fromLatin1(keyword);
 }
 
 } // namespace sw::widgets

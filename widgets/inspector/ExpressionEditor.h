@@ -6,10 +6,11 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <QHash>
+
 #include <optional>
 #include <vector>
 
-class QsciAPIs;
 class QTimer;
 
 namespace sw::widgets {
@@ -34,6 +35,11 @@ public:
     const std::vector<core::expr::ExprError> &errors() const { return m_errors; }
     // Sends a pending edit now instead of after the pause (focus left, tests).
     void flush();
+    // What completion offers for a prefix (case-insensitive): the input's fields,
+    // then functions as "name(args)", then keywords.
+    QStringList completions(const QString &prefix) const;
+    // Shows the completion list for the word before the cursor (Ctrl+Space, typing).
+    void showCompletions(bool evenIfEmpty);
 
 signals:
     void textEdited(const QString &text);
@@ -46,10 +52,13 @@ protected:
 private:
     void check();
     void updateCompletions();
+    void insertCompletion(const QString &chosen);
+    QString wordBeforeCursor(long *start = nullptr) const;
 
     std::optional<core::Schema> m_schema;
     std::vector<core::expr::ExprError> m_errors;
-    QsciAPIs *m_apis = nullptr;
+    QStringList m_words;                 // shown, in order
+    QHash<QString, QString> m_insertions; // shown -> inserted ("lower(str)" -> "lower(")
     QTimer *m_editTimer = nullptr;
     bool m_settingText = false;
 };

@@ -18,22 +18,97 @@ constexpr int ErrorIndicator = 9;
 constexpr int AnnotationStyle = 250; // past the lexer's styles
 constexpr int ApplyPauseMs = 700;
 
-// Finds the line of a JSON pointer's target in the text, well enough to show an
-// error there: each object key is searched after the previous one. 0-based.
+// Finds where a JSON pointer's target starts in valid JSON text, to show an
+// error there: a small scanner that tracks the path to each value it meets.
+class PointerLocator
+{
+public:
+    PointerLocator(const QString &text, const QString &pointer)
+        : m_text(text), m_target(pointer.split(QLatin1Char('/'), Qt::SkipEmptyParts))
+    {
+        for (QString &segment : m_target)
+            segment.replace(QStringLiteral("~1"), QStringLiteral("/")).replace(QStringLiteral("~0"), QStringLiteral("~"));
+    }
+    // The offset of the deepest value on the pointer's path that exists.
+    qsizetype find()
+    {
+        value();
+        return m_best;
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_pos < m_text.size() && m_text.at(m_pos).isSpace())
+            ++m_pos;
+    }
+    QString string()
+    {
+        QString result;
+        ++m_pos; // opening quote
+        while (m_pos < m_text.size() && m_text.at(m_pos) != QLatin1Char('"')) {
+            if (m_text.at(m_pos) == QLatin1Char('\\'))
+                ++m_pos;
+            if (m_pos < m_text.size())
+                result += m_text.at(m_pos++);
+        }
+        ++m_pos; // closing quote
+        return result;
+    }
+    void value()
+    {
+        skipSpace();
+        if (m_path.size() <= m_target.size() && m_path == m_target.mid(0, m_path.size()) && m_path.size() >= m_depth) {
+            m_best = m_pos;
+            m_depth = m_path.size();
+        }
+        if (m_pos >= m_text.size())
+            return;
+        const QChar c = m_text.at(m_pos);
+        if (c == QLatin1Char('{') || c == QLatin1Char('[')) {
+            const bool array = c == QLatin1Char('[');
+            ++m_pos;
+            for (int index = 0;; ++index) {
+                skipSpace();
+                if (m_pos >= m_text.size())
+                    return;
+                if (m_text.at(m_pos) == (array ? QLatin1Char(']') : QLatin1Char('}'))) {
+                    ++m_pos;
+                    return;
+                }
+                if (array) {
+                    m_path << QString::number(index);
+                } else {
+                    m_path << string();
+                    skipSpace();
+                    ++m_pos; // ':'
+                }
+                value();
+                m_path.removeLast();
+                skipSpace();
+                if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char(','))
+                    ++m_pos;
+            }
+        } else if (c == QLatin1Char('"')) {
+            string();
+        } else {
+            while (m_pos < m_text.size() && !QStringLiteral(",]} \n\r\t").contains(m_text.at(m_pos)))
+                ++m_pos;
+        }
+    }
+
+    const QString &m_text;
+    QStringList m_target;
+    QStringList m_path;
+    qsizetype m_pos = 0;
+    qsizetype m_best = 0;
+    qsizetype m_depth = 0;
+};
+
 int lineOfPointer(const QString &text, const QString &pointer)
 {
-    qsizetype position = 0;
-    for (const QString &segment : pointer.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
-        bool isIndex = false;
-        segment.toInt(&isIndex);
-        if (isIndex)
-            continue;
-        const qsizetype found = text.indexOf(QLatin1Char('"') + segment + QStringLiteral("\""), position);
-        if (found < 0)
-            break;
-        position = found;
-    }
-    return int(text.left(position).count(QLatin1Char('\n')));
+    const qsizetype offset = PointerLocator(text, pointer).find();
+    return int(text.left(offset).count(QLatin1Char('\n')));
 }
 } // namespace
 

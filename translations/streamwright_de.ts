@@ -15,6 +15,14 @@
         <source>A pipeline file to open (default: the trending-products example).</source>
         <translation>Zu öffnende Pipeline-Datei (Standard: das Beispiel trending-products).</translation>
     </message>
+    <message>
+        <source>Select a node (its settings show in the inspector).</source>
+        <translation>Einen Knoten auswählen (seine Einstellungen erscheinen im Inspektor).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: run the pipeline for S seconds first.</source>
+        <translation>Mit --screenshot: die Pipeline vorher S Sekunden lang ausführen.</translation>
+    </message>
 </context>
 <context>
     <name>sw::app::MainWindow</name>
@@ -208,6 +216,154 @@
         <source>Palette</source>
         <translation>Palette</translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>E&amp;infügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the pipeline in a runtime process (F5)</source>
+        <translation>Die Pipeline in einem Laufzeitprozess ausführen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Step One &amp;Batch</source>
+        <translation>Einen &amp;Batch ausführen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Demo Data on Embedded Brokers</source>
+        <translation>&amp;Demodaten in eingebetteten Brokern</translation>
+    </message>
+    <message>
+        <source>While running, write generated shop events (user-events, purchase-events) into the pipeline&apos;s embedded brokers</source>
+        <translation>Während des Laufs erzeugte Shop-Ereignisse (user-events, purchase-events) in die eingebetteten Broker der Pipeline schreiben</translation>
+    </message>
+    <message>
+        <source>Run with problems?</source>
+        <translation>Trotz Problemen ausführen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pipeline has %n error(s); the runtime will refuse it. Run anyway to see its message?</source>
+        <translation>
+            <numerusform>Die Pipeline hat %n Fehler; die Laufzeit wird sie ablehnen. Trotzdem ausführen, um ihre Meldung zu sehen?</numerusform>
+            <numerusform>Die Pipeline hat %n Fehler; die Laufzeit wird sie ablehnen. Trotzdem ausführen, um ihre Meldung zu sehen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stop the run?</source>
+        <translation>Lauf stoppen?</translation>
+    </message>
+    <message>
+        <source>The pipeline is running. Stop it and quit?</source>
+        <translation>Die Pipeline läuft. Stoppen und beenden?</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ChoiceEditor</name>
+    <message>
+        <source>(choose)</source>
+        <translation>(auswählen)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::IntegerEditor</name>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::NodeInspector</name>
+    <message>
+        <source>Select a node on the canvas to see and edit its settings.</source>
+        <translation>Einen Knoten auf der Arbeitsfläche auswählen, um seine Einstellungen zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The node&apos;s id: unique in the pipeline; edges and metrics use it</source>
+        <translation>Die ID des Knotens: eindeutig in der Pipeline; Kanten und Metriken verwenden sie</translation>
+    </message>
+    <message>
+        <source>&amp;Id</source>
+        <translation>&amp;ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>This node type is unknown; edit it in the JSON view.</source>
+        <translation>Dieser Knotentyp ist unbekannt; bearbeiten Sie ihn in der JSON-Ansicht.</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <source>Unknown until the problems upstream are fixed</source>
+        <translation>Unbekannt, bis die Probleme davor behoben sind</translation>
+    </message>
+    <message>
+        <source>event time</source>
+        <translation>Ereigniszeit</translation>
+    </message>
+    <message>
+        <source> (event time)</source>
+        <translation> (Ereigniszeit)</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>The id &quot;%1&quot; is empty or taken by another node.</source>
+        <translation>Die ID „%1“ ist leer oder wird schon von einem anderen Knoten verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::PaletteWidget</name>
@@ -252,6 +408,10 @@
         <source>these ports are already connected</source>
         <translation>diese Anschlüsse sind schon verbunden</translation>
     </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::PipelineView</name>
@@ -285,6 +445,220 @@
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::RunController</name>
+    <message>
+        <source>The runtime did not stop within %1 s; terminating it.</source>
+        <translation>Die Laufzeit hat nicht innerhalb von %1 s gestoppt; sie wird beendet.</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Stoppt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write the pipeline for the runtime: %1</source>
+        <translation>Die Pipeline kann für die Laufzeit nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start the runtime %1: %2</source>
+        <translation>Die Laufzeit %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>%1 wird gestartet</translation>
+    </message>
+    <message>
+        <source>the pipeline</source>
+        <translation>die Pipeline</translation>
+    </message>
+    <message>
+        <source>Runtime started; control API at %1</source>
+        <translation>Laufzeit gestartet; Steuer-API unter %1</translation>
+    </message>
+    <message>
+        <source>The runtime crashed. The app is fine; the log above shows what it did last.</source>
+        <translation>Die Laufzeit ist abgestürzt. Die App läuft weiter; das Protokoll oben zeigt, was sie zuletzt tat.</translation>
+    </message>
+    <message>
+        <source>The runtime exited with status %1.</source>
+        <translation>Die Laufzeit endete mit Status %1.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Beendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new dead letter(s): records that could not be decoded</source>
+        <translation>
+            <numerusform>%n neuer unzustellbarer Datensatz: nicht dekodierbar</numerusform>
+            <numerusform>%n neue unzustellbare Datensätze: nicht dekodierbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dead letter in %1 (%2 partition %3 offset %4): %5</source>
+        <translation>Unzustellbarer Datensatz in %1 (%2 Partition %3 Offset %4): %5</translation>
+    </message>
+    <message>
+        <source>The runtime refused %1: %2</source>
+        <translation>Die Laufzeit hat %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::RunSummary</name>
+    <message>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Input rows/s</source>
+        <translation>Eingabezeilen/s</translation>
+    </message>
+    <message>
+        <source>Processed rows/s</source>
+        <translation>Verarbeitete Zeilen/s</translation>
+    </message>
+    <message>
+        <source>Consumer lag</source>
+        <translation>Consumer-Lag</translation>
+    </message>
+    <message>
+        <source>Batch duration</source>
+        <translation>Batch-Dauer</translation>
+    </message>
+    <message>
+        <source>End-to-end latency</source>
+        <translation>Ende-zu-Ende-Latenz</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>Watermark</translation>
+    </message>
+    <message>
+        <source>Late rows dropped</source>
+        <translation>Verworfene verspätete Zeilen</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Unzustellbare Datensätze</translation>
+    </message>
+    <message>
+        <source>%1 ms (poll %2, decode %3, operators %4, sink %5)</source>
+        <translation>%1 ms (Abruf %2, Dekodieren %3, Operatoren %4, Senke %5)</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms, p95 %2 ms, p99 %3 ms</source>
+        <translation>p50 %1 ms, p95 %2 ms, p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>end of input</source>
+        <translation>Ende der Eingabe</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::SettingForm</name>
+    <message>
+        <source> (required)</source>
+        <translation> (erforderlich)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::TableEditor</name>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Eine Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation>Die ausgewählten Zeilen entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::TextEditor</name>
+    <message>
+        <source>e.g. 10s, 5m, 1h</source>
+        <translation>z. B. 10s, 5m, 1h</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Feld hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a field of the input</source>
+        <translation>Ein Feld der Eingabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose a File</source>
+        <translation>Datei auswählen</translation>
     </message>
 </context>
 </TS>

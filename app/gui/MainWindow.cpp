@@ -85,6 +85,7 @@ MainWindow::~MainWindow()
     // The views hold references to m_document, a member that dies before QWidget's
     // destructor deletes the children: take them down while it still lives (a focus
     // change during teardown makes them read or even edit it).
+    m_scene->disconnect(this);
     delete m_run;
     qDeleteAll(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
     delete m_view;

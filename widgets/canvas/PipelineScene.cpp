@@ -34,6 +34,9 @@ PipelineScene::PipelineScene(core::PipelineDocument &document, ProblemsModel &pr
 
 PipelineScene::~PipelineScene()
 {
+    // Deleting a selected item changes the selection: nobody may look at a scene
+    // that is half gone.
+    blockSignals(true);
     // Items go before the maps that own them are destroyed member by member.
     m_edgeLabels.clear();
     m_edges.clear();

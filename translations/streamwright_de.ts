@@ -311,6 +311,80 @@
     </message>
 </context>
 <context>
+    <name>sw::widgets::MonitorCharts</name>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Freeze the charts; the run&apos;s history keeps being recorded</source>
+        <translation>Diagramme einfrieren; der Verlauf des Laufs wird weiter aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Throughput (rows/s)</source>
+        <translation>Durchsatz (Zeilen/s)</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Consumer lag (messages)</source>
+        <translation>Consumer-Lag (Nachrichten)</translation>
+    </message>
+    <message>
+        <source>lag</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Batch duration (ms)</source>
+        <translation>Batch-Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>poll</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <source>decode</source>
+        <translation>Dekodieren</translation>
+    </message>
+    <message>
+        <source>operators</source>
+        <translation>Operatoren</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>Senke</translation>
+    </message>
+    <message>
+        <source>End-to-end latency (ms)</source>
+        <translation>Ende-zu-Ende-Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 um %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>sw::widgets::NodeInspector</name>
     <message>
         <source>Select a node on the canvas to see and edit its settings.</source>

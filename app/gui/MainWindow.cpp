@@ -11,6 +11,7 @@
 #include "outline/PipelineOutline.h"
 #include "palette/PaletteWidget.h"
 #include "problems/ProblemsModel.h"
+#include "monitor/MonitorCharts.h"
 #include "run/RunController.h"
 #include "run/RunSummary.h"
 
@@ -29,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTime>
@@ -146,13 +148,19 @@ void MainWindow::createDocks()
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
 
-    m_runSummary = new widgets::RunSummary(this);
-    connect(m_run, &widgets::RunController::progressed, m_runSummary, [this](const QJsonObject &latest) {
+    auto *monitor = new QSplitter(Qt::Horizontal, this);
+    m_runSummary = new widgets::RunSummary(monitor);
+    m_charts = new widgets::MonitorCharts(monitor);
+    monitor->addWidget(m_runSummary);
+    monitor->addWidget(m_charts);
+    monitor->setStretchFactor(1, 1);
+    connect(m_run, &widgets::RunController::progressed, this, [this](const QJsonObject &latest, const QJsonArray &recent) {
         m_runSummary->showProgress(latest, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
+        m_charts->addProgress(recent);
     });
     auto *monitorDock = new QDockWidget(tr("Monitor"), this);
     monitorDock->setObjectName(QStringLiteral("monitorDock"));
-    monitorDock->setWidget(m_runSummary);
+    monitorDock->setWidget(monitor);
     addDockWidget(Qt::BottomDockWidgetArea, monitorDock);
     tabifyDockWidget(problemsDock, logDock);
     tabifyDockWidget(logDock, monitorDock);
@@ -298,6 +306,7 @@ void MainWindow::runPipeline()
             return;
     }
     m_log->clear();
+    m_charts->clear();
     m_run->start(m_document.pipeline(), m_demoDataAction->isChecked() ? 1000 : 0);
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
         dock->raise();

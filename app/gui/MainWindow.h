@@ -13,6 +13,7 @@ class QTableView;
 
 namespace sw::widgets {
 class JsonSourceView;
+class MonitorCharts;
 class NodeInspector;
 class PipelineOutline;
 class PipelineScene;
@@ -43,6 +44,7 @@ public:
     widgets::NodeInspector *inspector() const { return m_inspector; }
     widgets::JsonSourceView *jsonView() const { return m_json; }
     widgets::RunController *runController() const { return m_run; }
+    widgets::MonitorCharts *charts() const { return m_charts; }
     QPlainTextEdit *log() const { return m_log; }
     // Starts the open pipeline in a runtime process (Pipeline > Run).
     void runPipeline();
@@ -77,6 +79,7 @@ private:
     widgets::NodeInspector *m_inspector = nullptr;
     widgets::RunController *m_run = nullptr;
     widgets::RunSummary *m_runSummary = nullptr;
+    widgets::MonitorCharts *m_charts = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QLabel *m_runStatus = nullptr;
     QAction *m_runAction = nullptr;

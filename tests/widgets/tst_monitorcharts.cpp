@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The monitor's charts fed with scripted progress records: one point per second
+// per metric, rows summed, gauges last, durations and latencies at their worst,
+// and the time range deciding what is drawn.
+#include "monitor/MonitorCharts.h"
+#include "monitor/ProgressHistory.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace sw;
+
+namespace {
+const qint64 kStart = QDateTime(QDate(2026, 11, 25), QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+
+QJsonObject record(qint64 atMs, double rows, double lag, double totalMs, double p99 = -1)
+{
+    QJsonObject p{
+        {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(atMs, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("numInputRows"), rows},
+        {QStringLiteral("consumerLag"), lag},
+        {QStringLiteral("durationMs"), QJsonObject{{QStringLiteral("total"), totalMs}, {QStringLiteral("poll"), totalMs / 2}}},
+        {QStringLiteral("stateOperators"),
+         QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("per_minute")}, {QStringLiteral("numRowsTotal"), rows * 2}}}},
+    };
+    if (p99 >= 0)
+        p.insert(QStringLiteral("e2eLatencyMs"), QJsonObject{{QStringLiteral("p99"), p99}});
+    return p;
+}
+} // namespace
+
+class tst_MonitorCharts : public QObject
+{
+    Q_OBJECT
+private slots:
+    void foldsRecordsPerSecond_data();
+    void foldsRecordsPerSecond();
+    void lateRecordsAreFiledInOrder();
+    void chartsShowTheChosenRange();
+    void keepsOneHour();
+};
+
+void tst_MonitorCharts::foldsRecordsPerSecond_data()
+{
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("rows are summed") << "inputRows" << 600.0;
+    QTest::newRow("lag is the last value") << "consumerLag" << 5.0;
+    QTest::newRow("duration is the worst batch") << "duration.total" << 30.0;
+    QTest::newRow("parts too") << "duration.poll" << 15.0;
+    QTest::newRow("latency is the worst batch") << "latency.p99" << 80.0;
+    QTest::newRow("state rows per operator") << "stateRows.per_minute" << 600.0;
+}
+
+void tst_MonitorCharts::foldsRecordsPerSecond()
+{
+    QFETCH(QString, metric);
+    QFETCH(double, expected);
+    widgets::ProgressHistory history;
+    history.append(record(kStart + 100, 100, 50, 10, 20));
+    history.append(record(kStart + 500, 200, 20, 30, 80));
+    history.append(record(kStart + 900, 300, 5, 12)); // no latency: a batch without rows
+    history.append(record(kStart + 1200, 7, 1, 1, 1)); // the next second
+    const auto points = history.series(metric);
+    QCOMPARE(points.size(), size_t(2));
+    QCOMPARE(points.front().x(), double(kStart));
+    QCOMPARE(points.front().y(), expected);
+    QCOMPARE(points.back().x(), double(kStart + 1000));
+}
+
+void tst_MonitorCharts::lateRecordsAreFiledInOrder()
+{
+    widgets::ProgressHistory history;
+    history.append(record(kStart, 10, 0, 1));
+    history.append(record(kStart + 3000, 10, 0, 1));
+    QCOMPARE(history.series(QStringLiteral("inputRows")).size(), size_t(2)); // only seconds with records
+    history.append(record(kStart + 1000, 0, 0, 1)); // an empty batch arriving late is placed in order
+    const auto points = history.series(QStringLiteral("inputRows"));
+    QCOMPARE(points.size(), size_t(3));
+    QCOMPARE(points.at(1).x(), double(kStart + 1000));
+    QCOMPARE(points.at(1).y(), 0.0);
+    QVERIFY(history.metrics().contains(QStringLiteral("consumerLag")));
+}
+
+void tst_MonitorCharts::chartsShowTheChosenRange()
+{
+    widgets::MonitorCharts charts;
+    QJsonArray records;
+    for (int minute = 0; minute <= 20; ++minute)
+        records.append(record(kStart + minute * 60000, minute, minute * 10, 5, 10));
+    charts.setRangeMinutes(5);
+    charts.addProgress(records);
+    QList<QPointF> shown = charts.shownPoints(QStringLiteral("inputRows"));
+    QCOMPARE(shown.size(), 5); // minutes 16..20: the last five minutes
+    QCOMPARE(shown.last().y(), 20.0);
+    QCOMPARE(charts.shownPoints(QStringLiteral("consumerLag")).last().y(), 200.0);
+    QCOMPARE(charts.shownPoints(QStringLiteral("latency.p99")).size(), 5);
+    charts.setRangeMinutes(60);
+    QCOMPARE(charts.shownPoints(QStringLiteral("inputRows")).size(), 21);
+    charts.clear();
+    QVERIFY(charts.shownPoints(QStringLiteral("inputRows")).isEmpty());
+}
+
+void tst_MonitorCharts::keepsOneHour()
+{
+    widgets::ProgressHistory history;
+    for (int minute = 0; minute <= 90; minute += 10)
+        history.append(record(kStart + qint64(minute) * 60000, 1, 0, 1));
+    const auto points = history.series(QStringLiteral("inputRows"));
+    QCOMPARE(points.front().x(), double(kStart + 30 * 60000)); // 90 - 60
+    QCOMPARE(points.size(), size_t(7));
+}
+
+QTEST_MAIN(tst_MonitorCharts)
+#include "tst_monitorcharts.moc"

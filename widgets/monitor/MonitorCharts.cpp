@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "monitor/MonitorCharts.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QToolTip>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+namespace sw::widgets {
+
+MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Range:"), this));
+    m_range = new QComboBox(this);
+    for (int minutes : {1, 5, 15, 60})
+        m_range->addItem(minutes == 60 ? tr("1 hour") : tr("%n minute(s)", nullptr, minutes), minutes);
+    m_range->setCurrentIndex(1);
+    bar->addWidget(m_range);
+    m_pause = new QCheckBox(tr("Pause"), this);
+    m_pause->setToolTip(tr("Freeze the charts; the run's history keeps being recorded"));
+    bar->addWidget(m_pause);
+    bar->addStretch();
+    layout->addLayout(bar);
+    auto *grid = new QGridLayout;
+    layout->addLayout(grid, 1);
+    setLayout(layout);
+
+    addChart(tr("Throughput (rows/s)"), {{QStringLiteral("inputRows"), tr("input")}});
+    addChart(tr("Consumer lag (messages)"), {{QStringLiteral("consumerLag"), tr("lag")}});
+    addChart(tr("Batch duration (ms)"),
+             {{QStringLiteral("duration.total"), tr("total")},
+              {QStringLiteral("duration.poll"), tr("poll")},
+              {QStringLiteral("duration.decode"), tr("decode")},
+              {QStringLiteral("duration.operators"), tr("operators")},
+              {QStringLiteral("duration.sink"), tr("sink")}});
+    addChart(tr("End-to-end latency (ms)"),
+             {{QStringLiteral("latency.p50"), QStringLiteral("p50")},
+              {QStringLiteral("latency.p95"), QStringLiteral("p95")},
+              {QStringLiteral("latency.p99"), QStringLiteral("p99")}});
+    for (int i = 0; i < m_charts.size(); ++i) {
+        auto *view = new QChartView(m_charts[i], this);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumSize(260, 160);
+        grid->addWidget(view, i / 2, i % 2);
+    }
+    connect(m_range, &QComboBox::currentIndexChanged, this, &MonitorCharts::redraw);
+    connect(m_pause, &QCheckBox::toggled, this, &MonitorCharts::redraw);
+}
+
+QChart *MonitorCharts::addChart(const QString &title, const QList<QPair<QString, QString>> &lines)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setVisible(lines.size() > 1);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    auto *x = new QDateTimeAxis(chart);
+    x->setFormat(QStringLiteral("HH:mm:ss"));
+    x->setTickCount(4);
+    auto *y = new QValueAxis(chart);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (const auto &[metric, name] : lines) {
+        auto *series = new QLineSeries(chart);
+        series->setName(name);
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        connect(series, &QLineSeries::hovered, this, [this, name](const QPointF &point, bool state) {
+            if (!state)
+                return;
+            QToolTip::showText(QCursor::pos(),
+                               tr("%1 at %2: %3")
+                                   .arg(name,
+                                        QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toString(QStringLiteral("HH:mm:ss")),
+                                        QLocale().toString(point.y(), 'f', point.y() < 100 ? 1 : 0)),
+                               this);
+        });
+        m_lines.append(Line{metric, series});
+    }
+    m_charts.append(chart);
+    return chart;
+}
+
+int MonitorCharts::rangeMinutes() const
+{
+    return m_range->currentData().toInt();
+}
+
+void MonitorCharts::setRangeMinutes(int minutes)
+{
+    const int index = m_range->findData(minutes);
+    if (index >= 0)
+        m_range->setCurrentIndex(index);
+}
+
+void MonitorCharts::addProgress(const QJsonArray &records)
+{
+    for (const auto &record : records)
+        m_history.append(record.toObject());
+    if (!records.isEmpty())
+        redraw();
+}
+
+void MonitorCharts::clear()
+{
+    m_history.clear();
+    redraw();
+}
+
+QList<QPointF> MonitorCharts::shownPoints(const QString &metric) const
+{
+    for (const Line &line : m_lines) {
+        if (line.metric == metric)
+            return line.series->points();
+    }
+    return {};
+}
+
+void MonitorCharts::redraw()
+{
+    if (m_pause->isChecked())
+        return;
+    const qint64 end = m_history.lastMs() + 1000;
+    const qint64 since = end - qint64(rangeMinutes()) * 60 * 1000;
+    for (QChart *chart : m_charts) {
+        double top = 10; // a flat zero line still gets readable axis labels
+        for (const Line &line : m_lines) {
+            if (line.series->chart() != chart)
+                continue;
+            const auto points = m_history.series(line.metric, since);
+            QList<QPointF> shown(points.begin(), points.end());
+            for (const QPointF &p : shown)
+                top = std::max(top, p.y());
+            line.series->replace(shown);
+        }
+        chart->axes(Qt::Horizontal).front()->setRange(QDateTime::fromMSecsSinceEpoch(since),
+                                                      QDateTime::fromMSecsSinceEpoch(end));
+        chart->axes(Qt::Vertical).front()->setRange(0, top * 1.1);
+    }
+}
+
+} // namespace sw::widgets

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "monitor/ProgressHistory.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QChart;
+class QComboBox;
+class QLineSeries;
+
+namespace sw::widgets {
+
+// Live time series of a run: throughput, consumer lag, batch duration by part and
+// end-to-end latency, over the last 1, 5, 15 or 60 minutes. Hovering a line shows
+// its exact value; Pause freezes the picture while the history keeps filling.
+class MonitorCharts : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MonitorCharts(QWidget *parent = nullptr);
+
+    // New progress records (in batch order).
+    void addProgress(const QJsonArray &records);
+    void clear();
+    const ProgressHistory &history() const { return m_history; }
+    int rangeMinutes() const;
+    void setRangeMinutes(int minutes);
+    // The points a chart line currently shows (tests).
+    QList<QPointF> shownPoints(const QString &metric) const;
+
+private:
+    struct Line
+    {
+        QString metric;
+        QLineSeries *series;
+    };
+    // One chart; `lines` are (metric, legend name) pairs.
+    QChart *addChart(const QString &title, const QList<QPair<QString, QString>> &lines);
+    void redraw();
+
+    ProgressHistory m_history;
+    QList<Line> m_lines;
+    QList<QChart *> m_charts;
+    QComboBox *m_range = nullptr;
+    QCheckBox *m_pause = nullptr;
+};
+
+} // namespace sw::widgets

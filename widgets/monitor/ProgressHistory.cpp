@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "monitor/ProgressHistory.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <set>
+
+namespace sw::widgets {
+
+ProgressHistory::Second &ProgressHistory::at(qint64 ms)
+{
+    const qint64 second = ms - ms % 1000;
+    if (m_seconds.empty() || m_seconds.back().second < second) {
+        m_seconds.push_back(Second{second, {}});
+        while (m_seconds.front().second < second - kKeepMs)
+            m_seconds.pop_front();
+        return m_seconds.back();
+    }
+    // A record for an earlier second (clocks are not perfectly ordered): find it.
+    for (auto it = m_seconds.rbegin(); it != m_seconds.rend(); ++it) {
+        if (it->second <= second)
+            return it->second == second ? *it : *m_seconds.insert(it.base(), Second{second, {}});
+    }
+    return m_seconds.front(); // older than everything kept: fold into the oldest
+}
+
+void ProgressHistory::append(const QJsonObject &p)
+{
+    const QDateTime when = QDateTime::fromString(p.value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs);
+    if (!when.isValid())
+        return;
+    Second &s = at(when.toMSecsSinceEpoch());
+    auto sum = [&s](const QString &key, double v) { s.values[key] += v; };
+    auto last = [&s](const QString &key, double v) { s.values[key] = v; };
+    auto most = [&s](const QString &key, double v) {
+        auto [it, inserted] = s.values.emplace(key, v);
+        if (!inserted)
+            it->second = std::max(it->second, v);
+    };
+    sum(QStringLiteral("inputRows"), p.value(QStringLiteral("numInputRows")).toDouble());
+    last(QStringLiteral("consumerLag"), p.value(QStringLiteral("consumerLag")).toDouble());
+    last(QStringLiteral("lateRows"), p.value(QStringLiteral("lateRowsDropped")).toDouble());
+    last(QStringLiteral("deadLetters"), p.value(QStringLiteral("deadLetters")).toDouble());
+    const QJsonObject duration = p.value(QStringLiteral("durationMs")).toObject();
+    for (auto it = duration.begin(); it != duration.end(); ++it)
+        most(QStringLiteral("duration.") + it.key(), it.value().toDouble());
+    const QJsonObject latency = p.value(QStringLiteral("e2eLatencyMs")).toObject();
+    for (auto it = latency.begin(); it != latency.end(); ++it)
+        most(QStringLiteral("latency.") + it.key(), it.value().toDouble());
+    const QJsonValue gap = p.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermarkGapMs"));
+    if (gap.isDouble())
+        last(QStringLiteral("watermarkGapMs"), gap.toDouble());
+    for (const auto &op : p.value(QStringLiteral("stateOperators")).toArray()) {
+        const QJsonObject o = op.toObject();
+        last(QStringLiteral("stateRows.") + o.value(QStringLiteral("node")).toString(),
+             o.value(QStringLiteral("numRowsTotal")).toDouble());
+    }
+}
+
+std::vector<QPointF> ProgressHistory::series(const QString &metric, qint64 sinceMs) const
+{
+    std::vector<QPointF> points;
+    for (const Second &s : m_seconds) {
+        if (s.second < sinceMs)
+            continue;
+        const auto value = s.values.find(metric);
+        if (value != s.values.end())
+            points.emplace_back(double(s.second), value->second);
+    }
+    return points;
+}
+
+QStringList ProgressHistory::metrics() const
+{
+    std::set<QString> names;
+    for (const Second &s : m_seconds) {
+        for (const auto &[name, value] : s.values)
+            names.insert(name);
+    }
+    return QStringList(names.begin(), names.end());
+}
+
+} // namespace sw::widgets

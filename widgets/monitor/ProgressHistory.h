@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <map>
+#include <vector>
+
+namespace sw::widgets {
+
+// A run's progress records, folded into one point per second per metric: what
+// the monitor's charts draw. Rates are rows in that second; gauges (lag, state
+// rows) are the last value seen in it; durations and latencies the largest, so a
+// slow batch is never averaged away. Keeps the last hour.
+class ProgressHistory
+{
+public:
+    static constexpr qint64 kKeepMs = 60 * 60 * 1000;
+
+    // Metric names: "inputRows", "consumerLag", "duration.poll" (and decode,
+    // operators, sink, checkpoint, total), "latency.p50" (p95, p99, max),
+    // "watermarkGapMs", "lateRows", "deadLetters", "stateRows.<node>".
+    void append(const QJsonObject &progress);
+    void clear() { m_seconds.clear(); }
+    bool isEmpty() const { return m_seconds.empty(); }
+    // Points (x: ms since the epoch, y: value) with x >= sinceMs.
+    std::vector<QPointF> series(const QString &metric, qint64 sinceMs = 0) const;
+    QStringList metrics() const;
+    qint64 lastMs() const { return m_seconds.empty() ? 0 : m_seconds.back().second; }
+
+private:
+    struct Second
+    {
+        qint64 second = 0; // ms since the epoch, at the start of the second
+        std::map<QString, double> values;
+    };
+    Second &at(qint64 ms);
+
+    std::deque<Second> m_seconds;
+};
+
+} // namespace sw::widgets

@@ -3,6 +3,7 @@
 
 #include "DemoProducer.h"
 #include "broker/EmbeddedBroker.h"
+#include "alerts/AlertEvaluator.h"
 #include "control/ControlServer.h"
 #include "engine/Executor.h"
 #include "format/PipelineFormat.h"
@@ -13,7 +14,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTimer>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QJsonArray>
 
@@ -191,6 +197,10 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     }
     runtime::ControlState control;
     runtime::ControlServer server(executor, control, loaded.pipeline->name);
+    // Alerts are evaluated here, by the runtime, so a headless run alerts too.
+    runtime::AlertEvaluator alerts(runtime::AlertRule::fromJson(loaded.pipeline->alerts));
+    server.setAlerts(&alerts);
+    QNetworkAccessManager webhooks;
     const quint16 listening = server.listen(address, port);
     if (listening == 0) {
         err << "streamwright-cli run: cannot listen on " << address.toString() << ":" << port << "\n";
@@ -233,11 +243,62 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     });
     QElapsedTimer sinceLine;
     sinceLine.start();
+    int64_t alertedBatch = -1;
+    qint64 lastAlertTick = 0;
+    auto act = [&](const std::vector<runtime::AlertEvent> &events) {
+        for (const runtime::AlertEvent &e : events) {
+            const runtime::AlertRule &rule = alerts.rules()[size_t(e.rule)];
+            err << (e.firing ? "ALERT " : "alert ") << e.message << "\n";
+            err.flush();
+            if (!e.firing)
+                continue;
+            if (!rule.command.isEmpty()) {
+                // The rule's command, with the alert in its environment.
+                QProcess process;
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("STREAMWRIGHT_ALERT_SEVERITY"), rule.severity);
+                env.insert(QStringLiteral("STREAMWRIGHT_ALERT_METRIC"), rule.metric);
+                env.insert(QStringLiteral("STREAMWRIGHT_ALERT_NODE"), rule.node);
+                env.insert(QStringLiteral("STREAMWRIGHT_ALERT_VALUE"), QString::number(e.value));
+                env.insert(QStringLiteral("STREAMWRIGHT_ALERT_MESSAGE"), e.message);
+                env.insert(QStringLiteral("STREAMWRIGHT_PIPELINE"), loaded.pipeline->name);
+                process.setProcessEnvironment(env);
+                process.setProgram(QStringLiteral("/bin/sh"));
+                process.setArguments({QStringLiteral("-c"), rule.command});
+                if (!process.startDetached())
+                    err << "streamwright-cli run: alert command failed to start: " << rule.command << "\n";
+            }
+            if (!rule.webhook.isEmpty()) {
+                QNetworkRequest request{QUrl(rule.webhook)};
+                request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+                request.setTransferTimeout(5000);
+                QJsonObject body = e.toJson(rule);
+                body.insert(QStringLiteral("pipeline"), loaded.pipeline->name);
+                QNetworkReply *reply = webhooks.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+                QObject::connect(reply, &QNetworkReply::finished, reply, [reply, &err, url = rule.webhook] {
+                    if (reply->error() != QNetworkReply::NoError)
+                        err << "streamwright-cli run: alert webhook " << url << ": " << reply->errorString() << "\n";
+                    reply->deleteLater();
+                });
+            }
+        }
+    };
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, [&] {
         if (control.failed || control.finished || control.stopRequested || g_stop) {
             QCoreApplication::quit();
             return;
+        }
+        if (!alerts.rules().empty()) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (executor.batchId() != alertedBatch) {
+                alertedBatch = executor.batchId();
+                act(alerts.onProgress(executor.lastProgress(), now));
+                lastAlertTick = now;
+            } else if (now - lastAlertTick >= 1000) {
+                act(alerts.onTick(now)); // paused or stuck: time still passes
+                lastAlertTick = now;
+            }
         }
         if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && executor.batchId() >= 0) {
             err << progressLine(executor.lastProgress(), double(rowsSinceLine.exchange(0)) * 1000.0 / double(sinceLine.elapsed()))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "control/ControlServer.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -27,8 +28,15 @@ ControlServer::ControlServer(Executor &executor, ControlState &state, QString pi
         m_token += QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
 
     m_server.route(QStringLiteral("/metrics"), [this] {
-        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
-                                   prometheus(m_executor.lastProgress(), m_pipeline));
+        QByteArray text = prometheus(m_executor.lastProgress(), m_pipeline);
+        if (m_alerts)
+            text += prometheusAlerts(m_alerts->toJson(QDateTime::currentMSecsSinceEpoch()), m_pipeline);
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), text);
+    });
+    m_server.route(QStringLiteral("/api/alerts"), [this](const QHttpServerRequest &r) {
+        if (!m_loopback && !authorized(r))
+            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+        return json(m_alerts ? m_alerts->toJson(QDateTime::currentMSecsSinceEpoch()) : QJsonObject());
     });
     m_server.route(QStringLiteral("/api/status"), [this](const QHttpServerRequest &r) {
         if (!m_loopback && !authorized(r))
@@ -107,6 +115,37 @@ QJsonObject ControlServer::status() const
             {QStringLiteral("batchId"), double(m_executor.batchId())},
             {QStringLiteral("watermark"), wm == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(wm))},
             {QStringLiteral("error"), m_executor.error()}};
+}
+
+QByteArray ControlServer::prometheusAlerts(const QJsonObject &alerts, const QString &pipeline)
+{
+    QString out;
+    const QString pl = QStringLiteral("pipeline=\"%1\"").arg(label(pipeline));
+    const QJsonArray rules = alerts.value(QStringLiteral("rules")).toArray();
+    if (!rules.isEmpty()) {
+        out += QStringLiteral("# HELP streamwright_alert_firing 1 while the alert rule fires.\n"
+                              "# TYPE streamwright_alert_firing gauge\n");
+        for (const auto &r : rules) {
+            const QJsonObject o = r.toObject();
+            out += QStringLiteral("streamwright_alert_firing{%1,rule=\"%2\",severity=\"%3\",description=\"%4\"} %5\n")
+                       .arg(pl)
+                       .arg(o.value(QStringLiteral("rule")).toInt())
+                       .arg(label(o.value(QStringLiteral("severity")).toString()),
+                            label(o.value(QStringLiteral("description")).toString()))
+                       .arg(o.value(QStringLiteral("firing")).toBool() ? 1 : 0);
+        }
+    }
+    const QJsonObject lag = alerts.value(QStringLiteral("lagStatus")).toObject();
+    if (!lag.isEmpty()) {
+        out += QStringLiteral("# HELP streamwright_consumer_lag_status Burrow's status per source: 0 OK, 1 WARN, 2 STALL, 3 STOP.\n"
+                              "# TYPE streamwright_consumer_lag_status gauge\n");
+        const QStringList order{QStringLiteral("OK"), QStringLiteral("WARN"), QStringLiteral("STALL"), QStringLiteral("STOP")};
+        for (auto it = lag.begin(); it != lag.end(); ++it)
+            out += QStringLiteral("streamwright_consumer_lag_status{%1,node=\"%2\"} %3\n")
+                       .arg(pl, label(it.key()))
+                       .arg(order.indexOf(it.value().toString()));
+    }
+    return out.toUtf8();
 }
 
 QByteArray ControlServer::prometheus(const QJsonObject &p, const QString &pipeline)

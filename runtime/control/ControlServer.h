@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "alerts/AlertEvaluator.h"
 #include "control/ControlState.h"
 #include "engine/Executor.h"
 
@@ -16,6 +17,8 @@ namespace sw::runtime {
 //   GET  /api/status                 state, batch, watermark, error
 //   GET  /api/progress[?recent=1]    the latest batch's progress (and recent ones)
 //   GET  /api/samples                rows each edge carried in the last batch
+//   GET  /api/alerts                 alert rules, whether they fire, their history,
+//                                    and each source's consumer-lag status
 //   POST /api/pause|resume|step|stop control
 // Control needs the token (Authorization: Bearer TOKEN, or ?token=). On a
 // non-loopback address, progress and samples need it too.
@@ -27,8 +30,12 @@ public:
     // The port listened on (0 on failure).
     quint16 listen(const QHostAddress &address, quint16 port);
     QString token() const { return m_token; }
+    // The run's alert evaluator (owned by the caller, used on this thread).
+    void setAlerts(const AlertEvaluator *alerts) { m_alerts = alerts; }
 
     static QByteArray prometheus(const QJsonObject &progress, const QString &pipeline);
+    // streamwright_alert_firing and streamwright_consumer_lag_status series.
+    static QByteArray prometheusAlerts(const QJsonObject &alerts, const QString &pipeline);
 
 private:
     bool authorized(const QHttpServerRequest &request) const;
@@ -39,6 +46,7 @@ private:
     QString m_pipeline;
     QString m_token;
     bool m_loopback = true;
+    const AlertEvaluator *m_alerts = nullptr;
     QHttpServer m_server;
 };
 

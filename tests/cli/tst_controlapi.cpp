@@ -23,7 +23,11 @@ const char *kPipeline = R"j({"format": "streamwright.pipeline/1", "name": "live"
  {"id": "preview", "type": "sink.preview", "position": [0, 0], "config": {"rows": 10}}
 ],
 "edges": [{"from": "events", "to": "per_minute"}, {"from": "per_minute", "to": "preview"}],
-"runtime": {"trigger": "100ms"}})j";
+"runtime": {"trigger": "100ms"},
+"alerts": [
+ {"metric": "rows_out", "node": "events", "above": 0, "severity": "critical", "command": "echo $STREAMWRIGHT_ALERT_SEVERITY $STREAMWRIGHT_ALERT_METRIC > fired.txt"},
+ {"metric": "batch_duration_ms", "above": 600000, "for": "1h", "severity": "info"}
+]})j";
 } // namespace
 
 class tst_ControlApi : public QObject
@@ -34,6 +38,7 @@ private slots:
     void cleanupTestCase();
     void metricsMatchProgress();
     void controlNeedsTheToken();
+    void alertsFireInTheRuntime();
     void pauseStepResumeStop();
 
 private:
@@ -128,6 +133,29 @@ void tst_ControlApi::metricsMatchProgress()
     QVERIFY(samplesJson.value(QStringLiteral("edges")).toObject().value(QStringLiteral("events.out")).toArray().size() > 0);
     QNetworkReply *resume = request("POST", QStringLiteral("/api/resume"), true);
     resume->deleteLater();
+}
+
+void tst_ControlApi::alertsFireInTheRuntime()
+{
+    // The generator always emits rows: the first rule fires, runs its command and
+    // shows in /api/alerts and /metrics; the second never holds.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(QStringLiteral("fired.txt"))), 10000);
+    QFile fired(m_dir.filePath(QStringLiteral("fired.txt")));
+    QTRY_VERIFY(fired.size() > 0);
+    QVERIFY(fired.open(QIODevice::ReadOnly));
+    QCOMPARE(fired.readAll().trimmed(), QByteArray("critical rows_out"));
+    const QJsonObject alerts = QJsonDocument::fromJson(get(QStringLiteral("/api/alerts"))).object();
+    const QJsonArray rules = alerts.value(QStringLiteral("rules")).toArray();
+    QCOMPARE(rules.size(), 2);
+    QVERIFY(rules.at(0).toObject().value(QStringLiteral("firing")).toBool());
+    QVERIFY(!rules.at(1).toObject().value(QStringLiteral("firing")).toBool());
+    const QJsonArray history = alerts.value(QStringLiteral("history")).toArray();
+    QVERIFY(!history.isEmpty());
+    QCOMPARE(history.at(0).toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
+    QCOMPARE(history.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("firing"));
+    const QByteArray metrics = get(QStringLiteral("/metrics"));
+    QVERIFY2(metrics.contains("streamwright_alert_firing{pipeline=\"live\",rule=\"0\",severity=\"critical\""), metrics.constData());
+    QVERIFY(metrics.contains("rows_out of events above 0\"} 1"));
 }
 
 void tst_ControlApi::controlNeedsTheToken()

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "alerts/LagStatus.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace sw::runtime {
+
+QString lagStatusName(LagStatus status)
+{
+    switch (status) {
+    case LagStatus::Ok: return QStringLiteral("OK");
+    case LagStatus::Warn: return QStringLiteral("WARN");
+    case LagStatus::Stall: return QStringLiteral("STALL");
+    case LagStatus::Stop: return QStringLiteral("STOP");
+    }
+    return {};
+}
+
+LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs)
+{
+    if (window.empty() || window.back().lag == 0)
+        return LagStatus::Ok;
+    if (std::any_of(window.begin(), window.end(), [](const OffsetSample &s) { return s.lag == 0; }))
+        return LagStatus::Ok;
+    const OffsetSample &first = window.front();
+    const OffsetSample &last = window.back();
+    if (window.size() >= 2 && nowMs - last.timeMs > last.timeMs - first.timeMs)
+        return LagStatus::Stop;
+    if (window.size() < 3)
+        return LagStatus::Ok;
+    if (first.offset == last.offset)
+        return LagStatus::Stall;
+    bool neverDown = true;
+    for (size_t i = 1; i < window.size(); ++i)
+        neverDown = neverDown && window[i].lag >= window[i - 1].lag;
+    return neverDown ? LagStatus::Warn : LagStatus::Ok;
+}
+
+void LagTracker::record(const QJsonObject &progress, qint64 nowMs)
+{
+    for (const auto &entry : progress.value(QStringLiteral("sources")).toArray()) {
+        const QJsonObject source = entry.toObject();
+        const QString node = source.value(QStringLiteral("node")).toString();
+        const QJsonObject topics = source.value(QStringLiteral("partitions")).toObject();
+        for (auto topic = topics.begin(); topic != topics.end(); ++topic) {
+            const QJsonObject partitions = topic.value().toObject();
+            for (auto p = partitions.begin(); p != partitions.end(); ++p) {
+                const QJsonObject o = p.value().toObject();
+                Partition &partition = m_partitions[node + u'/' + topic.key() + u'/' + p.key()];
+                partition.source = node;
+                auto &window = partition.window;
+                if (!window.empty() && nowMs - window.back().timeMs < m_minIntervalMs)
+                    continue;
+                window.push_back(OffsetSample{nowMs, int64_t(o.value(QStringLiteral("nextOffset")).toDouble()),
+                                              int64_t(o.value(QStringLiteral("lag")).toDouble())});
+                while (int(window.size()) > m_windowSize)
+                    window.pop_front();
+            }
+        }
+    }
+}
+
+LagStatus LagTracker::status(const QString &source, qint64 nowMs) const
+{
+    LagStatus worst = LagStatus::Ok;
+    for (const auto &[key, partition] : m_partitions) {
+        if (partition.source != source)
+            continue;
+        const LagStatus s =
+            evaluateLag(std::vector<OffsetSample>(partition.window.begin(), partition.window.end()), nowMs);
+        worst = std::max(worst, s);
+    }
+    return worst;
+}
+
+std::map<QString, LagStatus> LagTracker::statuses(qint64 nowMs) const
+{
+    std::map<QString, LagStatus> result;
+    for (const auto &[key, partition] : m_partitions)
+        result.emplace(partition.source, LagStatus::Ok);
+    for (auto &[source, status] : result)
+        status = this->status(source, nowMs);
+    return result;
+}
+
+} // namespace sw::runtime

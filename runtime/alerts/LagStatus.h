@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <vector>
+
+namespace sw::runtime {
+
+// Consumer-lag status after Burrow (github.com/linkedin/Burrow, "Consumer Lag
+// Evaluation Rules"): judged from the trend of the consumer's offsets and lag over a
+// window of commits, not from one number, so a consumer that falls behind slowly is
+// seen before its lag crosses a threshold.
+enum class LagStatus { Ok, Warn, Stall, Stop };
+QString lagStatusName(LagStatus status);
+
+struct OffsetSample
+{
+    qint64 timeMs = 0;  // when the consumer committed (finished a batch at) this offset
+    int64_t offset = 0; // next offset to read
+    int64_t lag = 0;    // high watermark - offset, then
+};
+
+// One partition. The window is oldest first.
+// - the latest lag is zero: OK;
+// - unless some lag in the window is zero (it caught up meanwhile):
+//   - no commit for longer than the window spans: STOP;
+//   - the offset did not move over the window: STALL;
+//   - the offset moved but the lag never went down between commits: WARN;
+// - otherwise OK. Fewer than three commits say nothing yet: OK.
+LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs);
+
+// Keeps the last `windowSize` commits per partition of each source, sampled from
+// progress records at most once per `minIntervalMs`, and gives each source the worst
+// status of its partitions.
+class LagTracker
+{
+public:
+    explicit LagTracker(int windowSize = 10, qint64 minIntervalMs = 1000)
+        : m_windowSize(windowSize), m_minIntervalMs(minIntervalMs)
+    {
+    }
+    void record(const QJsonObject &progress, qint64 nowMs);
+    LagStatus status(const QString &source, qint64 nowMs) const;
+    std::map<QString, LagStatus> statuses(qint64 nowMs) const;
+
+private:
+    struct Partition
+    {
+        QString source;
+        std::deque<OffsetSample> window;
+    };
+    int m_windowSize;
+    qint64 m_minIntervalMs;
+    std::map<QString, Partition> m_partitions; // "source/topic/partition"
+};
+
+} // namespace sw::runtime

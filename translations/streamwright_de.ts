@@ -295,6 +295,69 @@
         <source>The pipeline is running. Stop it and quit?</source>
         <translation>Die Pipeline läuft. Stoppen und beenden?</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>Streamwright</source>
+        <translation>Streamwright</translation>
+    </message>
+    <message>
+        <source>Critical alert in %1</source>
+        <translation>Kritischer Alarm in %1</translation>
+    </message>
+    <message>
+        <source>Critical alert: %1</source>
+        <translation>Kritischer Alarm: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::AlertsPanel</name>
+    <message>
+        <source>&lt;b&gt;Rules&lt;/b&gt; (saved in the pipeline file; the runtime evaluates them)</source>
+        <translation>&lt;b&gt;Regeln&lt;/b&gt; (in der Pipeline-Datei gespeichert; die Laufzeit wertet sie aus)</translation>
+    </message>
+    <message>
+        <source>Consumer-lag status: not running</source>
+        <translation>Consumer-Lag-Status: läuft nicht</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <source>Consumer-lag status: no Kafka sources</source>
+        <translation>Consumer-Lag-Status: keine Kafka-Quellen</translation>
+    </message>
+    <message>
+        <source>Consumer-lag status: %1</source>
+        <translation>Consumer-Lag-Status: %1</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::ChoiceEditor</name>

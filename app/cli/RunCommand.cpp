@@ -289,15 +289,18 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             QCoreApplication::quit();
             return;
         }
-        if (!alerts.rules().empty()) {
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            if (executor.batchId() != alertedBatch) {
-                alertedBatch = executor.batchId();
-                act(alerts.onProgress(executor.lastProgress(), now));
-                lastAlertTick = now;
-            } else if (now - lastAlertTick >= 1000) {
+        // Alerts are evaluated once a second over the batches of that second (a
+        // batch alone is too short: a no-data batch follows most batches).
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (!alerts.rules().empty() && now - lastAlertTick >= 1000) {
+            const QJsonArray records = executor.progressSince(alertedBatch);
+            const double seconds = lastAlertTick > 0 ? double(now - lastAlertTick) / 1000.0 : 1.0;
+            lastAlertTick = now;
+            if (records.isEmpty()) {
                 act(alerts.onTick(now)); // paused or stuck: time still passes
-                lastAlertTick = now;
+            } else {
+                alertedBatch = int64_t(records.last().toObject().value(QStringLiteral("batchId")).toDouble());
+                act(alerts.onProgress(runtime::AlertEvaluator::foldInterval(records, seconds), now));
             }
         }
         if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && executor.batchId() >= 0) {

@@ -11,6 +11,7 @@
 #include "outline/PipelineOutline.h"
 #include "palette/PaletteWidget.h"
 #include "problems/ProblemsModel.h"
+#include "monitor/AlertsPanel.h"
 #include "monitor/MonitorCharts.h"
 #include "run/RunController.h"
 #include "run/RunSummary.h"
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTime>
 #include <QToolBar>
@@ -162,8 +164,16 @@ void MainWindow::createDocks()
     monitorDock->setObjectName(QStringLiteral("monitorDock"));
     monitorDock->setWidget(monitor);
     addDockWidget(Qt::BottomDockWidgetArea, monitorDock);
+    m_alerts = new widgets::AlertsPanel(m_document, this);
+    connect(m_run, &widgets::RunController::alertsUpdated, m_alerts, &widgets::AlertsPanel::showAlerts);
+    connect(m_alerts, &widgets::AlertsPanel::alertFired, this, &MainWindow::notifyAlert);
+    auto *alertsDock = new QDockWidget(tr("Alerts"), this);
+    alertsDock->setObjectName(QStringLiteral("alertsDock"));
+    alertsDock->setWidget(m_alerts);
+    addDockWidget(Qt::BottomDockWidgetArea, alertsDock);
     tabifyDockWidget(problemsDock, logDock);
     tabifyDockWidget(logDock, monitorDock);
+    tabifyDockWidget(monitorDock, alertsDock);
     problemsDock->raise();
 }
 
@@ -307,6 +317,7 @@ void MainWindow::runPipeline()
     }
     m_log->clear();
     m_charts->clear();
+    m_alerts->clearRun();
     m_run->start(m_document.pipeline(), m_demoDataAction->isChecked() ? 1000 : 0);
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
         dock->raise();
@@ -340,6 +351,25 @@ void MainWindow::appendLog(const QString &line, bool isError)
                                                        .arg(line.toHtmlEscaped())
                                                  : line.toHtmlEscaped());
     m_log->appendHtml(html);
+}
+
+void MainWindow::notifyAlert(const QString &severity, const QString &message)
+{
+    appendLog(tr("Alert: %1").arg(message), severity == QLatin1String("critical"));
+    if (severity != QLatin1String("critical"))
+        return;
+    // A critical alert reaches the person even when the window is not in front.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->setToolTip(tr("Streamwright"));
+            m_tray->show();
+        }
+        m_tray->showMessage(tr("Critical alert in %1").arg(m_document.pipeline().name), message,
+                            QSystemTrayIcon::Critical, 15000);
+    }
+    QApplication::alert(this);
+    statusBar()->showMessage(tr("Critical alert: %1").arg(message), 15000);
 }
 
 void MainWindow::selectNode(const QString &id)

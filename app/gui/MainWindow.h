@@ -9,9 +9,11 @@ class QAction;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
+class QSystemTrayIcon;
 class QTableView;
 
 namespace sw::widgets {
+class AlertsPanel;
 class JsonSourceView;
 class MonitorCharts;
 class NodeInspector;
@@ -45,6 +47,7 @@ public:
     widgets::JsonSourceView *jsonView() const { return m_json; }
     widgets::RunController *runController() const { return m_run; }
     widgets::MonitorCharts *charts() const { return m_charts; }
+    widgets::AlertsPanel *alerts() const { return m_alerts; }
     QPlainTextEdit *log() const { return m_log; }
     // Starts the open pipeline in a runtime process (Pipeline > Run).
     void runPipeline();
@@ -69,6 +72,7 @@ private:
     void selectionChanged();
     void runStateChanged();
     void appendLog(const QString &line, bool isError);
+    void notifyAlert(const QString &severity, const QString &message);
 
     core::PipelineDocument m_document;
     widgets::ProblemsModel *m_problems = nullptr;
@@ -80,6 +84,8 @@ private:
     widgets::RunController *m_run = nullptr;
     widgets::RunSummary *m_runSummary = nullptr;
     widgets::MonitorCharts *m_charts = nullptr;
+    widgets::AlertsPanel *m_alerts = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QLabel *m_runStatus = nullptr;
     QAction *m_runAction = nullptr;

@@ -74,6 +74,44 @@ QJsonObject AlertEvent::toJson(const AlertRule &r) const
     return o;
 }
 
+QJsonObject AlertEvaluator::foldInterval(const QJsonArray &records, double seconds)
+{
+    if (records.isEmpty())
+        return {};
+    QJsonObject folded = records.last().toObject(); // gauges: the latest
+    double inputRows = 0, batchMs = 0;
+    QJsonObject duration, latency, nodes;
+    for (const auto &r : records) {
+        const QJsonObject p = r.toObject();
+        inputRows += p.value(QStringLiteral("numInputRows")).toDouble();
+        const QJsonObject d = p.value(QStringLiteral("durationMs")).toObject();
+        batchMs += d.value(QStringLiteral("total")).toDouble();
+        for (auto it = d.begin(); it != d.end(); ++it)
+            duration.insert(it.key(), std::max(duration.value(it.key()).toDouble(), it.value().toDouble()));
+        const QJsonObject l = p.value(QStringLiteral("e2eLatencyMs")).toObject();
+        for (auto it = l.begin(); it != l.end(); ++it)
+            latency.insert(it.key(), std::max(latency.value(it.key()).toDouble(), it.value().toDouble()));
+        const QJsonObject n = p.value(QStringLiteral("nodes")).toObject();
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            QJsonObject sum = nodes.value(it.key()).toObject();
+            const QJsonObject node = it.value().toObject();
+            for (const QString &key : {QStringLiteral("rowsIn"), QStringLiteral("rowsOut")})
+                sum.insert(key, sum.value(key).toDouble() + node.value(key).toDouble());
+            nodes.insert(it.key(), sum);
+        }
+    }
+    folded.insert(QStringLiteral("numInputRows"), inputRows);
+    folded.insert(QStringLiteral("inputRowsPerSecond"), seconds > 0 ? inputRows / seconds : 0.0);
+    folded.insert(QStringLiteral("processedRowsPerSecond"), batchMs > 0 ? inputRows * 1000.0 / batchMs : 0.0);
+    folded.insert(QStringLiteral("durationMs"), duration);
+    if (latency.isEmpty())
+        folded.remove(QStringLiteral("e2eLatencyMs"));
+    else
+        folded.insert(QStringLiteral("e2eLatencyMs"), latency);
+    folded.insert(QStringLiteral("nodes"), nodes);
+    return folded;
+}
+
 std::optional<double> AlertEvaluator::metricValue(const QString &metric, const QString &node, const QJsonObject &p)
 {
     bool found = false;

@@ -65,6 +65,11 @@ public:
     const std::vector<AlertEvent> &history() const { return m_history; }
     // {"rules": [...with "firing"], "history": [...], "lagStatus": {"views": "OK"}}
     QJsonObject toJson(qint64 nowMs) const;
+    // The progress records of one evaluation interval as one record: rows summed
+    // per node (rows_in/rows_out are per interval), latencies and durations at
+    // their worst, gauges (lag, watermark, state, counters) from the latest, and
+    // rates over the interval. Empty for no records.
+    static QJsonObject foldInterval(const QJsonArray &records, double seconds);
     // The metric a rule watches, from a progress record; nullopt if the record has none.
     static std::optional<double> metricValue(const QString &metric, const QString &node, const QJsonObject &progress);
 

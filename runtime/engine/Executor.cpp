@@ -418,6 +418,18 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
     m_progress = std::move(progress);
 }
 
+QJsonArray Executor::progressSince(int64_t batchId) const
+{
+    QMutexLocker lock(&m_progressMutex);
+    qsizetype first = m_recent.size();
+    while (first > 0 && int64_t(m_recent.at(first - 1).value(QStringLiteral("batchId")).toDouble()) > batchId)
+        --first;
+    QJsonArray result;
+    for (qsizetype i = first; i < m_recent.size(); ++i)
+        result.append(m_recent.at(i));
+    return result;
+}
+
 QJsonArray Executor::recentProgress() const
 {
     QMutexLocker lock(&m_progressMutex);

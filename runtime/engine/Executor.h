@@ -51,6 +51,8 @@ public:
     QJsonObject lastProgress() const;
     // The last (up to 600) batches' progress, oldest first; any thread.
     QJsonArray recentProgress() const;
+    // The kept progress records of batches after `batchId`, oldest first.
+    QJsonArray progressSince(int64_t batchId) const;
     // What each edge carried in the last batch that had rows: for every node
     // output "node.port", up to 20 rows as JSON; any thread.
     QJsonObject edgeSamples() const;

@@ -56,6 +56,7 @@ private slots:
     void growingLagFiresBelowTheThreshold();
     void pausedRunStops();
     void rulesFromThePipelineFile();
+    void foldsOneSecondOfBatches();
 };
 
 void tst_Alerts::burrowStatus_data()
@@ -181,6 +182,16 @@ void tst_Alerts::rulesFromThePipelineFile()
     QVERIFY(!rules[0].below);
     QCOMPARE(rules[0].severity, QStringLiteral("critical"));
     QCOMPARE(rules[0].describe(), QStringLiteral("consumer_lag of views above 10000 for 30s"));
+}
+
+void tst_Alerts::foldsOneSecondOfBatches()
+{
+    // A batch with rows, then the no-data batch after it: the second has both.
+    const QJsonObject folded = AlertEvaluator::foldInterval(QJsonArray{progress(30, 80), progress(10)}, 0.5);
+    QCOMPARE(AlertEvaluator::metricValue(QStringLiteral("rows_out"), QStringLiteral("views"), folded).value(), 10.0);
+    QCOMPARE(AlertEvaluator::metricValue(QStringLiteral("e2e_latency_ms"), {}, folded).value(), 80.0);
+    QCOMPARE(AlertEvaluator::metricValue(QStringLiteral("consumer_lag"), {}, folded).value(), 10.0); // the latest
+    QVERIFY(AlertEvaluator::foldInterval({}, 1).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Alerts)

@@ -7,8 +7,10 @@
 #include "canvas/PipelineScene.h"
 #include "format/PipelineFormat.h"
 #include "inspector/NodeInspector.h"
+#include "monitor/AlertsPanel.h"
 #include "run/RunController.h"
 
+#include <QJsonArray>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -73,6 +75,11 @@ void tst_MainWindow::runShowsRowsOnTheEdges()
     QVERIFY(!core::PipelineFormat::saveFile(sw::testing::examplePipeline(), path));
     app::MainWindow window;
     QVERIFY(window.openFile(path));
+    // A rule that holds as soon as rows flow: the runtime fires it, the app shows it.
+    QJsonArray alerts = window.document().pipeline().alerts;
+    alerts.append(QJsonObject{{QStringLiteral("metric"), QStringLiteral("rows_out")}, {QStringLiteral("node"), QStringLiteral("views")},
+                              {QStringLiteral("above"), 0}, {QStringLiteral("severity"), QStringLiteral("critical")}});
+    window.document().setAlerts(alerts);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.runPipeline(); // demo data on the embedded broker is on by default
@@ -87,6 +94,8 @@ void tst_MainWindow::runShowsRowsOnTheEdges()
                  20000),
              qPrintable(window.log()->toPlainText()));
     QVERIFY(window.log()->toPlainText().contains(QLatin1String("Runtime started")));
+    QVERIFY(QTest::qWaitFor([&] { return window.alerts()->historyRows() > 0; }, 10000));
+    QVERIFY(window.log()->toPlainText().contains(QLatin1String("rows_out of views above 0")));
     run->stop();
     QVERIFY(QTest::qWaitFor([run] { return run->state() == State::Finished; }, 20000));
     QVERIFY(window.scene()->edgeLabel(firstEdge).isEmpty()); // no figures once it stopped

@@ -292,6 +292,13 @@ void RunController::poll()
         emit edgeRatesChanged();
         emit progressed(m_latest, recent);
 
+        QNetworkReply *alerts = get(QStringLiteral("/api/alerts"));
+        connect(alerts, &QNetworkReply::finished, this, [this, alerts] {
+            alerts->deleteLater();
+            if (alerts->error() == QNetworkReply::NoError)
+                emit alertsUpdated(QJsonDocument::fromJson(alerts->readAll()).object());
+        });
+
         const double dead = m_latest.value(QStringLiteral("deadLetters")).toDouble();
         if (dead > m_deadLetters) {
             emit logLine(tr("%n new dead letter(s): records that could not be decoded", nullptr,

@@ -68,6 +68,7 @@ signals:
     void progressed(const QJsonObject &latest, const QJsonArray &newBatches);
     void edgeRatesChanged();
     void logLine(const QString &line, bool isError);
+    void alertsUpdated(const QJsonObject &alerts); // GET /api/alerts, after each poll
 
 private:
     void setState(State state);

@@ -317,6 +317,37 @@
     </message>
 </context>
 <context>
+    <name>sw::widgets</name>
+    <message>
+        <source>lag %1</source>
+        <translation>Lag %1</translation>
+    </message>
+    <message>
+        <source>lag %1 (%2)</source>
+        <translation>Lag %1 (%2)</translation>
+    </message>
+    <message>
+        <source>dead letters %1</source>
+        <translation>unzustellbar %1</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>state %1 rows</source>
+        <translation>Zustand %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>watermark %1</source>
+        <translation>Watermark %1</translation>
+    </message>
+    <message>
+        <source>late %1</source>
+        <translation>verspätet %1</translation>
+    </message>
+</context>
+<context>
     <name>sw::widgets::AlertsPanel</name>
     <message>
         <source>&lt;b&gt;Rules&lt;/b&gt; (saved in the pipeline file; the runtime evaluates them)</source>
@@ -500,6 +531,13 @@
     <message>
         <source>The id &quot;%1&quot; is empty or taken by another node.</source>
         <translation>Die ID „%1“ ist leer oder wird schon von einem anderen Knoten verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::NodeItem</name>
+    <message>
+        <source>busy %1 %</source>
+        <translation>ausgelastet %1 %</translation>
     </message>
 </context>
 <context>

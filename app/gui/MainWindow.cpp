@@ -13,6 +13,7 @@
 #include "problems/ProblemsModel.h"
 #include "monitor/AlertsPanel.h"
 #include "monitor/MonitorCharts.h"
+#include "run/NodeFigures.h"
 #include "run/RunController.h"
 #include "run/RunSummary.h"
 
@@ -159,6 +160,7 @@ void MainWindow::createDocks()
     connect(m_run, &widgets::RunController::progressed, this, [this](const QJsonObject &latest, const QJsonArray &recent) {
         m_runSummary->showProgress(latest, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
+        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus));
     });
     auto *monitorDock = new QDockWidget(tr("Monitor"), this);
     monitorDock->setObjectName(QStringLiteral("monitorDock"));
@@ -166,6 +168,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, monitorDock);
     m_alerts = new widgets::AlertsPanel(m_document, this);
     connect(m_run, &widgets::RunController::alertsUpdated, m_alerts, &widgets::AlertsPanel::showAlerts);
+    connect(m_run, &widgets::RunController::alertsUpdated, this,
+            [this](const QJsonObject &alerts) { m_lagStatus = alerts.value(QStringLiteral("lagStatus")).toObject(); });
     connect(m_alerts, &widgets::AlertsPanel::alertFired, this, &MainWindow::notifyAlert);
     auto *alertsDock = new QDockWidget(tr("Alerts"), this);
     alertsDock->setObjectName(QStringLiteral("alertsDock"));
@@ -335,8 +339,11 @@ void MainWindow::runStateChanged()
     m_pauseAction->setText(state == State::Paused ? tr("Res&ume") : tr("&Pause"));
     m_pauseAction->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stepAction->setEnabled(state == State::Paused);
-    if (!m_run->isActive())
+    if (!m_run->isActive()) {
         m_scene->setEdgeRates({});
+        m_scene->setNodeFigures({});
+        m_lagStatus = {};
+    }
     if (state == State::Failed) {
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("logDock")))
             dock->raise();

@@ -3,6 +3,7 @@
 
 #include "document/PipelineDocument.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 class QAction;
@@ -86,6 +87,7 @@ private:
     widgets::MonitorCharts *m_charts = nullptr;
     widgets::AlertsPanel *m_alerts = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    QJsonObject m_lagStatus; // the runtime's Burrow status per source
     QPlainTextEdit *m_log = nullptr;
     QLabel *m_runStatus = nullptr;
     QAction *m_runAction = nullptr;

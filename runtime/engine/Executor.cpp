@@ -177,10 +177,9 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             RuntimeNode &n = m_nodes[i];
             if (!n.source || n.source->exhausted())
                 continue;
-            QElapsedTimer busy;
-            busy.start();
             SourceBatch polled = n.source->poll(size_t(m_maxBatchRows), wait);
-            n.busyMs += double(busy.nsecsElapsed()) / 1e6;
+            // A source's work is decoding; waiting for records to arrive is not.
+            n.busyMs += polled.decodeMs;
             timing.decode += polled.decodeMs;
             handleDeadLetters(n, polled.deadLetters);
             if (polled.rows.rows == 0)

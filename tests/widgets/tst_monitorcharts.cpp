@@ -4,6 +4,7 @@
 // and the time range deciding what is drawn.
 #include "monitor/MonitorCharts.h"
 #include "monitor/ProgressHistory.h"
+#include "run/NodeFigures.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -40,6 +41,7 @@ private slots:
     void lateRecordsAreFiledInOrder();
     void chartsShowTheChosenRange();
     void keepsOneHour();
+    void canvasFiguresPerNode();
 };
 
 void tst_MonitorCharts::foldsRecordsPerSecond_data()
@@ -111,6 +113,36 @@ void tst_MonitorCharts::keepsOneHour()
     const auto points = history.series(QStringLiteral("inputRows"));
     QCOMPARE(points.front().x(), double(kStart + 30 * 60000)); // 90 - 60
     QCOMPARE(points.size(), size_t(7));
+}
+
+void tst_MonitorCharts::canvasFiguresPerNode()
+{
+    const QJsonObject nodes{{QStringLiteral("views"), QJsonObject{{QStringLiteral("busyMs"), 3.0}}},
+                            {QStringLiteral("per_minute"), QJsonObject{{QStringLiteral("busyMs"), 1.0}}}};
+    QJsonObject batch{{QStringLiteral("durationMs"), QJsonObject{{QStringLiteral("total"), 10.0}}}, {QStringLiteral("nodes"), nodes}};
+    QJsonObject latest = batch;
+    latest.insert(QStringLiteral("sources"),
+                  QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("views")},
+                                         {QStringLiteral("consumerLag"), 1204},
+                                         {QStringLiteral("deadLetters"), 2},
+                                         {QStringLiteral("partitions"), QJsonObject{}}}});
+    latest.insert(QStringLiteral("stateOperators"),
+                  QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("per_minute")},
+                                         {QStringLiteral("numRowsTotal"), 5310},
+                                         {QStringLiteral("lateRowsDropped"), 8}}});
+    latest.insert(QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermark"), double(kStart)}});
+    const auto figures = widgets::nodeFigures(latest, QJsonArray{batch, batch},
+                                              QJsonObject{{QStringLiteral("views"), QStringLiteral("WARN")}});
+    QCOMPARE(figures.value(QStringLiteral("views")).busyShare, 0.3);
+    QCOMPARE(figures.value(QStringLiteral("per_minute")).busyShare, 0.1);
+    const QLocale locale;
+    QCOMPARE(figures.value(QStringLiteral("views")).lines,
+             QStringList({QStringLiteral("lag %1 (WARN)").arg(locale.toString(1204)), QStringLiteral("dead letters 2")}));
+    QVERIFY(figures.value(QStringLiteral("views")).alarming);
+    QCOMPARE(figures.value(QStringLiteral("per_minute")).lines,
+             QStringList({QStringLiteral("state %1 rows").arg(locale.toString(5310)), QStringLiteral("watermark 12:00:00"),
+                          QStringLiteral("late 8")}));
+    QVERIFY(!figures.value(QStringLiteral("per_minute")).alarming);
 }
 
 QTEST_MAIN(tst_MonitorCharts)

@@ -57,7 +57,18 @@ qreal NodeItem::height() const
 
 QRectF NodeItem::boundingRect() const
 {
-    return QRectF(-kPortRadius - 1, -10, kWidth + 2 * kPortRadius + 12, height() + 12);
+    // Below the body: one line per run figure.
+    return QRectF(-kPortRadius - 1, -10, kWidth + 2 * kPortRadius + 12,
+                  height() + 12 + kFigureLine * qreal(m_figures.lines.size() + (m_figures.busyShare >= 0 ? 1 : 0)));
+}
+
+void NodeItem::setFigures(const NodeFigures &figures)
+{
+    if (figures == m_figures)
+        return;
+    prepareGeometryChange();
+    m_figures = figures;
+    update();
 }
 
 QPointF NodeItem::portPosition(bool input, const QString &port) const
@@ -112,6 +123,14 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                          option->state & QStyle::State_Selected ? 2.5 : 1.2));
     painter->setBrush(palette.color(QPalette::Base));
     painter->drawRoundedRect(body, 6, 6);
+    if (m_figures.busyShare >= 0) {
+        // How busy the node is, as a heat tint of the body: green, through yellow, to red.
+        QColor heat = QColor::fromHsvF(0.33 * (1.0 - m_figures.busyShare), 0.85, 0.9);
+        heat.setAlphaF(0.12 + 0.4 * m_figures.busyShare);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(heat);
+        painter->drawRoundedRect(body.adjusted(1, kHeader, -1, -1), 5, 5);
+    }
     QPainterPath header;
     header.addRoundedRect(QRectF(0, 0, kWidth, kHeader), 6, 6);
     header.addRect(QRectF(0, kHeader - 6, kWidth, 6));
@@ -147,6 +166,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             painter->drawEllipse(p, kPortRadius, kPortRadius);
             painter->drawText(QRectF(p.x() - 69, p.y() - 9, 60, 18), Qt::AlignVCenter | Qt::AlignRight, t->outputs[i].name);
         }
+    }
+    if (!m_figures.lines.isEmpty() || m_figures.busyShare >= 0) {
+        QFont small = painter->font();
+        small.setBold(false);
+        small.setPointSizeF(QApplication::font().pointSizeF() * 0.85);
+        painter->setFont(small);
+        QStringList lines = m_figures.lines;
+        if (m_figures.busyShare >= 0)
+            lines.prepend(tr("busy %1 %").arg(qRound(m_figures.busyShare * 100)));
+        painter->setPen(m_figures.alarming ? QColor(0xd0, 0x30, 0x30) : palette.color(QPalette::Text));
+        painter->drawText(QRectF(2, height() + 2, kWidth - 4, kFigureLine * qreal(lines.size()) + 4),
+                          Qt::AlignLeft | Qt::AlignTop, lines.join(QLatin1Char('\n')));
     }
     if (!m_problems.isEmpty()) { // the error badge; its tooltip is the item's
         const QRectF badge(kWidth - 4, -8, 16, 16);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "run/NodeFigures.h"
+
 #include <QGraphicsObject>
 #include <QStringList>
 
@@ -26,6 +28,9 @@ public:
     // Where an edge attaches: input or output port `port` (catalog name).
     QPointF portPosition(bool input, const QString &port) const;
     void setProblems(const QStringList &messages);
+    // Figures of a followed run (busy colour, lag, state, late rows); default: none.
+    void setFigures(const NodeFigures &figures);
+    const NodeFigures &figures() const { return m_figures; }
     // The port under a scene position, if any: whether it is an input, and its name.
     bool portAt(QPointF scenePos, bool *input, QString *port) const;
 
@@ -33,6 +38,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     static constexpr qreal kWidth = 180;
+    static constexpr qreal kFigureLine = 14;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
@@ -44,6 +50,7 @@ private:
     PipelineScene &m_scene;
     QString m_id;
     QStringList m_problems;
+    NodeFigures m_figures;
 };
 
 } // namespace sw::widgets

@@ -197,6 +197,12 @@ QString PipelineScene::edgeLabel(const core::Edge &edge) const
     return {};
 }
 
+void PipelineScene::setNodeFigures(const QHash<QString, NodeFigures> &figures)
+{
+    for (auto &[id, item] : m_nodes)
+        item->setFigures(figures.value(id));
+}
+
 void PipelineScene::setEdgeRates(const QHash<QString, double> &rates)
 {
     m_edgeRates = rates;

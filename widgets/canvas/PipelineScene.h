@@ -2,6 +2,7 @@
 #pragma once
 
 #include "document/PipelineDocument.h"
+#include "run/NodeFigures.h"
 
 #include <QGraphicsScene>
 
@@ -60,6 +61,8 @@ public:
     // run is followed; an empty map removes the labels.
     void setEdgeRates(const QHash<QString, double> &rates);
     QString edgeLabel(const core::Edge &edge) const; // the shown rate text, if any
+    // Run figures per node id (busy share, lag, state, ...); an empty map removes them.
+    void setNodeFigures(const QHash<QString, NodeFigures> &figures);
 
 signals:
     void connectionRefused(const QString &reason);

@@ -4,6 +4,7 @@
 #include "inspector/ExpressionEditor.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleValidator>
@@ -98,6 +99,9 @@ QStringList fieldNames(const EditorContext &context)
 // with a picker where the choices are known.
 class TextEditor : public SettingEditor
 {
+    // Its own context, as lupdate files its strings (no Q_OBJECT here).
+    Q_DECLARE_TR_FUNCTIONS(sw::widgets::TextEditor)
+
 public:
     TextEditor(const SettingSpec &spec, QWidget *parent) : SettingEditor(spec, parent)
     {
@@ -198,6 +202,9 @@ private:
 // Whole numbers: a spin box; a setting without default has a "not set" position.
 class IntegerEditor : public SettingEditor
 {
+    // Its own context, as lupdate files its strings (no Q_OBJECT here).
+    Q_DECLARE_TR_FUNCTIONS(sw::widgets::IntegerEditor)
+
 public:
     IntegerEditor(const SettingSpec &spec, QWidget *parent) : SettingEditor(spec, parent)
     {
@@ -289,6 +296,9 @@ private:
 
 class ChoiceEditor : public SettingEditor
 {
+    // Its own context, as lupdate files its strings (no Q_OBJECT here).
+    Q_DECLARE_TR_FUNCTIONS(sw::widgets::ChoiceEditor)
+
 public:
     ChoiceEditor(const SettingSpec &spec, QWidget *parent) : SettingEditor(spec, parent)
     {
@@ -447,6 +457,9 @@ private:
 // table with a row per item.
 class TableEditor : public SettingEditor
 {
+    // Its own context, as lupdate files its strings (no Q_OBJECT here).
+    Q_DECLARE_TR_FUNCTIONS(sw::widgets::TableEditor)
+
 public:
     TableEditor(const SettingSpec &spec, QWidget *parent) : SettingEditor(spec, parent)
     {

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace sw::widgets {
+
+// What the canvas shows on a node while a run is followed.
+struct NodeFigures
+{
+    double busyShare = -1; // share of batch time spent in the node, 0..1; -1: unknown
+    QStringList lines;     // "lag 1,204 (WARN)", "state 5,310 rows", "late 8", ...
+    bool alarming = false; // a figure wants attention (lag not OK, dead letters)
+
+    friend bool operator==(const NodeFigures &, const NodeFigures &) = default;
+};
+
+// From the latest progress record, the records since the last poll (for busy
+// shares) and the runtime's consumer-lag statuses (GET /api/alerts "lagStatus").
+QHash<QString, NodeFigures> nodeFigures(const QJsonObject &latest, const QJsonArray &recent,
+                                        const QJsonObject &lagStatus);
+
+} // namespace sw::widgets

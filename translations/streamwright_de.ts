@@ -315,6 +315,46 @@
         <source>Critical alert: %1</source>
         <translation>Kritischer Alarm: %1</translation>
     </message>
+    <message>
+        <source>&amp;Attach to Runtime...</source>
+        <translation>An Laufzeit &amp;anbinden …</translation>
+    </message>
+    <message>
+        <source>Follow a pipeline running elsewhere (streamwright-cli run --listen HOST:PORT)</source>
+        <translation>Einer anderswo laufenden Pipeline folgen (streamwright-cli run --listen HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>De&amp;tach</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+    <message>
+        <source>Attach to Runtime</source>
+        <translation>An Laufzeit anbinden</translation>
+    </message>
+    <message>
+        <source>The control line a runtime prints when it starts, or its address and token:</source>
+        <translation>Die Steuerzeile, die eine Laufzeit beim Start ausgibt, oder ihre Adresse und ihr Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <source>Cannot attach</source>
+        <translation>Anbinden nicht möglich</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a runtime&apos;s control address (http://HOST:PORT).</source>
+        <translation>„%1“ ist keine Steueradresse einer Laufzeit (http://HOST:PORT).</translation>
+    </message>
+    <message>
+        <source>The runtime sent a pipeline that cannot be read.</source>
+        <translation>Die Laufzeit hat eine Pipeline gesendet, die nicht gelesen werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets</name>
@@ -706,6 +746,26 @@
     <message>
         <source>The runtime refused %1: %2</source>
         <translation>Die Laufzeit hat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Attaching to the runtime at %1</source>
+        <translation>Anbinden an die Laufzeit unter %1</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1</source>
+        <translation>Anbinden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Detached; the runtime keeps running.</source>
+        <translation>Gelöst; die Laufzeit läuft weiter.</translation>
+    </message>
+    <message>
+        <source>Lost the runtime: %1</source>
+        <translation>Verbindung zur Laufzeit verloren: %1</translation>
+    </message>
+    <message>
+        <source>The runtime failed: %1</source>
+        <translation>Die Laufzeit ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     // Alerts are evaluated here, by the runtime, so a headless run alerts too.
     runtime::AlertEvaluator alerts(runtime::AlertRule::fromJson(loaded.pipeline->alerts));
     server.setAlerts(&alerts);
+    server.setPipelineFile(core::PipelineFormat::save(*loaded.pipeline));
     QNetworkAccessManager webhooks;
     const quint16 listening = server.listen(address, port);
     if (listening == 0) {

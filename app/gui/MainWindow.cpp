@@ -33,6 +33,11 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSplitter>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -60,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::selectionChanged);
     connect(m_run, &widgets::RunController::stateChanged, this, &MainWindow::runStateChanged);
     connect(m_run, &widgets::RunController::logLine, this, &MainWindow::appendLog);
+    connect(m_run, &widgets::RunController::pipelineReceived, this, &MainWindow::showAttachedPipeline);
     connect(m_run, &widgets::RunController::edgeRatesChanged, this, [this] { m_scene->setEdgeRates(m_run->edgeRates()); });
     createDocks();
     createActions();
@@ -266,6 +272,10 @@ void MainWindow::createActions()
     m_stopAction->setShortcut(Qt::SHIFT | Qt::Key_F5);
     m_stopAction->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     pipeline->addSeparator();
+    m_attachAction = pipeline->addAction(tr("&Attach to Runtime..."), this, &MainWindow::attachToRuntime);
+    m_attachAction->setToolTip(tr("Follow a pipeline running elsewhere (streamwright-cli run --listen HOST:PORT)"));
+    m_detachAction = pipeline->addAction(tr("De&tach"), m_run, &widgets::RunController::detach);
+    pipeline->addSeparator();
     m_demoDataAction = pipeline->addAction(tr("&Demo Data on Embedded Brokers"));
     m_demoDataAction->setCheckable(true);
     m_demoDataAction->setChecked(QSettings().value(QStringLiteral("run/demoData"), true).toBool());
@@ -334,6 +344,8 @@ void MainWindow::runStateChanged()
     m_runStatus->setText(widgets::RunController::stateName(state));
     m_runSummary->setState(widgets::RunController::stateName(state));
     m_runAction->setEnabled(!m_run->isActive());
+    m_attachAction->setEnabled(!m_run->isActive());
+    m_detachAction->setEnabled(m_run->isAttached());
     m_stopAction->setEnabled(m_run->isActive() && state != State::Stopping);
     m_pauseAction->setEnabled(state == State::Running || state == State::Paused);
     m_pauseAction->setText(state == State::Paused ? tr("Res&ume") : tr("&Pause"));
@@ -358,6 +370,59 @@ void MainWindow::appendLog(const QString &line, bool isError)
                                                        .arg(line.toHtmlEscaped())
                                                  : line.toHtmlEscaped());
     m_log->appendHtml(html);
+}
+
+void MainWindow::attachToRuntime()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Attach to Runtime"));
+    auto *form = new QFormLayout(&dialog);
+    auto *intro = new QLabel(tr("The control line a runtime prints when it starts, or its address and token:"), &dialog);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    auto *url = new QLineEdit(QSettings().value(QStringLiteral("attach/url")).toString(), &dialog);
+    url->setPlaceholderText(QStringLiteral("http://pipeline-host:8080"));
+    auto *token = new QLineEdit(&dialog);
+    token->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("&Address"), url);
+    form->addRow(tr("&Token"), token);
+    // Pasting the whole "control=URL token=T" line fills both fields.
+    connect(url, &QLineEdit::textChanged, &dialog, [url, token](const QString &text) {
+        const auto match = QRegularExpression(QStringLiteral("control=(\\S+)\\s+token=(\\S+)")).match(text);
+        if (match.hasMatch()) {
+            url->setText(match.captured(1));
+            token->setText(match.captured(2));
+        }
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!maybeSave())
+        return;
+    QSettings().setValue(QStringLiteral("attach/url"), url->text());
+    m_log->clear();
+    m_charts->clear();
+    m_alerts->clearRun();
+    if (!m_run->attach(QUrl(url->text().trimmed()), token->text().trimmed()))
+        QMessageBox::warning(this, tr("Cannot attach"), tr("\"%1\" is not a runtime's control address (http://HOST:PORT).").arg(url->text()));
+}
+
+void MainWindow::showAttachedPipeline(const QByteArray &json)
+{
+    // The attached runtime's pipeline becomes the document (unsaved: it came from
+    // the server), so the canvas shows what runs there.
+    const auto loaded = core::PipelineFormat::load(json);
+    if (!loaded.pipeline) {
+        appendLog(tr("The runtime sent a pipeline that cannot be read."), true);
+        return;
+    }
+    m_document.reset(*loaded.pipeline);
+    fitPipeline();
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
+        dock->raise();
 }
 
 void MainWindow::notifyAlert(const QString &severity, const QString &message)

@@ -74,6 +74,8 @@ private:
     void runStateChanged();
     void appendLog(const QString &line, bool isError);
     void notifyAlert(const QString &severity, const QString &message);
+    void attachToRuntime();
+    void showAttachedPipeline(const QByteArray &json);
 
     core::PipelineDocument m_document;
     widgets::ProblemsModel *m_problems = nullptr;
@@ -95,6 +97,8 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_demoDataAction = nullptr;
+    QAction *m_attachAction = nullptr;
+    QAction *m_detachAction = nullptr;
     QTableView *m_problemsView = nullptr;
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;

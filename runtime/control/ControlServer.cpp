@@ -33,6 +33,11 @@ ControlServer::ControlServer(Executor &executor, ControlState &state, QString pi
             text += prometheusAlerts(m_alerts->toJson(QDateTime::currentMSecsSinceEpoch()), m_pipeline);
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), text);
     });
+    m_server.route(QStringLiteral("/api/pipeline"), [this](const QHttpServerRequest &r) {
+        if (!m_loopback && !authorized(r))
+            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+        return QHttpServerResponse(QByteArrayLiteral("application/json"), m_pipelineFile);
+    });
     m_server.route(QStringLiteral("/api/alerts"), [this](const QHttpServerRequest &r) {
         if (!m_loopback && !authorized(r))
             return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);

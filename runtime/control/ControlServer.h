@@ -17,6 +17,7 @@ namespace sw::runtime {
 //   GET  /api/status                 state, batch, watermark, error
 //   GET  /api/progress[?recent=1]    the latest batch's progress (and recent ones)
 //   GET  /api/samples                rows each edge carried in the last batch
+//   GET  /api/pipeline               the pipeline file being run (for attaching apps)
 //   GET  /api/alerts                 alert rules, whether they fire, their history,
 //                                    and each source's consumer-lag status
 //   POST /api/pause|resume|step|stop control
@@ -32,6 +33,7 @@ public:
     QString token() const { return m_token; }
     // The run's alert evaluator (owned by the caller, used on this thread).
     void setAlerts(const AlertEvaluator *alerts) { m_alerts = alerts; }
+    void setPipelineFile(const QByteArray &json) { m_pipelineFile = json; }
 
     static QByteArray prometheus(const QJsonObject &progress, const QString &pipeline);
     // streamwright_alert_firing and streamwright_consumer_lag_status series.
@@ -47,6 +49,7 @@ private:
     QString m_token;
     bool m_loopback = true;
     const AlertEvaluator *m_alerts = nullptr;
+    QByteArray m_pipelineFile;
     QHttpServer m_server;
 };
 

@@ -3,7 +3,10 @@
 // rates from its progress, pause/step/resume/stop, and failures reported, never
 // crashing the app.
 #include "ExamplePipelines.h"
+#include "format/PipelineFormat.h"
 #include "run/RunController.h"
+
+#include <QRegularExpression>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -22,6 +25,7 @@ private slots:
     void refusedPipelineFails();
     void crashedRuntimeIsReported();
     void missingRuntimeIsReported();
+    void attachToARuntimeStartedElsewhere();
 
 private:
     static bool waitForState(widgets::RunController &run, State state, int ms = 20000)
@@ -131,6 +135,72 @@ void tst_RunController::missingRuntimeIsReported()
     for (const auto &args : lines)
         mentioned = mentioned || args.at(0).toString().contains(QLatin1String("/nonexistent/streamwright-cli"));
     QVERIFY(mentioned);
+}
+
+void tst_RunController::attachToARuntimeStartedElsewhere()
+{
+    // A runtime started by someone else (here: a child process), as on a server.
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("live.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"j({"format": "streamwright.pipeline/1", "name": "live", "connections": {},
+"nodes": [
+ {"id": "events", "type": "source.generator", "position": [0, 0], "config": {"stream": "user-events", "rate": 1000}},
+ {"id": "clicks", "type": "filter", "position": [200, 0], "config": {"predicate": "event_type = 'click'"}},
+ {"id": "preview", "type": "sink.preview", "position": [400, 0], "config": {"rows": 10}}
+],
+"edges": [{"from": "events", "to": "clicks"}, {"from": "clicks", "to": "preview"}]})j");
+    file.close();
+    QProcess runtime;
+    runtime.setWorkingDirectory(folder.path());
+    runtime.start(QStringLiteral(STREAMWRIGHT_CLI_PATH),
+                  {QStringLiteral("run"), QStringLiteral("live.json"), QStringLiteral("--quiet"),
+                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    QVERIFY(runtime.waitForReadyRead(10000));
+    const auto match = QRegularExpression(QStringLiteral("^control=(\\S+) token=(\\S+)$"))
+                           .match(QString::fromUtf8(runtime.readLine()).trimmed());
+    QVERIFY(match.hasMatch());
+
+    widgets::RunController run;
+    run.setPollInterval(300);
+    QSignalSpy pipelines(&run, &widgets::RunController::pipelineReceived);
+    QVERIFY(!run.attach(QUrl(QStringLiteral("ftp://nowhere")), QString())); // not a control URL
+    QVERIFY(run.attach(QUrl(match.captured(1)), match.captured(2)));
+    QVERIFY(run.isAttached());
+    QVERIFY(waitForState(run, State::Running));
+    QCOMPARE(pipelines.size(), 1);
+    const auto loaded = core::PipelineFormat::load(pipelines.at(0).at(0).toByteArray());
+    QVERIFY(loaded.pipeline);
+    QCOMPARE(loaded.pipeline->name, QStringLiteral("live"));
+    QVERIFY(QTest::qWaitFor([&] { return run.edgeRates().value(QStringLiteral("events.out")) > 0; }, 10000));
+    QVERIFY(run.edgeRates().value(QStringLiteral("clicks.out")) < run.edgeRates().value(QStringLiteral("events.out")));
+
+    run.pause();
+    QVERIFY(waitForState(run, State::Paused));
+    run.resume();
+    QVERIFY(waitForState(run, State::Running));
+    // Detaching leaves the runtime running; attaching again follows it again.
+    run.detach();
+    QCOMPARE(run.state(), State::Idle);
+    QTest::qWait(500);
+    QCOMPARE(runtime.state(), QProcess::Running);
+    QVERIFY(run.attach(QUrl(match.captured(1)), match.captured(2)));
+    QVERIFY(waitForState(run, State::Running));
+    // A wrong token cannot control it.
+    widgets::RunController intruder;
+    QStringList refused;
+    connect(&intruder, &widgets::RunController::logLine, this, [&refused](const QString &line, bool) { refused << line; });
+    QVERIFY(intruder.attach(QUrl(match.captured(1)), QStringLiteral("wrong")));
+    QVERIFY(waitForState(intruder, State::Running)); // loopback: watching needs no token...
+    intruder.stop();
+    QVERIFY(QTest::qWaitFor([&] { return refused.join(u'\n').contains(QLatin1String("refused stop")); }, 5000));
+    intruder.detach();
+    QCOMPARE(runtime.state(), QProcess::Running); // ...but control does
+    // Stopping through the API ends the remote run.
+    run.stop();
+    QVERIFY(waitForState(run, State::Finished));
+    QTRY_VERIFY2_WITH_TIMEOUT(runtime.state() == QProcess::NotRunning, runtime.readAllStandardError().constData(), 10000);
+    QCOMPARE(runtime.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RunController)

@@ -85,6 +85,91 @@ QString RunController::stateName(State state)
     return {};
 }
 
+bool RunController::attach(const QUrl &controlUrl, const QString &token)
+{
+    if (isActive() || !controlUrl.isValid() || controlUrl.scheme() != QLatin1String("http"))
+        return false;
+    m_scratch.reset();
+    m_attached = true;
+    m_controlUrl = controlUrl;
+    m_token = token;
+    m_latest = {};
+    m_edgeRates.clear();
+    m_inputRate = m_processedRate = 0;
+    m_lastBatchId = -1;
+    m_deadLetters = 0;
+    m_failedPolls = 0;
+    m_loggedDeadLetters.clear();
+    emit logLine(tr("Attaching to the runtime at %1").arg(controlUrl.toString()), false);
+    setState(State::Starting);
+    QNetworkReply *reply = get(QStringLiteral("/api/pipeline"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!m_attached)
+            return;
+        if (reply->error() != QNetworkReply::NoError) {
+            emit logLine(tr("Cannot attach: %1").arg(reply->errorString()), true);
+            m_attached = false;
+            setState(State::Failed);
+            return;
+        }
+        emit pipelineReceived(reply->readAll());
+        m_sincePoll.start();
+        m_pollTimer->start();
+        followStatus();
+        poll();
+    });
+    return true;
+}
+
+void RunController::detach()
+{
+    if (!m_attached)
+        return;
+    m_pollTimer->stop();
+    m_killTimer->stop();
+    m_attached = false;
+    emit logLine(tr("Detached; the runtime keeps running."), false);
+    setState(State::Idle);
+}
+
+void RunController::followStatus()
+{
+    QNetworkReply *reply = get(QStringLiteral("/api/status"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (!m_attached)
+            return;
+        if (reply->error() != QNetworkReply::NoError) {
+            // Gone: as asked (stopping), or lost.
+            if (m_state == State::Stopping || ++m_failedPolls >= 3) {
+                m_pollTimer->stop();
+                m_attached = false;
+                const bool stopped = m_state == State::Stopping;
+                emit logLine(stopped ? tr("Stopped.") : tr("Lost the runtime: %1").arg(reply->errorString()), !stopped);
+                setState(stopped ? State::Finished : State::Failed);
+            }
+            return;
+        }
+        m_failedPolls = 0;
+        const QJsonObject status = QJsonDocument::fromJson(reply->readAll()).object();
+        const QString state = status.value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("paused"))
+            setState(State::Paused);
+        else if (state == QLatin1String("running") && m_state != State::Stopping)
+            setState(State::Running);
+        else if (state == QLatin1String("stopping"))
+            setState(State::Stopping);
+        else if (state == QLatin1String("finished") || state == QLatin1String("failed")) {
+            m_pollTimer->stop();
+            m_attached = false;
+            if (state == QLatin1String("failed"))
+                emit logLine(tr("The runtime failed: %1").arg(status.value(QStringLiteral("error")).toString()), true);
+            setState(state == QLatin1String("failed") ? State::Failed : State::Finished);
+        }
+    });
+}
+
 bool RunController::isActive() const
 {
     return m_state == State::Starting || m_state == State::Running || m_state == State::Paused ||
@@ -100,6 +185,7 @@ bool RunController::start(const core::Pipeline &pipeline, double demoRate)
 {
     if (isActive())
         return false;
+    m_attached = false;
     m_scratch = std::make_unique<QTemporaryDir>();
     const QString baseDir =
         pipeline.filePath.isEmpty() ? m_scratch->path() : QFileInfo(pipeline.filePath).absolutePath();
@@ -165,6 +251,13 @@ void RunController::step()
 
 void RunController::stop()
 {
+    if (m_attached) {
+        if (m_state == State::Running || m_state == State::Paused) {
+            post(QStringLiteral("stop"), State::Stopping);
+            setState(State::Stopping);
+        }
+        return;
+    }
     if (!m_process)
         return;
     if (m_state == State::Starting || m_controlUrl.isEmpty()) {
@@ -255,6 +348,8 @@ QNetworkReply *RunController::get(const QString &pathAndQuery)
 
 void RunController::poll()
 {
+    if (m_attached)
+        followStatus();
     if (m_pollPending || m_controlUrl.isEmpty())
         return;
     m_pollPending = true;
@@ -348,11 +443,14 @@ void RunController::post(const QString &action, State onSuccess)
     connect(reply, &QNetworkReply::finished, this, [this, reply, action, onSuccess] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError) {
-            if (m_process && action != QLatin1String("stop"))
+            // (A local runtime may already be gone when its stop is answered: not news.)
+            if (m_attached || (m_process && action != QLatin1String("stop")))
                 emit logLine(tr("The runtime refused %1: %2").arg(action, reply->errorString()), true);
+            if (m_attached && m_state == State::Stopping)
+                setState(State::Running); // it did not stop; the next status says exactly how it is
             return;
         }
-        if (m_process && m_state != State::Stopping)
+        if ((m_process || m_attached) && m_state != State::Stopping)
             setState(onSuccess);
     });
 }

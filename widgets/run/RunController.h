@@ -43,6 +43,12 @@ public:
     // pipeline file's folder, or a scratch folder for an unsaved pipeline. With
     // `demoRate` > 0, embedded brokers get the demo shop events at that rate.
     bool start(const core::Pipeline &pipeline, double demoRate = 0);
+    // Follows a runtime started elsewhere (`streamwright-cli run --listen HOST:PORT`
+    // on a server) through its control API, with the token it printed.
+    bool attach(const QUrl &controlUrl, const QString &token);
+    // Stops following an attached runtime; it keeps running.
+    void detach();
+    bool isAttached() const { return m_attached; }
     void pause();
     void resume();
     void step();
@@ -69,6 +75,7 @@ signals:
     void edgeRatesChanged();
     void logLine(const QString &line, bool isError);
     void alertsUpdated(const QJsonObject &alerts); // GET /api/alerts, after each poll
+    void pipelineReceived(const QByteArray &json);  // an attached runtime's pipeline file
 
 private:
     void setState(State state);
@@ -78,6 +85,7 @@ private:
     void poll();
     void post(const QString &action, State onSuccess);
     void fetchDeadLetters();
+    void followStatus(); // attached runs: the remote state, and whether it is still there
     QNetworkReply *get(const QString &path);
 
     QString m_cliPath;
@@ -93,6 +101,8 @@ private:
     QByteArray m_stdout;
     QByteArray m_stderr;
     bool m_pollPending = false;
+    bool m_attached = false;
+    int m_failedPolls = 0;
     double m_lastBatchId = -1;
     double m_deadLetters = 0;
     QSet<QString> m_loggedDeadLetters;

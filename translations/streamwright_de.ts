@@ -355,6 +355,34 @@
         <source>The runtime sent a pipeline that cannot be read.</source>
         <translation>Die Laufzeit hat eine Pipeline gesendet, die nicht gelesen werden kann.</translation>
     </message>
+    <message>
+        <source>The run&apos;s history cannot be kept in %1: %2</source>
+        <translation>Der Verlauf des Laufs kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>No run of this pipeline has been recorded yet.</source>
+        <translation>Von dieser Pipeline wurde noch kein Lauf aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2, %3 – %4, %5</source>
+        <translation>Lauf %1: %2, %3 – %4, %5</translation>
+    </message>
+    <message>
+        <source>ended without a word (the app or the machine went down)</source>
+        <translation>ohne Abschluss beendet (App oder Rechner ausgefallen)</translation>
+    </message>
+    <message>
+        <source>Show the charts of:</source>
+        <translation>Diagramme anzeigen von:</translation>
+    </message>
+    <message>
+        <source>Showing %1 (history in %2)</source>
+        <translation>Angezeigt: %1 (Verlauf in %2)</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets</name>
@@ -516,6 +544,46 @@
     <message>
         <source>%1 at %2: %3</source>
         <translation>%1 um %2: %3</translation>
+    </message>
+    <message>
+        <source>Runs...</source>
+        <translation>Läufe …</translation>
+    </message>
+    <message>
+        <source>Look at an earlier run of this pipeline</source>
+        <translation>Einen früheren Lauf dieser Pipeline ansehen</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the Run as CSV</source>
+        <translation>Lauf als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the Charts as PNG</source>
+        <translation>Diagramme als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

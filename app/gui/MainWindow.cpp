@@ -13,6 +13,7 @@
 #include "problems/ProblemsModel.h"
 #include "monitor/AlertsPanel.h"
 #include "monitor/MonitorCharts.h"
+#include "monitor/RunHistoryStore.h"
 #include "run/NodeFigures.h"
 #include "run/RunController.h"
 #include "run/RunSummary.h"
@@ -38,6 +39,8 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QInputDialog>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -166,6 +169,7 @@ void MainWindow::createDocks()
     connect(m_run, &widgets::RunController::progressed, this, [this](const QJsonObject &latest, const QJsonArray &recent) {
         m_runSummary->showProgress(latest, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
+        m_history.store(m_historyRun, m_charts->history());
         m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus));
     });
     auto *monitorDock = new QDockWidget(tr("Monitor"), this);
@@ -177,6 +181,7 @@ void MainWindow::createDocks()
     connect(m_run, &widgets::RunController::alertsUpdated, this,
             [this](const QJsonObject &alerts) { m_lagStatus = alerts.value(QStringLiteral("lagStatus")).toObject(); });
     connect(m_alerts, &widgets::AlertsPanel::alertFired, this, &MainWindow::notifyAlert);
+    connect(m_charts, &widgets::MonitorCharts::runsRequested, this, &MainWindow::showStoredRun);
     auto *alertsDock = new QDockWidget(tr("Alerts"), this);
     alertsDock->setObjectName(QStringLiteral("alertsDock"));
     alertsDock->setWidget(m_alerts);
@@ -337,10 +342,70 @@ void MainWindow::runPipeline()
         dock->raise();
 }
 
+void MainWindow::recordRun(widgets::RunController::State state)
+{
+    using State = widgets::RunController::State;
+    if (state == State::Starting) {
+        if (!m_run->isAttached()) // an attached run's pipeline is known once it arrives
+            beginHistory();
+    } else if (!m_run->isActive() && m_historyRun != 0) {
+        m_history.store(m_historyRun, m_charts->history(), true);
+        m_history.endRun(m_historyRun, QDateTime::currentDateTime(),
+                         state == State::Failed ? QStringLiteral("failed")
+                         : state == State::Idle ? QStringLiteral("detached")
+                                                : QStringLiteral("finished"));
+        m_historyRun = 0;
+    }
+}
+
+void MainWindow::beginHistory()
+{
+    const QString path = widgets::RunHistoryStore::pathFor(
+        m_document.filePath(), m_document.pipeline().name,
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history"));
+    if (const auto error = m_history.open(path)) {
+        appendLog(tr("The run's history cannot be kept in %1: %2").arg(path, *error), true);
+        m_historyRun = 0;
+        return;
+    }
+    m_historyRun = m_history.beginRun(m_document.pipeline().name, QDateTime::currentDateTime());
+}
+
+void MainWindow::showStoredRun()
+{
+    const QString path = widgets::RunHistoryStore::pathFor(
+        m_document.filePath(), m_document.pipeline().name,
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history"));
+    if (!QFileInfo::exists(path) || m_history.open(path)) {
+        QMessageBox::information(this, tr("Runs"), tr("No run of this pipeline has been recorded yet."));
+        return;
+    }
+    const auto runs = m_history.runs();
+    QStringList items;
+    for (const auto &r : runs)
+        items << tr("Run %1: %2, %3 – %4, %5")
+                     .arg(r.id)
+                     .arg(r.pipeline, QLocale().toString(r.started, QLocale::ShortFormat),
+                          r.ended.isValid() ? QLocale().toString(r.ended.time(), QLocale::ShortFormat) : QStringLiteral("?"),
+                          r.outcome.isEmpty() ? tr("ended without a word (the app or the machine went down)") : r.outcome);
+    if (items.isEmpty()) {
+        QMessageBox::information(this, tr("Runs"), tr("No run of this pipeline has been recorded yet."));
+        return;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Runs"), tr("Show the charts of:"), items, 0, false, &ok);
+    if (!ok)
+        return;
+    m_charts->setRangeMinutes(60);
+    m_charts->setHistory(m_history.load(runs[size_t(items.indexOf(chosen))].id));
+    statusBar()->showMessage(tr("Showing %1 (history in %2)").arg(chosen, QDir::toNativeSeparators(path)), 10000);
+}
+
 void MainWindow::runStateChanged()
 {
     using State = widgets::RunController::State;
     const State state = m_run->state();
+    recordRun(state);
     m_runStatus->setText(widgets::RunController::stateName(state));
     m_runSummary->setState(widgets::RunController::stateName(state));
     m_runAction->setEnabled(!m_run->isActive());
@@ -421,6 +486,7 @@ void MainWindow::showAttachedPipeline(const QByteArray &json)
     }
     m_document.reset(*loaded.pipeline);
     fitPipeline();
+    beginHistory();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
         dock->raise();
 }
@@ -553,6 +619,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;
+        }
+        if (m_historyRun != 0) {
+            m_history.store(m_historyRun, m_charts->history(), true);
+            m_history.endRun(m_historyRun, QDateTime::currentDateTime(), QStringLiteral("stopped: the app was closed"));
+            m_historyRun = 0;
         }
     }
     QSettings settings;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "document/PipelineDocument.h"
+#include "monitor/RunHistoryStore.h"
+#include "run/RunController.h"
 
 #include <QJsonObject>
 #include <QMainWindow>
@@ -75,6 +77,9 @@ private:
     void appendLog(const QString &line, bool isError);
     void notifyAlert(const QString &severity, const QString &message);
     void attachToRuntime();
+    void recordRun(widgets::RunController::State state);
+    void showStoredRun();
+    void beginHistory();
     void showAttachedPipeline(const QByteArray &json);
 
     core::PipelineDocument m_document;
@@ -90,6 +95,8 @@ private:
     widgets::AlertsPanel *m_alerts = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QJsonObject m_lagStatus; // the runtime's Burrow status per source
+    widgets::RunHistoryStore m_history;
+    qint64 m_historyRun = 0;
     QPlainTextEdit *m_log = nullptr;
     QLabel *m_runStatus = nullptr;
     QAction *m_runAction = nullptr;

@@ -4,10 +4,14 @@
 // and the time range deciding what is drawn.
 #include "monitor/MonitorCharts.h"
 #include "monitor/ProgressHistory.h"
+#include "monitor/RunHistoryStore.h"
 #include "run/NodeFigures.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -42,6 +46,7 @@ private slots:
     void chartsShowTheChosenRange();
     void keepsOneHour();
     void canvasFiguresPerNode();
+    void runHistoryIsStoredAndLoaded();
 };
 
 void tst_MonitorCharts::foldsRecordsPerSecond_data()
@@ -143,6 +148,56 @@ void tst_MonitorCharts::canvasFiguresPerNode()
              QStringList({QStringLiteral("state %1 rows").arg(locale.toString(5310)), QStringLiteral("watermark 12:00:00"),
                           QStringLiteral("late 8")}));
     QVERIFY(!figures.value(QStringLiteral("per_minute")).alarming);
+}
+
+void tst_MonitorCharts::runHistoryIsStoredAndLoaded()
+{
+    QTemporaryDir folder;
+    const QString path = widgets::RunHistoryStore::pathFor(folder.filePath(QStringLiteral("trending.json")), {}, {});
+    QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("trending.history.sqlite"));
+    QCOMPARE(QFileInfo(widgets::RunHistoryStore::pathFor({}, QStringLiteral("my pipe/1"), folder.path())).fileName(),
+             QStringLiteral("my_pipe_1.history.sqlite"));
+    widgets::ProgressHistory live;
+    {
+        widgets::RunHistoryStore store;
+        QVERIFY(!store.open(path));
+        const qint64 run = store.beginRun(QStringLiteral("trending"), QDateTime::fromMSecsSinceEpoch(kStart));
+        QVERIFY(run > 0);
+        for (int second = 0; second < 5; ++second) {
+            live.append(record(kStart + second * 1000 + 100, 10, second, 5, 20));
+            live.append(record(kStart + second * 1000 + 600, 20, second, 9, 30));
+            store.store(run, live); // as the app does after each poll
+        }
+        store.store(run, live, true);
+        store.endRun(run, QDateTime::fromMSecsSinceEpoch(kStart + 5000), QStringLiteral("finished"));
+        store.beginRun(QStringLiteral("trending"), QDateTime::fromMSecsSinceEpoch(kStart + 10000)); // crashed: no end
+    }
+    widgets::RunHistoryStore reopened; // afterwards, as after a restart of the app
+    QVERIFY(!reopened.open(path));
+    const auto runs = reopened.runs();
+    QCOMPARE(runs.size(), size_t(2));
+    QVERIFY(!runs[0].ended.isValid()); // newest first; it never ended
+    QCOMPARE(runs[1].outcome, QStringLiteral("finished"));
+    const widgets::ProgressHistory loaded = reopened.load(runs[1].id);
+    QCOMPARE(loaded.series(QStringLiteral("inputRows")).size(), size_t(5));
+    for (const QString &metric : live.metrics()) {
+        const auto a = live.series(metric), b = loaded.series(metric);
+        QCOMPARE(b.size(), a.size());
+        for (size_t i = 0; i < a.size(); ++i)
+            QCOMPARE(b[i], a[i]);
+    }
+    // CSV: a header of metrics, one line per second.
+    const QList<QByteArray> lines = loaded.toCsv().trimmed().split('\n');
+    QCOMPARE(lines.size(), 6);
+    QVERIFY(lines[0].startsWith("time,"));
+    QVERIFY(lines[0].contains("inputRows"));
+    QVERIFY2(lines[1].startsWith("2026-11-25T12:00:00Z,"), lines[1].constData());
+    widgets::MonitorCharts charts;
+    charts.setRangeMinutes(60);
+    charts.setHistory(loaded);
+    QCOMPARE(charts.shownPoints(QStringLiteral("inputRows")).size(), 5);
+    QVERIFY(charts.exportPng(folder.filePath(QStringLiteral("charts.png"))));
+    QVERIFY(QImage(folder.filePath(QStringLiteral("charts.png"))).width() > 100);
 }
 
 QTEST_MAIN(tst_MonitorCharts)

@@ -3,6 +3,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -31,9 +35,32 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
     m_pause->setToolTip(tr("Freeze the charts; the run's history keeps being recorded"));
     bar->addWidget(m_pause);
     bar->addStretch();
+    auto *runs = new QPushButton(tr("Runs..."), this);
+    runs->setToolTip(tr("Look at an earlier run of this pipeline"));
+    connect(runs, &QPushButton::clicked, this, &MonitorCharts::runsRequested);
+    bar->addWidget(runs);
+    auto *csv = new QPushButton(tr("Export CSV..."), this);
+    connect(csv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Run as CSV"), QStringLiteral("run.csv"),
+                                                          tr("CSV files (*.csv)"));
+        QFile file(path);
+        if (!path.isEmpty() && (!file.open(QIODevice::WriteOnly) || file.write(toCsv()) < 0))
+            QMessageBox::warning(this, tr("Cannot export"), file.errorString());
+    });
+    bar->addWidget(csv);
+    auto *png = new QPushButton(tr("Export PNG..."), this);
+    connect(png, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the Charts as PNG"), QStringLiteral("run.png"),
+                                                          tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !exportPng(path))
+            QMessageBox::warning(this, tr("Cannot export"), tr("Cannot write %1").arg(path));
+    });
+    bar->addWidget(png);
     layout->addLayout(bar);
-    auto *grid = new QGridLayout;
-    layout->addLayout(grid, 1);
+    m_grid = new QWidget(this);
+    auto *grid = new QGridLayout(m_grid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_grid, 1);
     setLayout(layout);
 
     addChart(tr("Throughput (rows/s)"), {{QStringLiteral("inputRows"), tr("input")}});
@@ -49,7 +76,7 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
               {QStringLiteral("latency.p95"), QStringLiteral("p95")},
               {QStringLiteral("latency.p99"), QStringLiteral("p99")}});
     for (int i = 0; i < m_charts.size(); ++i) {
-        auto *view = new QChartView(m_charts[i], this);
+        auto *view = new QChartView(m_charts[i], m_grid);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(260, 160);
         grid->addWidget(view, i / 2, i % 2);
@@ -114,6 +141,17 @@ void MonitorCharts::addProgress(const QJsonArray &records)
         m_history.append(record.toObject());
     if (!records.isEmpty())
         redraw();
+}
+
+void MonitorCharts::setHistory(const ProgressHistory &history)
+{
+    m_history = history;
+    redraw();
+}
+
+bool MonitorCharts::exportPng(const QString &path)
+{
+    return m_grid->grab().save(path, "PNG");
 }
 
 void MonitorCharts::clear()

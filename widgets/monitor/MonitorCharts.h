@@ -24,7 +24,16 @@ public:
     // New progress records (in batch order).
     void addProgress(const QJsonArray &records);
     void clear();
+    // Shows a stored run instead of the live one (Runs...).
+    void setHistory(const ProgressHistory &history);
+    QByteArray toCsv() const { return m_history.toCsv(); }
+    bool exportPng(const QString &path);
     const ProgressHistory &history() const { return m_history; }
+
+signals:
+    void runsRequested(); // the Runs... button: pick a stored run
+
+public:
     int rangeMinutes() const;
     void setRangeMinutes(int minutes);
     // The points a chart line currently shows (tests).
@@ -45,6 +54,7 @@ private:
     QList<QChart *> m_charts;
     QComboBox *m_range = nullptr;
     QCheckBox *m_pause = nullptr;
+    QWidget *m_grid = nullptr;
 };
 
 } // namespace sw::widgets

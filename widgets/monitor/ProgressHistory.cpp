@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 
 #include <set>
 
@@ -69,6 +70,41 @@ std::vector<QPointF> ProgressHistory::series(const QString &metric, qint64 since
             points.emplace_back(double(s.second), value->second);
     }
     return points;
+}
+
+void ProgressHistory::setSecond(qint64 secondMs, const Values &values)
+{
+    at(secondMs).values = values;
+}
+
+std::vector<std::pair<qint64, ProgressHistory::Values>> ProgressHistory::seconds(qint64 fromMs, qint64 toMs) const
+{
+    std::vector<std::pair<qint64, Values>> out;
+    for (const Second &s : m_seconds) {
+        if (s.second >= fromMs && s.second < toMs)
+            out.emplace_back(s.second, s.values);
+    }
+    return out;
+}
+
+QByteArray ProgressHistory::toCsv() const
+{
+    const QStringList names = metrics();
+    QByteArray csv = "time";
+    for (const QString &name : names)
+        csv += ',' + name.toUtf8();
+    csv += '\n';
+    for (const Second &s : m_seconds) {
+        csv += QDateTime::fromMSecsSinceEpoch(s.second, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")).toUtf8();
+        for (const QString &name : names) {
+            csv += ',';
+            const auto value = s.values.find(name);
+            if (value != s.values.end())
+                csv += QByteArray::number(value->second, 'g', 15);
+        }
+        csv += '\n';
+    }
+    return csv;
 }
 
 QStringList ProgressHistory::metrics() const

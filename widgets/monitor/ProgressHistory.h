@@ -31,6 +31,15 @@ public:
     std::vector<QPointF> series(const QString &metric, qint64 sinceMs = 0) const;
     QStringList metrics() const;
     qint64 lastMs() const { return m_seconds.empty() ? 0 : m_seconds.back().second; }
+    qint64 firstMs() const { return m_seconds.empty() ? 0 : m_seconds.front().second; }
+
+    // Whole seconds, for storing and loading a run's history.
+    using Values = std::map<QString, double>;
+    void setSecond(qint64 secondMs, const Values &values);
+    // Seconds in [fromMs, toMs), oldest first.
+    std::vector<std::pair<qint64, Values>> seconds(qint64 fromMs, qint64 toMs) const;
+    // One line per second, one column per metric: "time,<metric>,...".
+    QByteArray toCsv() const;
 
 private:
     struct Second

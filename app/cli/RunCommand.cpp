@@ -201,6 +201,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     runtime::AlertEvaluator alerts(runtime::AlertRule::fromJson(loaded.pipeline->alerts));
     server.setAlerts(&alerts);
     server.setPipelineFile(core::PipelineFormat::save(*loaded.pipeline));
+    server.setConnectionBootstraps(options.connectionBootstraps);
     QNetworkAccessManager webhooks;
     const quint16 listening = server.listen(address, port);
     if (listening == 0) {

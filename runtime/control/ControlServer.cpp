@@ -115,7 +115,11 @@ QJsonObject ControlServer::status() const
                           : m_state.paused    ? QStringLiteral("paused")
                                               : QStringLiteral("running");
     const int64_t wm = m_executor.watermark();
+    QJsonObject connections;
+    for (auto it = m_bootstraps.begin(); it != m_bootstraps.end(); ++it)
+        connections.insert(it.key(), it.value());
     return {{QStringLiteral("pipeline"), m_pipeline},
+            {QStringLiteral("connections"), connections},
             {QStringLiteral("state"), state},
             {QStringLiteral("batchId"), double(m_executor.batchId())},
             {QStringLiteral("watermark"), wm == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(wm))},

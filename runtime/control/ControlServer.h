@@ -34,6 +34,8 @@ public:
     // The run's alert evaluator (owned by the caller, used on this thread).
     void setAlerts(const AlertEvaluator *alerts) { m_alerts = alerts; }
     void setPipelineFile(const QByteArray &json) { m_pipelineFile = json; }
+    // Where the run's connections point (the app's explorer can browse an embedded broker).
+    void setConnectionBootstraps(const QHash<QString, QString> &bootstraps) { m_bootstraps = bootstraps; }
 
     static QByteArray prometheus(const QJsonObject &progress, const QString &pipeline);
     // streamwright_alert_firing and streamwright_consumer_lag_status series.
@@ -50,6 +52,7 @@ private:
     bool m_loopback = true;
     const AlertEvaluator *m_alerts = nullptr;
     QByteArray m_pipelineFile;
+    QHash<QString, QString> m_bootstraps;
     QHttpServer m_server;
 };
 

@@ -383,6 +383,10 @@
         <source>Showing %1 (history in %2)</source>
         <translation>Angezeigt: %1 (Verlauf in %2)</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets</name>
@@ -463,6 +467,249 @@
     <message>
         <source>(choose)</source>
         <translation>(auswählen)</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ClusterExplorer</name>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>a connection, or host:port of any broker</source>
+        <translation>eine Verbindung oder host:port eines beliebigen Brokers</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Rate/s</source>
+        <translation>Rate/s</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>Offsets</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>from the beginning</source>
+        <translation>vom Anfang</translation>
+    </message>
+    <message>
+        <source>the last</source>
+        <translation>die letzten</translation>
+    </message>
+    <message>
+        <source>from offset</source>
+        <translation>ab Offset</translation>
+    </message>
+    <message>
+        <source>from time</source>
+        <translation>ab Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>offset, or 2026-11-25T10:00:00Z</source>
+        <translation>Offset oder 2026-11-25T10:00:00Z</translation>
+    </message>
+    <message>
+        <source> per partition</source>
+        <translation> je Partition</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>by key</source>
+        <translation>nach Schlüssel</translation>
+    </message>
+    <message>
+        <source>name=value, name=value</source>
+        <translation>name=wert, name=wert</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>consumer group</source>
+        <translation>Consumer-Gruppe</translation>
+    </message>
+    <message>
+        <source>List Groups</source>
+        <translation>Gruppen auflisten</translation>
+    </message>
+    <message>
+        <source>Show Lag</source>
+        <translation>Lag anzeigen</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Consumer Group</source>
+        <translation>Consumer-Gruppe</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster first.</source>
+        <translation>Zuerst mit einem Cluster verbinden.</translation>
+    </message>
+    <message>
+        <source>Choose a connection or type host:port.</source>
+        <translation>Eine Verbindung wählen oder host:port eingeben.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broker(s), %1 topics. Double-click a topic to see its newest messages.</source>
+        <translation>
+            <numerusform>%n Broker, %1 Topics. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
+            <numerusform>%n Broker, %1 Topics. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Brokers</source>
+        <translation>Broker</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n Partition</numerusform>
+            <numerusform>%n Partitionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation>Partition %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2, leader %3</source>
+        <translation>%1 – %2, Leader %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an offset.</source>
+        <translation>„%1“ ist kein Offset.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time; write 2026-11-25T10:00:00Z.</source>
+        <translation>„%1“ ist kein Zeitpunkt; schreiben Sie 2026-11-25T10:00:00Z.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of %1.</source>
+        <translation>
+            <numerusform>%n Nachricht von %1.</numerusform>
+            <numerusform>%n Nachrichten von %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>partition %1, offset %2</source>
+        <translation>Partition %1, Offset %2</translation>
+    </message>
+    <message>
+        <source>, key %1</source>
+        <translation>, Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>Name the topic to produce to.</source>
+        <translation>Nennen Sie das Ziel-Topic.</translation>
+    </message>
+    <message>
+        <source>Headers are name=value pairs, not &quot;%1&quot;.</source>
+        <translation>Header sind name=wert-Paare, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Produced one message to %1.</source>
+        <translation>Eine Nachricht an %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot produce to %1: %2</source>
+        <translation>Senden an %1 nicht möglich: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consumer group(s).</source>
+        <translation>
+            <numerusform>%n Consumer-Gruppe.</numerusform>
+            <numerusform>%n Consumer-Gruppen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the consumer group&apos;s name.</source>
+        <translation>Geben Sie den Namen der Consumer-Gruppe ein.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Group %1: total lag %2 over %3 partitions with committed offsets</source>
+        <translation>Gruppe %1: Lag gesamt %2 über %3 Partitionen mit bestätigten Offsets</translation>
     </message>
 </context>
 <context>

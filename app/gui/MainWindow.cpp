@@ -6,6 +6,7 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineView.h"
+#include "explorer/ClusterExplorer.h"
 #include "inspector/NodeInspector.h"
 #include "json/JsonSourceView.h"
 #include "outline/PipelineOutline.h"
@@ -188,7 +189,19 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, alertsDock);
     tabifyDockWidget(problemsDock, logDock);
     tabifyDockWidget(logDock, monitorDock);
+    m_explorer = new widgets::ClusterExplorer(this);
+    auto *explorerDock = new QDockWidget(tr("Cluster"), this);
+    explorerDock->setObjectName(QStringLiteral("clusterDock"));
+    explorerDock->setWidget(m_explorer);
+    addDockWidget(Qt::BottomDockWidgetArea, explorerDock);
     tabifyDockWidget(monitorDock, alertsDock);
+    tabifyDockWidget(alertsDock, explorerDock);
+    connect(&m_document, &core::PipelineDocument::headerChanged, this, &MainWindow::updateExplorerConnections);
+    connect(&m_document, &core::PipelineDocument::pipelineReset, this, &MainWindow::updateExplorerConnections);
+    connect(m_run, &widgets::RunController::connectionsKnown, this, [this](const QHash<QString, QString> &bootstraps) {
+        m_runBootstraps = bootstraps;
+        updateExplorerConnections();
+    });
     problemsDock->raise();
 }
 
@@ -416,6 +429,10 @@ void MainWindow::runStateChanged()
     m_pauseAction->setText(state == State::Paused ? tr("Res&ume") : tr("&Pause"));
     m_pauseAction->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stepAction->setEnabled(state == State::Paused);
+    if (!m_run->isActive() && !m_runBootstraps.isEmpty()) {
+        m_runBootstraps.clear();
+        updateExplorerConnections();
+    }
     if (!m_run->isActive()) {
         m_scene->setEdgeRates({});
         m_scene->setNodeFigures({});
@@ -489,6 +506,24 @@ void MainWindow::showAttachedPipeline(const QByteArray &json)
     beginHistory();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
         dock->raise();
+}
+
+void MainWindow::updateExplorerConnections()
+{
+    // The pipeline's Kafka connections, and the embedded brokers of the current run
+    // (they live in the runtime process, so only while it runs).
+    QHash<QString, runtime::KafkaEndpoint> endpoints;
+    const auto &connections = m_document.pipeline().connections;
+    for (auto it = connections.begin(); it != connections.end(); ++it) {
+        runtime::KafkaEndpoint e;
+        e.name = it.key();
+        e.properties = it.value().value(QStringLiteral("properties")).toObject();
+        e.embedded = it.value().value(QStringLiteral("kind")).toString() == QLatin1String("embedded");
+        e.bootstrap = m_runBootstraps.value(it.key(), it.value().value(QStringLiteral("bootstrap")).toString());
+        if (!e.bootstrap.isEmpty())
+            endpoints.insert(it.key(), e);
+    }
+    m_explorer->setConnections(endpoints);
 }
 
 void MainWindow::notifyAlert(const QString &severity, const QString &message)

@@ -17,6 +17,7 @@ class QTableView;
 
 namespace sw::widgets {
 class AlertsPanel;
+class ClusterExplorer;
 class JsonSourceView;
 class MonitorCharts;
 class NodeInspector;
@@ -51,6 +52,7 @@ public:
     widgets::RunController *runController() const { return m_run; }
     widgets::MonitorCharts *charts() const { return m_charts; }
     widgets::AlertsPanel *alerts() const { return m_alerts; }
+    widgets::ClusterExplorer *explorer() const { return m_explorer; }
     QPlainTextEdit *log() const { return m_log; }
     // Starts the open pipeline in a runtime process (Pipeline > Run).
     void runPipeline();
@@ -80,6 +82,7 @@ private:
     void recordRun(widgets::RunController::State state);
     void showStoredRun();
     void beginHistory();
+    void updateExplorerConnections();
     void showAttachedPipeline(const QByteArray &json);
 
     core::PipelineDocument m_document;
@@ -96,6 +99,8 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QJsonObject m_lagStatus; // the runtime's Burrow status per source
     widgets::RunHistoryStore m_history;
+    widgets::ClusterExplorer *m_explorer = nullptr;
+    QHash<QString, QString> m_runBootstraps;
     qint64 m_historyRun = 0;
     QPlainTextEdit *m_log = nullptr;
     QLabel *m_runStatus = nullptr;

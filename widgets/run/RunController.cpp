@@ -153,6 +153,7 @@ void RunController::followStatus()
         }
         m_failedPolls = 0;
         const QJsonObject status = QJsonDocument::fromJson(reply->readAll()).object();
+        announceConnections(status);
         const QString state = status.value(QStringLiteral("state")).toString();
         if (state == QLatin1String("paused"))
             setState(State::Paused);
@@ -168,6 +169,18 @@ void RunController::followStatus()
             setState(state == QLatin1String("failed") ? State::Failed : State::Finished);
         }
     });
+}
+
+void RunController::announceConnections(const QJsonObject &status)
+{
+    const QJsonObject connections = status.value(QStringLiteral("connections")).toObject();
+    QHash<QString, QString> bootstraps;
+    for (auto it = connections.begin(); it != connections.end(); ++it)
+        bootstraps.insert(it.key(), it.value().toString());
+    if (bootstraps != m_bootstraps) {
+        m_bootstraps = bootstraps;
+        emit connectionsKnown(bootstraps);
+    }
 }
 
 bool RunController::isActive() const
@@ -197,6 +210,7 @@ bool RunController::start(const core::Pipeline &pipeline, double demoRate)
     }
     m_controlUrl.clear();
     m_token.clear();
+    m_bootstraps.clear();
     m_stdout.clear();
     m_stderr.clear();
     m_latest = {};
@@ -297,6 +311,12 @@ void RunController::readStdout()
             m_sincePoll.start();
             m_pollTimer->start();
             poll();
+            QNetworkReply *status = get(QStringLiteral("/api/status"));
+            connect(status, &QNetworkReply::finished, this, [this, status] {
+                status->deleteLater();
+                if (status->error() == QNetworkReply::NoError)
+                    announceConnections(QJsonDocument::fromJson(status->readAll()).object());
+            });
         } else if (!line.isEmpty()) {
             emit logLine(line, false);
         }

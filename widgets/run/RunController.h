@@ -76,6 +76,8 @@ signals:
     void logLine(const QString &line, bool isError);
     void alertsUpdated(const QJsonObject &alerts); // GET /api/alerts, after each poll
     void pipelineReceived(const QByteArray &json);  // an attached runtime's pipeline file
+    // Where the run's connections point ("connections" of GET /api/status), once it runs.
+    void connectionsKnown(const QHash<QString, QString> &bootstraps);
 
 private:
     void setState(State state);
@@ -86,6 +88,7 @@ private:
     void post(const QString &action, State onSuccess);
     void fetchDeadLetters();
     void followStatus(); // attached runs: the remote state, and whether it is still there
+    void announceConnections(const QJsonObject &status);
     QNetworkReply *get(const QString &path);
 
     QString m_cliPath;
@@ -103,6 +106,7 @@ private:
     bool m_pollPending = false;
     bool m_attached = false;
     int m_failedPolls = 0;
+    QHash<QString, QString> m_bootstraps;
     double m_lastBatchId = -1;
     double m_deadLetters = 0;
     QSet<QString> m_loggedDeadLetters;

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "broker/KafkaClientConfig.h"
+#include "cluster/ClusterClient.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class QTreeWidget;
+
+namespace sw::widgets {
+
+// The cluster explorer: any Kafka cluster's brokers and topics (partitions, low
+// and high offsets, recent rate), a topic's messages from the beginning, the end,
+// an offset or a time (key, headers, timestamp, pretty JSON), producing a message,
+// and a consumer group's committed offsets and lag. Every call to the cluster runs
+// off the GUI thread.
+class ClusterExplorer : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClusterExplorer(QWidget *parent = nullptr);
+    ~ClusterExplorer() override;
+
+    // Named connections to offer (the pipeline's, and the bootstrap of a running
+    // embedded broker); the user may also type a bootstrap.
+    void setConnections(const QHash<QString, runtime::KafkaEndpoint> &connections);
+    void connectTo(const runtime::KafkaEndpoint &endpoint);
+    void refresh();
+    void browse(const QString &topic, int partition, runtime::ClusterClient::From from, const QString &position,
+                int limit);
+    void produce(const QString &topic, int partition, const QString &key, const QString &headers, const QString &value);
+    void showGroupLag(const QString &group);
+    void listGroups();
+
+    // For tests and the status bar: what the views show.
+    const runtime::ClusterClient::Cluster &cluster() const { return m_cluster; }
+    int messageCount() const;
+    QString messageText(int row) const; // the pretty value of a message
+    int groupRowCount() const;
+    qint64 groupTotalLag() const { return m_groupTotalLag; }
+    QString lastError() const { return m_lastError; }
+
+signals:
+    void refreshed();
+    void browsed();
+    void produced(bool ok);
+    void groupShown();
+    void groupsListed(const QStringList &groups);
+    void failed(const QString &message);
+
+private:
+    // Runs `work` on the thread pool with this explorer's client, then `done` here.
+    void run(std::function<void(runtime::ClusterClient &)> work, std::function<void()> done);
+    void showCluster();
+    void fail(const QString &message);
+    runtime::KafkaEndpoint endpointFromChoice() const;
+
+    QHash<QString, runtime::KafkaEndpoint> m_connections;
+    std::shared_ptr<runtime::ClusterClient> m_client;
+    runtime::ClusterClient::Cluster m_cluster;
+    std::vector<runtime::ClusterClient::Message> m_messages;
+    std::vector<runtime::ClusterClient::GroupLag> m_groupLag;
+    qint64 m_groupTotalLag = 0;
+    QHash<QString, int64_t> m_previousHigh; // topic -> sum of high offsets, for rates
+    QElapsedTimer m_sincePrevious;
+    QString m_lastError;
+
+    QComboBox *m_connection = nullptr;
+    QLabel *m_status = nullptr;
+    QTreeWidget *m_tree = nullptr;
+    QComboBox *m_browseTopic = nullptr;
+    QSpinBox *m_browsePartition = nullptr;
+    QComboBox *m_from = nullptr;
+    QLineEdit *m_position = nullptr;
+    QSpinBox *m_limit = nullptr;
+    QTableWidget *m_messageTable = nullptr;
+    QPlainTextEdit *m_messageView = nullptr;
+    QComboBox *m_produceTopic = nullptr;
+    QSpinBox *m_producePartition = nullptr;
+    QLineEdit *m_produceKey = nullptr;
+    QLineEdit *m_produceHeaders = nullptr;
+    QPlainTextEdit *m_produceValue = nullptr;
+    QComboBox *m_group = nullptr;
+    QTableWidget *m_groupTable = nullptr;
+    QLabel *m_groupSummary = nullptr;
+};
+
+} // namespace sw::widgets

@@ -757,10 +757,6 @@
         <translation>Consumer-Lag (Nachrichten)</translation>
     </message>
     <message>
-        <source>lag</source>
-        <translation>Lag</translation>
-    </message>
-    <message>
         <source>Batch duration (ms)</source>
         <translation>Batch-Dauer (ms)</translation>
     </message>
@@ -831,6 +827,54 @@
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Time to catch up (s)</source>
+        <translation>Zeit zum Aufholen (s)</translation>
+    </message>
+    <message>
+        <source>at the processing rate</source>
+        <translation>bei der Verarbeitungsrate</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Fluss</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>trigger interval</source>
+        <translation>Trigger-Intervall</translation>
+    </message>
+    <message>
+        <source>Watermark gap (s)</source>
+        <translation>Watermark-Abstand (s)</translation>
+    </message>
+    <message>
+        <source>wall clock - watermark</source>
+        <translation>Uhrzeit - Watermark</translation>
+    </message>
+    <message>
+        <source>State rows</source>
+        <translation>Zustandszeilen</translation>
+    </message>
+    <message>
+        <source>Late rows and dead letters (total)</source>
+        <translation>Verspätete Zeilen und unzustellbare Datensätze (gesamt)</translation>
+    </message>
+    <message>
+        <source>late rows dropped</source>
+        <translation>verworfene verspätete Zeilen</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>unzustellbare Datensätze</translation>
+    </message>
+    <message>
+        <source>Batches and state</source>
+        <translation>Batches und Zustand</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "ExampleLocator.h"
 #include "format/PipelineFormat.h"
+#include "model/Duration.h"
 #include "canvas/PipelineScene.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineView.h"
@@ -349,6 +350,8 @@ void MainWindow::runPipeline()
     }
     m_log->clear();
     m_charts->clear();
+    m_charts->setTriggerMs(double(core::Duration::parseMs(
+        m_document.pipeline().runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0)));
     m_alerts->clearRun();
     m_run->start(m_document.pipeline(), m_demoDataAction->isChecked() ? 1000 : 0);
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
@@ -503,6 +506,8 @@ void MainWindow::showAttachedPipeline(const QByteArray &json)
     }
     m_document.reset(*loaded.pipeline);
     fitPipeline();
+    m_charts->setTriggerMs(double(core::Duration::parseMs(
+        m_document.pipeline().runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0)));
     beginHistory();
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
         dock->raise();

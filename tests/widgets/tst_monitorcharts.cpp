@@ -46,6 +46,7 @@ private slots:
     void chartsShowTheChosenRange();
     void keepsOneHour();
     void canvasFiguresPerNode();
+    void lagPerPartitionAndTimeToCatchUp();
     void runHistoryIsStoredAndLoaded();
 };
 
@@ -118,6 +119,31 @@ void tst_MonitorCharts::keepsOneHour()
     const auto points = history.series(QStringLiteral("inputRows"));
     QCOMPARE(points.front().x(), double(kStart + 30 * 60000)); // 90 - 60
     QCOMPARE(points.size(), size_t(7));
+}
+
+void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
+{
+    auto withPartitions = [](qint64 at, double rows, double batchMs, double lag0, double lag1) {
+        QJsonObject p = record(at, rows, lag0 + lag1, batchMs);
+        const QJsonObject partitions{{QStringLiteral("0"), QJsonObject{{QStringLiteral("lag"), lag0}}},
+                                     {QStringLiteral("1"), QJsonObject{{QStringLiteral("lag"), lag1}}}};
+        const QJsonObject source{{QStringLiteral("node"), QStringLiteral("views")},
+                                 {QStringLiteral("partitions"), QJsonObject{{QStringLiteral("user-events"), partitions}}}};
+        p.insert(QStringLiteral("sources"), QJsonArray{source});
+        p.insert(QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermarkGapMs"), 12000}});
+        return p;
+    };
+    widgets::MonitorCharts charts;
+    charts.setTriggerMs(250);
+    // 1000 rows in 100 ms of batch time: 10,000 rows/s; a lag of 5000 takes 0.5 s.
+    charts.addProgress(QJsonArray{withPartitions(kStart, 600, 60, 100, 900), withPartitions(kStart + 500, 400, 40, 1000, 4000)});
+    QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/0")).last().y(), 1000.0);
+    QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/1")).last().y(), 4000.0);
+    QCOMPARE(charts.shownPoints(QStringLiteral("catchUpSeconds")).last().y(), 0.5);
+    QCOMPARE(charts.shownPoints(QStringLiteral("watermarkGapSeconds")).last().y(), 12.0);
+    const QList<QPointF> trigger = charts.shownPoints(QStringLiteral("trigger"));
+    QCOMPARE(trigger.size(), 2);
+    QCOMPARE(trigger.first().y(), 250.0);
 }
 
 void tst_MonitorCharts::canvasFiguresPerNode()

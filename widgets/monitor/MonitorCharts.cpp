@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QTabWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -57,39 +58,50 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
     });
     bar->addWidget(png);
     layout->addLayout(bar);
-    m_grid = new QWidget(this);
-    auto *grid = new QGridLayout(m_grid);
-    grid->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_grid, 1);
+    m_tabs = new QTabWidget(this);
+    layout->addWidget(m_tabs, 1);
     setLayout(layout);
 
-    addChart(tr("Throughput (rows/s)"), {{QStringLiteral("inputRows"), tr("input")}});
-    addChart(tr("Consumer lag (messages)"), {{QStringLiteral("consumerLag"), tr("lag")}});
-    addChart(tr("Batch duration (ms)"),
+    auto *flow = new QWidget(m_tabs);
+    addChart(flow, 0, tr("Throughput (rows/s)"), {{QStringLiteral("inputRows"), tr("input")}});
+    // Lag in total and per partition (lines appear as partitions report).
+    addChart(flow, 1, tr("Consumer lag (messages)"), {{QStringLiteral("consumerLag"), tr("total")}},
+             QStringLiteral("lag."));
+    addChart(flow, 2, tr("Time to catch up (s)"), {{QStringLiteral("catchUpSeconds"), tr("at the processing rate")}});
+    addChart(flow, 3, tr("End-to-end latency (ms)"),
+             {{QStringLiteral("latency.p50"), QStringLiteral("p50")},
+              {QStringLiteral("latency.p95"), QStringLiteral("p95")},
+              {QStringLiteral("latency.p99"), QStringLiteral("p99")}});
+    m_tabs->addTab(flow, tr("Flow"));
+    auto *batches = new QWidget(m_tabs);
+    addChart(batches, 0, tr("Batch duration (ms)"),
              {{QStringLiteral("duration.total"), tr("total")},
               {QStringLiteral("duration.poll"), tr("poll")},
               {QStringLiteral("duration.decode"), tr("decode")},
               {QStringLiteral("duration.operators"), tr("operators")},
-              {QStringLiteral("duration.sink"), tr("sink")}});
-    addChart(tr("End-to-end latency (ms)"),
-             {{QStringLiteral("latency.p50"), QStringLiteral("p50")},
-              {QStringLiteral("latency.p95"), QStringLiteral("p95")},
-              {QStringLiteral("latency.p99"), QStringLiteral("p99")}});
-    for (int i = 0; i < m_charts.size(); ++i) {
-        auto *view = new QChartView(m_charts[i], m_grid);
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(260, 160);
-        grid->addWidget(view, i / 2, i % 2);
-    }
+              {QStringLiteral("duration.sink"), tr("sink")},
+              {QStringLiteral("duration.checkpoint"), tr("checkpoint")},
+              {QStringLiteral("trigger"), tr("trigger interval")}});
+    addChart(batches, 1, tr("Watermark gap (s)"), {{QStringLiteral("watermarkGapSeconds"), tr("wall clock - watermark")}});
+    addChart(batches, 2, tr("State rows"), {}, QStringLiteral("stateRows."));
+    addChart(batches, 3, tr("Late rows and dead letters (total)"),
+             {{QStringLiteral("lateRows"), tr("late rows dropped")}, {QStringLiteral("deadLetters"), tr("dead letters")}});
+    m_tabs->addTab(batches, tr("Batches and state"));
     connect(m_range, &QComboBox::currentIndexChanged, this, &MonitorCharts::redraw);
     connect(m_pause, &QCheckBox::toggled, this, &MonitorCharts::redraw);
 }
 
-QChart *MonitorCharts::addChart(const QString &title, const QList<QPair<QString, QString>> &lines)
+QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &title,
+                               const QList<QPair<QString, QString>> &lines, const QString &prefix)
 {
+    auto *grid = qobject_cast<QGridLayout *>(page->layout());
+    if (!grid) {
+        grid = new QGridLayout(page);
+        grid->setContentsMargins(0, 0, 0, 0);
+    }
     auto *chart = new QChart;
     chart->setTitle(title);
-    chart->legend()->setVisible(lines.size() > 1);
+    chart->legend()->setVisible(lines.size() > 1 || !prefix.isEmpty());
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
@@ -101,26 +113,35 @@ QChart *MonitorCharts::addChart(const QString &title, const QList<QPair<QString,
     y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (const auto &[metric, name] : lines) {
-        auto *series = new QLineSeries(chart);
-        series->setName(name);
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-        connect(series, &QLineSeries::hovered, this, [this, name](const QPointF &point, bool state) {
-            if (!state)
-                return;
-            QToolTip::showText(QCursor::pos(),
-                               tr("%1 at %2: %3")
-                                   .arg(name,
-                                        QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toString(QStringLiteral("HH:mm:ss")),
-                                        QLocale().toString(point.y(), 'f', point.y() < 100 ? 1 : 0)),
-                               this);
-        });
-        m_lines.append(Line{metric, series});
-    }
-    m_charts.append(chart);
+    for (const auto &[metric, name] : lines)
+        addLine(chart, metric, name);
+    m_charts.append(Chart{chart, prefix});
+    auto *view = new QChartView(chart, page);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(260, 160);
+    grid->addWidget(view, position / 2, position % 2);
     return chart;
+}
+
+void MonitorCharts::addLine(QChart *chart, const QString &metric, const QString &name)
+{
+    auto *series = new QLineSeries(chart);
+    series->setName(name);
+    chart->addSeries(series);
+    series->attachAxis(chart->axes(Qt::Horizontal).front());
+    series->attachAxis(chart->axes(Qt::Vertical).front());
+    if (metric == QLatin1String("trigger"))
+        series->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+    connect(series, &QLineSeries::hovered, this, [this, name](const QPointF &point, bool state) {
+        if (!state)
+            return;
+        QToolTip::showText(QCursor::pos(),
+                           tr("%1 at %2: %3")
+                               .arg(name, QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toString(QStringLiteral("HH:mm:ss")),
+                                    QLocale().toString(point.y(), 'f', point.y() < 100 ? 1 : 0)),
+                           this);
+    });
+    m_lines.append(Line{metric, series});
 }
 
 int MonitorCharts::rangeMinutes() const
@@ -151,7 +172,7 @@ void MonitorCharts::setHistory(const ProgressHistory &history)
 
 bool MonitorCharts::exportPng(const QString &path)
 {
-    return m_grid->grab().save(path, "PNG");
+    return m_tabs->currentWidget()->grab().save(path, "PNG");
 }
 
 void MonitorCharts::clear()
@@ -169,26 +190,51 @@ QList<QPointF> MonitorCharts::shownPoints(const QString &metric) const
     return {};
 }
 
+void MonitorCharts::setTriggerMs(double ms)
+{
+    m_triggerMs = ms;
+    redraw();
+}
+
 void MonitorCharts::redraw()
 {
     if (m_pause->isChecked())
         return;
     const qint64 end = m_history.lastMs() + 1000;
     const qint64 since = end - qint64(rangeMinutes()) * 60 * 1000;
-    for (QChart *chart : m_charts) {
-        double top = 10; // a flat zero line still gets readable axis labels
-        for (const Line &line : m_lines) {
-            if (line.series->chart() != chart)
+    // Lines per partition or per operator, as they appear.
+    const QStringList metrics = m_history.metrics();
+    for (const Chart &c : std::as_const(m_charts)) {
+        if (c.prefix.isEmpty())
+            continue;
+        for (const QString &metric : metrics) {
+            if (!metric.startsWith(c.prefix))
                 continue;
-            const auto points = m_history.series(line.metric, since);
-            QList<QPointF> shown(points.begin(), points.end());
+            const bool known = std::any_of(m_lines.begin(), m_lines.end(), [&](const Line &l) { return l.metric == metric; });
+            if (!known)
+                addLine(c.chart, metric, metric.mid(c.prefix.size()));
+        }
+    }
+    for (const Chart &c : std::as_const(m_charts)) {
+        double top = 10; // a flat zero line still gets readable axis labels
+        for (const Line &line : std::as_const(m_lines)) {
+            if (line.series->chart() != c.chart)
+                continue;
+            QList<QPointF> shown;
+            if (line.metric == QLatin1String("trigger")) {
+                if (m_triggerMs > 0 && !m_history.isEmpty())
+                    shown = {QPointF(double(since), m_triggerMs), QPointF(double(end), m_triggerMs)};
+            } else {
+                const auto points = m_history.series(line.metric, since);
+                shown = QList<QPointF>(points.begin(), points.end());
+            }
             for (const QPointF &p : shown)
                 top = std::max(top, p.y());
             line.series->replace(shown);
         }
-        chart->axes(Qt::Horizontal).front()->setRange(QDateTime::fromMSecsSinceEpoch(since),
-                                                      QDateTime::fromMSecsSinceEpoch(end));
-        chart->axes(Qt::Vertical).front()->setRange(0, top * 1.1);
+        c.chart->axes(Qt::Horizontal).front()->setRange(QDateTime::fromMSecsSinceEpoch(since),
+                                                        QDateTime::fromMSecsSinceEpoch(end));
+        c.chart->axes(Qt::Vertical).front()->setRange(0, top * 1.1);
     }
 }
 

@@ -9,6 +9,7 @@ class QCheckBox;
 class QChart;
 class QComboBox;
 class QLineSeries;
+class QTabWidget;
 
 namespace sw::widgets {
 
@@ -27,7 +28,9 @@ public:
     // Shows a stored run instead of the live one (Runs...).
     void setHistory(const ProgressHistory &history);
     QByteArray toCsv() const { return m_history.toCsv(); }
-    bool exportPng(const QString &path);
+    bool exportPng(const QString &path); // the charts of the tab shown
+    // The runtime's trigger interval, drawn across the batch-duration chart.
+    void setTriggerMs(double ms);
     const ProgressHistory &history() const { return m_history; }
 
 signals:
@@ -45,16 +48,24 @@ private:
         QString metric;
         QLineSeries *series;
     };
-    // One chart; `lines` are (metric, legend name) pairs.
-    QChart *addChart(const QString &title, const QList<QPair<QString, QString>> &lines);
+    struct Chart
+    {
+        QChart *chart;
+        QString prefix; // metrics starting with it get a line each, as they appear
+    };
+    // One chart at `position` (0-3) of a tab page; `lines` are (metric, legend name) pairs.
+    QChart *addChart(QWidget *page, int position, const QString &title, const QList<QPair<QString, QString>> &lines,
+                     const QString &prefix = {});
+    void addLine(QChart *chart, const QString &metric, const QString &name);
     void redraw();
 
     ProgressHistory m_history;
     QList<Line> m_lines;
-    QList<QChart *> m_charts;
+    QList<Chart> m_charts;
+    double m_triggerMs = 0;
     QComboBox *m_range = nullptr;
     QCheckBox *m_pause = nullptr;
-    QWidget *m_grid = nullptr;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace sw::widgets

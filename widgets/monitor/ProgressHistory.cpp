@@ -50,8 +50,30 @@ void ProgressHistory::append(const QJsonObject &p)
     for (auto it = latency.begin(); it != latency.end(); ++it)
         most(QStringLiteral("latency.") + it.key(), it.value().toDouble());
     const QJsonValue gap = p.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermarkGapMs"));
-    if (gap.isDouble())
+    if (gap.isDouble()) {
         last(QStringLiteral("watermarkGapMs"), gap.toDouble());
+        last(QStringLiteral("watermarkGapSeconds"), gap.toDouble() / 1000.0);
+    }
+    sum(QStringLiteral("batchMs"), duration.value(QStringLiteral("total")).toDouble());
+    for (const auto &source : p.value(QStringLiteral("sources")).toArray()) {
+        const QJsonObject o = source.toObject();
+        const QString node = o.value(QStringLiteral("node")).toString();
+        const QJsonObject topics = o.value(QStringLiteral("partitions")).toObject();
+        for (auto topic = topics.begin(); topic != topics.end(); ++topic) {
+            const QJsonObject partitions = topic.value().toObject();
+            for (auto part = partitions.begin(); part != partitions.end(); ++part)
+                last(QStringLiteral("lag.%1/%2/%3").arg(node, topic.key(), part.key()),
+                     part.value().toObject().value(QStringLiteral("lag")).toDouble());
+        }
+    }
+    // Time to catch up: the lag at the rate rows are processed (rows per second of batch time).
+    const auto rows = s.values.find(QStringLiteral("inputRows"));
+    const auto batchMs = s.values.find(QStringLiteral("batchMs"));
+    const auto lag = s.values.find(QStringLiteral("consumerLag"));
+    if (rows != s.values.end() && batchMs != s.values.end() && lag != s.values.end() && rows->second > 0 && batchMs->second > 0)
+        last(QStringLiteral("catchUpSeconds"), lag->second / (rows->second * 1000.0 / batchMs->second));
+    else if (lag != s.values.end() && lag->second == 0)
+        last(QStringLiteral("catchUpSeconds"), 0);
     for (const auto &op : p.value(QStringLiteral("stateOperators")).toArray()) {
         const QJsonObject o = op.toObject();
         last(QStringLiteral("stateRows.") + o.value(QStringLiteral("node")).toString(),

@@ -21,9 +21,11 @@ class ProgressHistory
 public:
     static constexpr qint64 kKeepMs = 60 * 60 * 1000;
 
-    // Metric names: "inputRows", "consumerLag", "duration.poll" (and decode,
-    // operators, sink, checkpoint, total), "latency.p50" (p95, p99, max),
-    // "watermarkGapMs", "lateRows", "deadLetters", "stateRows.<node>".
+    // Metric names: "inputRows", "consumerLag", "lag.<source>/<topic>/<partition>",
+    // "catchUpSeconds" (lag / processing rate), "duration.poll" (and decode,
+    // operators, sink, checkpoint, total), "batchMs" (summed), "latency.p50" (p95,
+    // p99, max), "watermarkGapMs", "watermarkGapSeconds", "lateRows", "deadLetters",
+    // "stateRows.<node>".
     void append(const QJsonObject &progress);
     void clear() { m_seconds.clear(); }
     bool isEmpty() const { return m_seconds.empty(); }

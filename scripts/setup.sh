@@ -14,7 +14,7 @@ packages=(
   g++ cmake ninja-build pkg-config ccache
   # Qt 6 (Charts needs the OpenGL dev package to configure)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qt6-charts-dev libqt6opengl6-dev libqscintilla2-qt6-dev qt6-httpserver-dev qt6-websockets-dev libqt6svg6
+  qt6-charts-dev libqt6opengl6-dev libqscintilla2-qt6-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6svg6
   # runtime engine
   librdkafka-dev libsimdjson-dev libsqlite3-dev
   # tests, benchmarks, looking at the app without a display

@@ -711,6 +711,109 @@
         <source>Group %1: total lag %2 over %3 partitions with committed offsets</source>
         <translation>Gruppe %1: Lag gesamt %2 über %3 Partitionen mit bestätigten Offsets</translation>
     </message>
+    <message>
+        <source>Profiles...</source>
+        <translation>Profile …</translation>
+    </message>
+    <message>
+        <source>Clusters of your own, with SASL/SSL settings; passwords in the desktop keyring</source>
+        <translation>Eigene Cluster mit SASL/SSL-Einstellungen; Passwörter im Schlüsselbund des Desktops</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>profile %1 (%2)</source>
+        <translation>Profil %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No connection profiles.</source>
+        <translation>Keine Verbindungsprofile.</translation>
+    </message>
+    <message>
+        <source>Connection Profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>(new profile)</source>
+        <translation>(neues Profil)</translation>
+    </message>
+    <message>
+        <source>kept in the desktop keyring</source>
+        <translation>im Schlüsselbund des Desktops</translation>
+    </message>
+    <message>
+        <source>from an environment variable</source>
+        <translation>aus einer Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>CA bundle file (SSL), optional</source>
+        <translation>CA-Datei (SSL), optional</translation>
+    </message>
+    <message>
+        <source>password (stored in the keyring, never in a file)</source>
+        <translation>Passwort (im Schlüsselbund gespeichert, nie in einer Datei)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap servers</source>
+        <translation>&amp;Bootstrap-Server</translation>
+    </message>
+    <message>
+        <source>Security protocol</source>
+        <translation>Sicherheitsprotokoll</translation>
+    </message>
+    <message>
+        <source>SASL mechanism</source>
+        <translation>SASL-Verfahren</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>A profile needs a name and bootstrap servers.</source>
+        <translation>Ein Profil braucht einen Namen und Bootstrap-Server.</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ConnectionProfiles</name>
+    <message>
+        <source>A password is kept in the desktop keyring or named as ${env:NAME}, never written to a file.</source>
+        <translation>Ein Passwort liegt im Schlüsselbund des Desktops oder wird als ${env:NAME} angegeben, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>The desktop keyring did not keep the password: %1</source>
+        <translation>Der Schlüsselbund hat das Passwort nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>No connection profile &quot;%1&quot;.</source>
+        <translation>Kein Verbindungsprofil „%1“.</translation>
+    </message>
+    <message>
+        <source>The password is not in the desktop keyring: %1</source>
+        <translation>Das Passwort ist nicht im Schlüsselbund: %1</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::IntegerEditor</name>

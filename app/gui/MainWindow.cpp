@@ -8,6 +8,7 @@
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineView.h"
 #include "explorer/ClusterExplorer.h"
+#include "explorer/ConnectionProfiles.h"
 #include "inspector/NodeInspector.h"
 #include "json/JsonSourceView.h"
 #include "outline/PipelineOutline.h"
@@ -191,6 +192,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(problemsDock, logDock);
     tabifyDockWidget(logDock, monitorDock);
     m_explorer = new widgets::ClusterExplorer(this);
+    m_explorer->setProfiles(new widgets::ConnectionProfiles(this));
     auto *explorerDock = new QDockWidget(tr("Cluster"), this);
     explorerDock->setObjectName(QStringLiteral("clusterDock"));
     explorerDock->setWidget(m_explorer);

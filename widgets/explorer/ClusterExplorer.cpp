@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorer/ClusterExplorer.h"
 
+#include "explorer/ConnectionProfiles.h"
+
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -60,6 +64,9 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     bar->addWidget(connect);
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     bar->addWidget(refreshButton);
+    auto *profilesButton = new QPushButton(tr("Profiles..."), this);
+    profilesButton->setToolTip(tr("Clusters of your own, with SASL/SSL settings; passwords in the desktop keyring"));
+    bar->addWidget(profilesButton);
     layout->addLayout(bar);
     m_status = new QLabel(tr("Not connected."), this);
     m_status->setWordWrap(true);
@@ -159,8 +166,9 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     groupLayout->addWidget(m_groupTable, 1);
     tabs->addTab(groupPage, tr("Consumer Group"));
 
-    QObject::connect(connect, &QPushButton::clicked, this, [this] { connectTo(endpointFromChoice()); });
-    QObject::connect(m_connection->lineEdit(), &QLineEdit::returnPressed, this, [this] { connectTo(endpointFromChoice()); });
+    QObject::connect(connect, &QPushButton::clicked, this, &ClusterExplorer::connectToChoice);
+    QObject::connect(m_connection->lineEdit(), &QLineEdit::returnPressed, this, &ClusterExplorer::connectToChoice);
+    QObject::connect(profilesButton, &QPushButton::clicked, this, &ClusterExplorer::editProfiles);
     QObject::connect(refreshButton, &QPushButton::clicked, this, &ClusterExplorer::refresh);
     QObject::connect(browseButton, &QPushButton::clicked, this, [this] {
         browse(m_browseTopic->currentText(), m_browsePartition->value(),
@@ -196,24 +204,155 @@ ClusterExplorer::~ClusterExplorer()
 void ClusterExplorer::setConnections(const QHash<QString, runtime::KafkaEndpoint> &connections)
 {
     m_connections = connections;
+    fillConnections();
+}
+
+void ClusterExplorer::setProfiles(ConnectionProfiles *profiles)
+{
+    m_profiles = profiles;
+    QObject::connect(profiles, &ConnectionProfiles::changed, this, &ClusterExplorer::fillConnections);
+    fillConnections();
+}
+
+void ClusterExplorer::fillConnections()
+{
     const QString current = m_connection->currentText();
     m_connection->clear();
-    QStringList names = connections.keys();
+    QStringList names = m_connections.keys();
     names.sort();
     for (const QString &name : names)
-        m_connection->addItem(QStringLiteral("%1 (%2)").arg(name, connections.value(name).bootstrap), name);
+        m_connection->addItem(tr("%1 (%2)").arg(name, m_connections.value(name).bootstrap), QStringLiteral("connection:") + name);
+    if (m_profiles) {
+        for (const auto &p : m_profiles->profiles())
+            m_connection->addItem(tr("profile %1 (%2)").arg(p.name, p.bootstrap), QStringLiteral("profile:") + p.name);
+    }
     m_connection->setCurrentText(current);
 }
 
-runtime::KafkaEndpoint ClusterExplorer::endpointFromChoice() const
+void ClusterExplorer::connectToChoice()
 {
     const int index = m_connection->findText(m_connection->currentText());
-    if (index >= 0 && m_connections.contains(m_connection->itemData(index).toString()))
-        return m_connections.value(m_connection->itemData(index).toString());
-    runtime::KafkaEndpoint typed;
-    typed.name = QStringLiteral("typed");
-    typed.bootstrap = m_connection->currentText().trimmed();
-    return typed;
+    const QString data = index >= 0 ? m_connection->itemData(index).toString() : QString();
+    if (data.startsWith(QLatin1String("connection:"))) {
+        connectTo(m_connections.value(data.mid(11)));
+    } else if (data.startsWith(QLatin1String("profile:"))) {
+        connectToProfile(data.mid(8));
+    } else {
+        runtime::KafkaEndpoint typed;
+        typed.name = QStringLiteral("typed");
+        typed.bootstrap = m_connection->currentText().trimmed();
+        connectTo(typed);
+    }
+}
+
+void ClusterExplorer::connectToProfile(const QString &name)
+{
+    if (!m_profiles) {
+        fail(tr("No connection profiles."));
+        return;
+    }
+    QPointer<ClusterExplorer> self(this);
+    m_profiles->resolve(name, [self](const runtime::KafkaEndpoint &endpoint, const QString &error) {
+        if (!self)
+            return;
+        if (!error.isEmpty())
+            self->fail(error);
+        else
+            self->connectTo(endpoint);
+    });
+}
+
+void ClusterExplorer::editProfiles()
+{
+    if (!m_profiles)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Connection Profiles"));
+    auto *form = new QFormLayout(&dialog);
+    auto *existing = new QComboBox(&dialog);
+    existing->addItem(tr("(new profile)"));
+    for (const auto &p : m_profiles->profiles())
+        existing->addItem(p.name);
+    auto *name = new QLineEdit(&dialog);
+    auto *bootstrap = new QLineEdit(&dialog);
+    bootstrap->setPlaceholderText(QStringLiteral("kafka-1:9092,kafka-2:9092"));
+    auto *protocol = new QComboBox(&dialog);
+    protocol->addItems({QStringLiteral("PLAINTEXT"), QStringLiteral("SSL"), QStringLiteral("SASL_PLAINTEXT"), QStringLiteral("SASL_SSL")});
+    auto *mechanism = new QComboBox(&dialog);
+    mechanism->addItems({QStringLiteral("PLAIN"), QStringLiteral("SCRAM-SHA-256"), QStringLiteral("SCRAM-SHA-512")});
+    auto *username = new QLineEdit(&dialog);
+    auto *where = new QComboBox(&dialog);
+    where->addItem(tr("kept in the desktop keyring"), true);
+    where->addItem(tr("from an environment variable"), false);
+    auto *password = new QLineEdit(&dialog);
+    password->setEchoMode(QLineEdit::Password);
+    auto *ca = new QLineEdit(&dialog);
+    ca->setPlaceholderText(tr("CA bundle file (SSL), optional"));
+    auto updatePasswordField = [where, password] {
+        const bool keyring = where->currentData().toBool();
+        password->setEchoMode(keyring ? QLineEdit::Password : QLineEdit::Normal);
+        password->setPlaceholderText(keyring ? tr("password (stored in the keyring, never in a file)") : QStringLiteral("${env:KAFKA_PASSWORD}"));
+    };
+    QObject::connect(where, &QComboBox::currentIndexChanged, &dialog, updatePasswordField);
+    updatePasswordField();
+    QObject::connect(existing, &QComboBox::currentIndexChanged, &dialog, [=, this](int index) {
+        const ConnectionProfile *p = index > 0 ? m_profiles->find(existing->currentText()) : nullptr;
+        const ConnectionProfile shown = p ? *p : ConnectionProfile{};
+        name->setText(shown.name);
+        bootstrap->setText(shown.bootstrap);
+        protocol->setCurrentText(shown.securityProtocol);
+        mechanism->setCurrentText(shown.saslMechanism);
+        username->setText(shown.username);
+        where->setCurrentIndex(shown.passwordInKeyring || shown.passwordReference.isEmpty() ? 0 : 1);
+        password->setText(shown.passwordInKeyring ? QString() : shown.passwordReference);
+        ca->setText(shown.caLocation);
+    });
+    form->addRow(tr("Profile"), existing);
+    form->addRow(tr("&Name"), name);
+    form->addRow(tr("&Bootstrap servers"), bootstrap);
+    form->addRow(tr("Security protocol"), protocol);
+    form->addRow(tr("SASL mechanism"), mechanism);
+    form->addRow(tr("&User name"), username);
+    form->addRow(tr("Password"), where);
+    form->addRow(QString(), password);
+    form->addRow(tr("CA file"), ca);
+    auto *message = new QLabel(&dialog);
+    message->setWordWrap(true);
+    message->setStyleSheet(QStringLiteral("color: #d03030;"));
+    form->addRow(message);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, &dialog);
+    auto *removeButton = buttons->addButton(tr("Remove"), QDialogButtonBox::DestructiveRole);
+    form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QObject::connect(removeButton, &QPushButton::clicked, &dialog, [=, this, &dialog] {
+        m_profiles->remove(name->text().trimmed());
+        dialog.accept();
+    });
+    QObject::connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, &dialog, [=, this, &dialog] {
+        ConnectionProfile p;
+        p.name = name->text().trimmed();
+        p.bootstrap = bootstrap->text().trimmed();
+        p.securityProtocol = protocol->currentText();
+        p.saslMechanism = mechanism->currentText();
+        p.username = username->text().trimmed();
+        p.passwordInKeyring = where->currentData().toBool();
+        p.passwordReference = p.passwordInKeyring ? QString() : password->text().trimmed();
+        p.caLocation = ca->text().trimmed();
+        if (p.name.isEmpty() || p.bootstrap.isEmpty()) {
+            message->setText(tr("A profile needs a name and bootstrap servers."));
+            return;
+        }
+        QPointer<QDialog> open(&dialog);
+        m_profiles->store(p, p.passwordInKeyring ? password->text() : QString(), [open, message](const QString &error) {
+            if (!open)
+                return;
+            if (error.isEmpty())
+                open->accept();
+            else
+                message->setText(error);
+        });
+    });
+    dialog.exec();
 }
 
 void ClusterExplorer::run(std::function<void(ClusterClient &)> work, std::function<void()> done)

@@ -22,6 +22,8 @@ class QTreeWidget;
 
 namespace sw::widgets {
 
+class ConnectionProfiles;
+
 // The cluster explorer: any Kafka cluster's brokers and topics (partitions, low
 // and high offsets, recent rate), a topic's messages from the beginning, the end,
 // an offset or a time (key, headers, timestamp, pretty JSON), producing a message,
@@ -37,6 +39,10 @@ public:
     // Named connections to offer (the pipeline's, and the bootstrap of a running
     // embedded broker); the user may also type a bootstrap.
     void setConnections(const QHash<QString, runtime::KafkaEndpoint> &connections);
+    // The user's own profiles (shown after the pipeline's connections); not owned.
+    void setProfiles(ConnectionProfiles *profiles);
+    // Connects to a profile (its password fetched from the keyring if kept there).
+    void connectToProfile(const QString &name);
     void connectTo(const runtime::KafkaEndpoint &endpoint);
     void refresh();
     void browse(const QString &topic, int partition, runtime::ClusterClient::From from, const QString &position,
@@ -66,9 +72,12 @@ private:
     void run(std::function<void(runtime::ClusterClient &)> work, std::function<void()> done);
     void showCluster();
     void fail(const QString &message);
-    runtime::KafkaEndpoint endpointFromChoice() const;
+    void connectToChoice();
+    void fillConnections();
+    void editProfiles();
 
     QHash<QString, runtime::KafkaEndpoint> m_connections;
+    ConnectionProfiles *m_profiles = nullptr;
     std::shared_ptr<runtime::ClusterClient> m_client;
     runtime::ClusterClient::Cluster m_cluster;
     std::vector<runtime::ClusterClient::Message> m_messages;

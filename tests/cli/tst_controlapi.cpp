@@ -8,6 +8,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -25,7 +27,8 @@ const char *kPipeline = R"j({"format": "streamwright.pipeline/1", "name": "live"
 "edges": [{"from": "events", "to": "per_minute"}, {"from": "per_minute", "to": "preview"}],
 "runtime": {"trigger": "100ms"},
 "alerts": [
- {"metric": "rows_out", "node": "events", "above": 0, "severity": "critical", "command": "echo $STREAMWRIGHT_ALERT_SEVERITY $STREAMWRIGHT_ALERT_METRIC > fired.txt"},
+ {"metric": "rows_out", "node": "events", "above": 0, "severity": "critical", "command": "echo $STREAMWRIGHT_ALERT_SEVERITY $STREAMWRIGHT_ALERT_METRIC > fired.txt",
+  "webhook": "WEBHOOK_URL"},
  {"metric": "batch_duration_ms", "above": 600000, "for": "1h", "severity": "info"}
 ]})j";
 } // namespace
@@ -50,13 +53,25 @@ private:
     QProcess m_run;
     QString m_url, m_token;
     QNetworkAccessManager m_net;
+    QTcpServer m_webhook;
+    QByteArray m_webhookRequests;
 };
 
 void tst_ControlApi::initTestCase()
 {
+    // A webhook receiver: keeps what is POSTed to it.
+    QVERIFY(m_webhook.listen(QHostAddress::LocalHost));
+    connect(&m_webhook, &QTcpServer::newConnection, this, [this] {
+        QTcpSocket *socket = m_webhook.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            m_webhookRequests += socket->readAll();
+            if (m_webhookRequests.contains("\r\n\r\n{") && m_webhookRequests.endsWith('}'))
+                socket->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+        });
+    });
     QFile f(m_dir.filePath(QStringLiteral("live.json")));
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(kPipeline);
+    f.write(QByteArray(kPipeline).replace("WEBHOOK_URL", "http://127.0.0.1:" + QByteArray::number(m_webhook.serverPort()) + "/hook"));
     f.close();
     m_run.setWorkingDirectory(m_dir.path());
     m_run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), QStringLiteral("live.json"), QStringLiteral("--quiet")});
@@ -156,6 +171,11 @@ void tst_ControlApi::alertsFireInTheRuntime()
     const QByteArray metrics = get(QStringLiteral("/metrics"));
     QVERIFY2(metrics.contains("streamwright_alert_firing{pipeline=\"live\",rule=\"0\",severity=\"critical\""), metrics.constData());
     QVERIFY(metrics.contains("rows_out of events above 0\"} 1"));
+    // The webhook got the alert as JSON.
+    QTRY_VERIFY_WITH_TIMEOUT(m_webhookRequests.contains("\"state\":\"firing\""), 10000);
+    QVERIFY(m_webhookRequests.startsWith("POST /hook"));
+    QVERIFY(m_webhookRequests.contains("\"pipeline\":\"live\""));
+    QVERIFY(m_webhookRequests.contains("\"severity\":\"critical\""));
 }
 
 void tst_ControlApi::controlNeedsTheToken()

@@ -795,6 +795,30 @@
         <source>A profile needs a name and bootstrap servers.</source>
         <translation>Ein Profil braucht einen Namen und Bootstrap-Server.</translation>
     </message>
+    <message>
+        <source>Watch</source>
+        <translation>Beobachten</translation>
+    </message>
+    <message>
+        <source>Refresh every 2 seconds and chart the lag</source>
+        <translation>Alle 2 Sekunden aktualisieren und den Lag aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Burrow&apos;s evaluation of the partition&apos;s last commits: OK, WARN (falling behind), STALL (not moving), STOP (no commits for longer than the window spans)</source>
+        <translation>Burrows Bewertung der letzten Commits der Partition: OK, WARN (fällt zurück), STALL (bewegt sich nicht), STOP (keine Commits länger als das Fenster reicht)</translation>
+    </message>
+    <message>
+        <source>Total lag of the group (messages)</source>
+        <translation>Gesamt-Lag der Gruppe (Nachrichten)</translation>
+    </message>
+    <message>
+        <source>no commits</source>
+        <translation>keine Commits</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::ConnectionProfiles</name>

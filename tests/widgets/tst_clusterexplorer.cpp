@@ -91,6 +91,12 @@ void tst_ClusterExplorer::explores()
     QVERIFY(groupShown.wait(10000));
     QCOMPARE(explorer.groupRowCount(), 2);
     QCOMPARE(explorer.groupTotalLag(), qint64(1)); // partition 0 is empty, partition 1: 3 - 2
+    QCOMPARE(explorer.groupStatus(0), QStringLiteral("OK"));         // partition 0: nothing to read
+    QCOMPARE(explorer.groupStatus(1), QStringLiteral("OK"));         // one commit says nothing yet
+    QCOMPARE(explorer.groupChartPoints(), 1);
+    explorer.showGroupLag(QStringLiteral("dashboard"));
+    QVERIFY(groupShown.wait(10000));
+    QCOMPARE(explorer.groupChartPoints(), 2); // the group's lag over time
 
     // Listing groups: the embedded broker cannot; the explorer says to type the name.
     QSignalSpy listed(&explorer, &widgets::ClusterExplorer::groupsListed);

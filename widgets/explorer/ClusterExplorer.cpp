@@ -4,7 +4,14 @@
 #include "explorer/ConnectionProfiles.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QTimer>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDateTime>
@@ -152,18 +159,49 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     m_group->lineEdit()->setPlaceholderText(tr("consumer group"));
     auto *listButton = new QPushButton(tr("List Groups"), groupPage);
     auto *lagButton = new QPushButton(tr("Show Lag"), groupPage);
+    m_watch = new QCheckBox(tr("Watch"), groupPage);
+    m_watch->setToolTip(tr("Refresh every 2 seconds and chart the lag"));
     groupBar->addWidget(m_group, 1);
     groupBar->addWidget(listButton);
     groupBar->addWidget(lagButton);
+    groupBar->addWidget(m_watch);
     groupLayout->addLayout(groupBar);
     m_groupSummary = new QLabel(groupPage);
     groupLayout->addWidget(m_groupSummary);
-    m_groupTable = new QTableWidget(0, 5, groupPage);
-    m_groupTable->setHorizontalHeaderLabels({tr("Topic"), tr("Partition"), tr("Committed"), tr("End"), tr("Lag")});
+    m_groupTable = new QTableWidget(0, 6, groupPage);
+    m_groupTable->setHorizontalHeaderLabels({tr("Topic"), tr("Partition"), tr("Committed"), tr("End"), tr("Lag"), tr("Status")});
+    m_groupTable->horizontalHeaderItem(5)->setToolTip(
+        tr("Burrow's evaluation of the partition's last commits: OK, WARN (falling behind), STALL (not moving), "
+           "STOP (no commits for longer than the window spans)"));
     m_groupTable->horizontalHeader()->setStretchLastSection(true);
     m_groupTable->verticalHeader()->hide();
     m_groupTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    groupLayout->addWidget(m_groupTable, 1);
+    auto *groupSplit = new QSplitter(Qt::Vertical, groupPage);
+    groupSplit->addWidget(m_groupTable);
+    // The group's total lag over time while watched.
+    auto *chart = new QChart;
+    chart->setTitle(tr("Total lag of the group (messages)"));
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    m_groupSeries = new QLineSeries(chart);
+    chart->addSeries(m_groupSeries);
+    auto *x = new QDateTimeAxis(chart);
+    x->setFormat(QStringLiteral("HH:mm:ss"));
+    x->setTickCount(4);
+    auto *y = new QValueAxis(chart);
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    m_groupSeries->attachAxis(x);
+    m_groupSeries->attachAxis(y);
+    auto *chartView = new QChartView(chart, groupSplit);
+    chartView->setRenderHint(QPainter::Antialiasing);
+    chartView->setMinimumHeight(140);
+    groupSplit->addWidget(chartView);
+    groupLayout->addWidget(groupSplit, 1);
+    m_watchTimer = new QTimer(this);
+    m_watchTimer->setInterval(2000);
+    QObject::connect(m_watchTimer, &QTimer::timeout, this, [this] { showGroupLag(m_group->currentText()); });
     tabs->addTab(groupPage, tr("Consumer Group"));
 
     QObject::connect(connect, &QPushButton::clicked, this, &ClusterExplorer::connectToChoice);
@@ -180,6 +218,14 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     });
     QObject::connect(listButton, &QPushButton::clicked, this, &ClusterExplorer::listGroups);
     QObject::connect(lagButton, &QPushButton::clicked, this, [this] { showGroupLag(m_group->currentText()); });
+    QObject::connect(m_watch, &QCheckBox::toggled, this, [this](bool on) {
+        if (on) {
+            showGroupLag(m_group->currentText());
+            m_watchTimer->start();
+        } else {
+            m_watchTimer->stop();
+        }
+    });
     QObject::connect(m_messageTable, &QTableWidget::currentCellChanged, this, [this](int row) {
         m_messageView->setPlainText(messageText(row));
     });
@@ -586,6 +632,17 @@ int ClusterExplorer::groupRowCount() const
     return m_groupTable->rowCount();
 }
 
+QString ClusterExplorer::groupStatus(int row) const
+{
+    const QTableWidgetItem *item = m_groupTable->item(row, 5);
+    return item ? item->text() : QString();
+}
+
+int ClusterExplorer::groupChartPoints() const
+{
+    return m_groupSeries->count();
+}
+
 void ClusterExplorer::showGroupLag(const QString &group)
 {
     if (group.trimmed().isEmpty()) {
@@ -600,25 +657,52 @@ void ClusterExplorer::showGroupLag(const QString &group)
                 fail(*error);
                 return;
             }
+            if (group != m_watchedGroup) { // another group: its own history
+                m_watchedGroup = group;
+                m_commits.clear();
+                m_groupSeries->clear();
+            }
             m_groupLag = *rows;
             m_groupTable->setRowCount(0);
             m_groupTotalLag = 0;
             const QLocale locale;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
             int committedPartitions = 0;
             for (const auto &r : m_groupLag) {
                 const int row = m_groupTable->rowCount();
                 m_groupTable->insertRow(row);
                 m_groupTotalLag += r.lag();
                 committedPartitions += r.committed >= 0 ? 1 : 0;
+                // Burrow looks at commits: a sample when the committed offset moves.
+                auto &window = m_commits[r.topic + QLatin1Char('/') + QString::number(r.partition)];
+                if (r.committed >= 0 && (window.empty() || window.back().offset != r.committed)) {
+                    window.push_back(runtime::OffsetSample{now, r.committed, r.lag()});
+                    while (window.size() > 10)
+                        window.erase(window.begin());
+                }
+                const QString status = r.lag() == 0 ? QStringLiteral("OK")
+                                       : r.committed < 0 ? tr("no commits")
+                                                         : runtime::lagStatusName(runtime::evaluateLag(window, now));
                 const QStringList cells{r.topic, QString::number(r.partition),
                                         r.committed < 0 ? tr("none") : locale.toString(qint64(r.committed)),
-                                        locale.toString(qint64(r.high)), locale.toString(qint64(r.lag()))};
+                                        locale.toString(qint64(r.high)), locale.toString(qint64(r.lag())), status};
                 for (int c = 0; c < cells.size(); ++c)
                     m_groupTable->setItem(row, c, new QTableWidgetItem(cells[c]));
             }
             m_groupSummary->setText(tr("Group %1: total lag %2 over %3 partitions with committed offsets")
                                         .arg(group, locale.toString(m_groupTotalLag))
                                         .arg(committedPartitions));
+            m_groupSeries->append(double(now), double(m_groupTotalLag));
+            while (m_groupSeries->count() > 1800) // an hour at one point per 2 s
+                m_groupSeries->remove(0);
+            const auto points = m_groupSeries->points();
+            double top = 10;
+            for (const QPointF &p : points)
+                top = std::max(top, p.y());
+            QChart *chart = m_groupSeries->chart();
+            chart->axes(Qt::Horizontal).front()->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.first().x())),
+                                                          QDateTime::fromMSecsSinceEpoch(std::max(qint64(points.last().x()), qint64(points.first().x()) + 10000)));
+            chart->axes(Qt::Vertical).front()->setRange(0, top * 1.1);
             emit groupShown();
         });
 }

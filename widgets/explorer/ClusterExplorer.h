@@ -2,6 +2,7 @@
 #pragma once
 
 #include "broker/KafkaClientConfig.h"
+#include "alerts/LagStatus.h"
 #include "cluster/ClusterClient.h"
 
 #include <QElapsedTimer>
@@ -11,7 +12,10 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
+class QLineSeries;
+class QTimer;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -56,6 +60,8 @@ public:
     int messageCount() const;
     QString messageText(int row) const; // the pretty value of a message
     int groupRowCount() const;
+    QString groupStatus(int row) const; // Burrow's status shown for a partition
+    int groupChartPoints() const;
     qint64 groupTotalLag() const { return m_groupTotalLag; }
     QString lastError() const { return m_lastError; }
 
@@ -105,6 +111,11 @@ private:
     QComboBox *m_group = nullptr;
     QTableWidget *m_groupTable = nullptr;
     QLabel *m_groupSummary = nullptr;
+    QCheckBox *m_watch = nullptr;
+    QTimer *m_watchTimer = nullptr;
+    QLineSeries *m_groupSeries = nullptr;
+    QString m_watchedGroup;
+    QHash<QString, std::vector<runtime::OffsetSample>> m_commits; // "topic/partition" -> last commits
 };
 
 } // namespace sw::widgets

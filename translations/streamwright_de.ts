@@ -389,6 +389,1514 @@
     </message>
 </context>
 <context>
+    <name>sw::core</name>
+    <message>
+        <source>the field&apos;s type</source>
+        <translation>der Typ des Felds</translation>
+    </message>
+    <message>
+        <source>field name; dots reach into nested JSON (payload.user.id)</source>
+        <translation>Feldname; Punkte greifen in verschachteltes JSON (payload.user.id)</translation>
+    </message>
+    <message>
+        <source>event time and watermark; without it windows and joins downstream cannot run</source>
+        <translation>Ereigniszeit und Watermark; ohne sie können nachfolgende Fenster und Joins nicht laufen</translation>
+    </message>
+    <message>
+        <source>timestamp field holding event time; empty: the Kafka record timestamp</source>
+        <translation>Zeitstempelfeld mit der Ereigniszeit; leer: der Zeitstempel des Kafka-Datensatzes</translation>
+    </message>
+    <message>
+        <source>how late events may arrive</source>
+        <translation>wie spät Ereignisse eintreffen dürfen</translation>
+    </message>
+    <message>
+        <source>where the lookup table comes from</source>
+        <translation>woher die Nachschlagetabelle kommt</translation>
+    </message>
+    <message>
+        <source>the table&apos;s source</source>
+        <translation>die Quelle der Tabelle</translation>
+    </message>
+    <message>
+        <source>file of a sqlite, csv or jsonl table</source>
+        <translation>Datei einer SQLite-, CSV- oder JSONL-Tabelle</translation>
+    </message>
+    <message>
+        <source>table name in the SQLite database</source>
+        <translation>Tabellenname in der SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>connection of a compacted topic</source>
+        <translation>Verbindung eines kompaktierten Topics</translation>
+    </message>
+    <message>
+        <source>compacted topic read as a table (latest value per key)</source>
+        <translation>kompaktiertes Topic, als Tabelle gelesen (neuester Wert je Schlüssel)</translation>
+    </message>
+    <message>
+        <source>rows to process</source>
+        <translation>zu verarbeitende Zeilen</translation>
+    </message>
+    <message>
+        <source>result rows</source>
+        <translation>Ergebniszeilen</translation>
+    </message>
+    <message>
+        <source>records that could not be decoded, with the reason</source>
+        <translation>Datensätze, die nicht dekodiert werden konnten, mit dem Grund</translation>
+    </message>
+    <message>
+        <source>Kafka source</source>
+        <translation>Kafka-Quelle</translation>
+    </message>
+    <message>
+        <source>Reads JSON records from Kafka topics.</source>
+        <translation>Liest JSON-Datensätze aus Kafka-Topics.</translation>
+    </message>
+    <message>
+        <source>the cluster to read from</source>
+        <translation>der Cluster, aus dem gelesen wird</translation>
+    </message>
+    <message>
+        <source>topics to subscribe to</source>
+        <translation>zu abonnierende Topics</translation>
+    </message>
+    <message>
+        <source>consumer group id; default: streamwright-&lt;pipeline&gt;-&lt;node&gt;</source>
+        <translation>ID der Consumer-Gruppe; Standard: streamwright-&lt;pipeline&gt;-&lt;node&gt;</translation>
+    </message>
+    <message>
+        <source>where a new group starts: earliest, latest or an ISO-8601 time</source>
+        <translation>wo eine neue Gruppe beginnt: earliest, latest oder ein ISO-8601-Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>how record values are encoded</source>
+        <translation>wie die Werte der Datensätze kodiert sind</translation>
+    </message>
+    <message>
+        <source>the fields to decode from each record</source>
+        <translation>die aus jedem Datensatz zu dekodierenden Felder</translation>
+    </message>
+    <message>
+        <source>extra librdkafka consumer properties</source>
+        <translation>zusätzliche librdkafka-Consumer-Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Replays a recorded topic, deterministically.</source>
+        <translation>Spielt ein aufgezeichnetes Topic deterministisch ab.</translation>
+    </message>
+    <message>
+        <source>the recording file</source>
+        <translation>die Aufzeichnungsdatei</translation>
+    </message>
+    <message>
+        <source>only these recorded topics; default: all</source>
+        <translation>nur diese aufgezeichneten Topics; Standard: alle</translation>
+    </message>
+    <message>
+        <source>Demo generator</source>
+        <translation>Demo-Generator</translation>
+    </message>
+    <message>
+        <source>Generates the e-commerce demo events.</source>
+        <translation>Erzeugt die E-Commerce-Demoereignisse.</translation>
+    </message>
+    <message>
+        <source>which demo stream</source>
+        <translation>welcher Demo-Stream</translation>
+    </message>
+    <message>
+        <source>events per second; 0: as fast as possible</source>
+        <translation>Ereignisse pro Sekunde; 0: so schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>stop after this many events; 0: never</source>
+        <translation>nach so vielen Ereignissen anhalten; 0: nie</translation>
+    </message>
+    <message>
+        <source>random seed; the same seed gives the same events</source>
+        <translation>Zufallsstartwert; derselbe Wert ergibt dieselben Ereignisse</translation>
+    </message>
+    <message>
+        <source>share of events that arrive late</source>
+        <translation>Anteil der Ereignisse, die verspätet eintreffen</translation>
+    </message>
+    <message>
+        <source>event time of the first event (ISO-8601); default: when the run starts</source>
+        <translation>Ereigniszeit des ersten Ereignisses (ISO-8601); Standard: Beginn des Laufs</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Keeps the rows for which a condition is true.</source>
+        <translation>Behält die Zeilen, für die eine Bedingung wahr ist.</translation>
+    </message>
+    <message>
+        <source>boolean expression; rows where it is false or NULL are dropped</source>
+        <translation>boolescher Ausdruck; Zeilen, für die er falsch oder NULL ist, werden verworfen</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Computes new columns from expressions.</source>
+        <translation>Berechnet neue Spalten aus Ausdrücken.</translation>
+    </message>
+    <message>
+        <source>columns to compute, in order</source>
+        <translation>zu berechnende Spalten, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>the column&apos;s name; an input column of that name is replaced</source>
+        <translation>der Name der Spalte; eine Eingabespalte dieses Namens wird ersetzt</translation>
+    </message>
+    <message>
+        <source>the expression computing it</source>
+        <translation>der Ausdruck, der sie berechnet</translation>
+    </message>
+    <message>
+        <source>keep the input columns before the new ones</source>
+        <translation>die Eingabespalten vor den neuen behalten</translation>
+    </message>
+    <message>
+        <source>input columns to leave out</source>
+        <translation>wegzulassende Eingabespalten</translation>
+    </message>
+    <message>
+        <source>Window aggregate</source>
+        <translation>Fensteraggregation</translation>
+    </message>
+    <message>
+        <source>Groups rows into event-time windows and aggregates them.</source>
+        <translation>Gruppiert Zeilen in Ereigniszeit-Fenster und aggregiert sie.</translation>
+    </message>
+    <message>
+        <source>rows that arrived behind the watermark</source>
+        <translation>Zeilen, die hinter dem Watermark eintrafen</translation>
+    </message>
+    <message>
+        <source>tumbling, sliding or session window</source>
+        <translation>Tumbling-, Sliding- oder Session-Fenster</translation>
+    </message>
+    <message>
+        <source>the window kind</source>
+        <translation>die Fensterart</translation>
+    </message>
+    <message>
+        <source>window length (tumbling, sliding)</source>
+        <translation>Fensterlänge (tumbling, sliding)</translation>
+    </message>
+    <message>
+        <source>how often a sliding window starts</source>
+        <translation>wie oft ein gleitendes Fenster beginnt</translation>
+    </message>
+    <message>
+        <source>inactivity that closes a session</source>
+        <translation>Inaktivität, die eine Session schließt</translation>
+    </message>
+    <message>
+        <source>fields to group by besides the window</source>
+        <translation>Gruppierungsfelder neben dem Fenster</translation>
+    </message>
+    <message>
+        <source>what to compute per window and group</source>
+        <translation>was je Fenster und Gruppe berechnet wird</translation>
+    </message>
+    <message>
+        <source>output column name</source>
+        <translation>Name der Ausgabespalte</translation>
+    </message>
+    <message>
+        <source>aggregate function</source>
+        <translation>Aggregatfunktion</translation>
+    </message>
+    <message>
+        <source>the value aggregated (not needed by count)</source>
+        <translation>der aggregierte Wert (für count nicht nötig)</translation>
+    </message>
+    <message>
+        <source>append: emit once when final; update: emit changed rows every batch</source>
+        <translation>append: einmal ausgeben, wenn endgültig; update: geänderte Zeilen in jedem Batch ausgeben</translation>
+    </message>
+    <message>
+        <source>Stream join</source>
+        <translation>Stream-Join</translation>
+    </message>
+    <message>
+        <source>Joins two streams on keys within an event-time bound.</source>
+        <translation>Verbindet zwei Streams über Schlüssel innerhalb einer Ereigniszeit-Grenze.</translation>
+    </message>
+    <message>
+        <source>the left stream</source>
+        <translation>der linke Stream</translation>
+    </message>
+    <message>
+        <source>the right stream</source>
+        <translation>der rechte Stream</translation>
+    </message>
+    <message>
+        <source>which unmatched rows to keep</source>
+        <translation>welche Zeilen ohne Treffer behalten werden</translation>
+    </message>
+    <message>
+        <source>key pairs [left field, right field]</source>
+        <translation>Schlüsselpaare [linkes Feld, rechtes Feld]</translation>
+    </message>
+    <message>
+        <source>right.ts BETWEEN left.ts + from AND left.ts + to</source>
+        <translation>right.ts BETWEEN left.ts + from AND left.ts + to</translation>
+    </message>
+    <message>
+        <source>timestamp field of the left stream</source>
+        <translation>Zeitstempelfeld des linken Streams</translation>
+    </message>
+    <message>
+        <source>timestamp field of the right stream</source>
+        <translation>Zeitstempelfeld des rechten Streams</translation>
+    </message>
+    <message>
+        <source>lower bound after the left time (may be negative: -5m)</source>
+        <translation>untere Grenze nach der linken Zeit (darf negativ sein: -5m)</translation>
+    </message>
+    <message>
+        <source>upper bound after the left time</source>
+        <translation>obere Grenze nach der linken Zeit</translation>
+    </message>
+    <message>
+        <source>Lookup join</source>
+        <translation>Lookup-Join</translation>
+    </message>
+    <message>
+        <source>Enriches rows from a table (SQLite, CSV, JSON Lines or a compacted topic).</source>
+        <translation>Reichert Zeilen aus einer Tabelle an (SQLite, CSV, JSON Lines oder ein kompaktiertes Topic).</translation>
+    </message>
+    <message>
+        <source>left keeps rows without a match</source>
+        <translation>left behält Zeilen ohne Treffer</translation>
+    </message>
+    <message>
+        <source>key pairs [stream field, table field]</source>
+        <translation>Schlüsselpaare [Stream-Feld, Tabellenfeld]</translation>
+    </message>
+    <message>
+        <source>the table&apos;s columns</source>
+        <translation>die Spalten der Tabelle</translation>
+    </message>
+    <message>
+        <source>Union</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <source>Merges streams with the same fields.</source>
+        <translation>Führt Streams mit denselben Feldern zusammen.</translation>
+    </message>
+    <message>
+        <source>streams to merge</source>
+        <translation>zusammenzuführende Streams</translation>
+    </message>
+    <message>
+        <source>Deduplicate</source>
+        <translation>Deduplizieren</translation>
+    </message>
+    <message>
+        <source>Drops rows whose key was already seen within a time bound.</source>
+        <translation>Verwirft Zeilen, deren Schlüssel innerhalb einer Zeitgrenze schon gesehen wurde.</translation>
+    </message>
+    <message>
+        <source>fields that identify a duplicate</source>
+        <translation>Felder, die ein Duplikat erkennen</translation>
+    </message>
+    <message>
+        <source>how long a key is remembered (event time)</source>
+        <translation>wie lange ein Schlüssel gemerkt wird (Ereigniszeit)</translation>
+    </message>
+    <message>
+        <source>Kafka sink</source>
+        <translation>Kafka-Senke</translation>
+    </message>
+    <message>
+        <source>Writes rows as JSON records to a Kafka topic.</source>
+        <translation>Schreibt Zeilen als JSON-Datensätze in ein Kafka-Topic.</translation>
+    </message>
+    <message>
+        <source>the cluster to write to</source>
+        <translation>der Cluster, in den geschrieben wird</translation>
+    </message>
+    <message>
+        <source>the topic to write to</source>
+        <translation>das Ziel-Topic</translation>
+    </message>
+    <message>
+        <source>expression for the record key; default: no key</source>
+        <translation>Ausdruck für den Schlüssel des Datensatzes; Standard: kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>record compression</source>
+        <translation>Kompression der Datensätze</translation>
+    </message>
+    <message>
+        <source>extra librdkafka producer properties</source>
+        <translation>zusätzliche librdkafka-Producer-Eigenschaften</translation>
+    </message>
+    <message>
+        <source>SQLite sink</source>
+        <translation>SQLite-Senke</translation>
+    </message>
+    <message>
+        <source>Writes rows to a SQLite table, created from the schema.</source>
+        <translation>Schreibt Zeilen in eine SQLite-Tabelle, die aus dem Schema angelegt wird.</translation>
+    </message>
+    <message>
+        <source>the database file</source>
+        <translation>die Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>the table to write to</source>
+        <translation>die Zieltabelle</translation>
+    </message>
+    <message>
+        <source>primary key fields (needed by upsert)</source>
+        <translation>Primärschlüsselfelder (für upsert nötig)</translation>
+    </message>
+    <message>
+        <source>append rows, or insert-or-replace by key</source>
+        <translation>Zeilen anhängen oder nach Schlüssel einfügen oder ersetzen</translation>
+    </message>
+    <message>
+        <source>File sink</source>
+        <translation>Dateisenke</translation>
+    </message>
+    <message>
+        <source>Appends rows to a JSON Lines or CSV file.</source>
+        <translation>Hängt Zeilen an eine JSON-Lines- oder CSV-Datei an.</translation>
+    </message>
+    <message>
+        <source>the output file</source>
+        <translation>die Ausgabedatei</translation>
+    </message>
+    <message>
+        <source>file format</source>
+        <translation>Dateiformat</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Keeps the last rows in memory to look at in the app.</source>
+        <translation>Hält die letzten Zeilen im Speicher, um sie in der App anzusehen.</translation>
+    </message>
+    <message>
+        <source>how many recent rows to keep</source>
+        <translation>wie viele der letzten Zeilen behalten werden</translation>
+    </message>
+    <message>
+        <source>PostgreSQL sink</source>
+        <translation>PostgreSQL-Senke</translation>
+    </message>
+    <message>
+        <source>Writes rows to a PostgreSQL table.</source>
+        <translation>Schreibt Zeilen in eine PostgreSQL-Tabelle.</translation>
+    </message>
+    <message>
+        <source>connection string; put the password in ${env:NAME}</source>
+        <translation>Verbindungszeichenfolge; das Passwort gehört in ${env:NAME}</translation>
+    </message>
+    <message>
+        <source>append rows, or insert-or-update by key</source>
+        <translation>Zeilen anhängen oder nach Schlüssel einfügen oder aktualisieren</translation>
+    </message>
+    <message>
+        <source>Redis sink</source>
+        <translation>Redis-Senke</translation>
+    </message>
+    <message>
+        <source>Writes rows to Redis keys.</source>
+        <translation>Schreibt Zeilen in Redis-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>host:port of the Redis server</source>
+        <translation>host:port des Redis-Servers</translation>
+    </message>
+    <message>
+        <source>expression giving each row&apos;s Redis key</source>
+        <translation>Ausdruck für den Redis-Schlüssel jeder Zeile</translation>
+    </message>
+    <message>
+        <source>hash: HSET the fields; string: SET the JSON row; list: RPUSH the JSON row</source>
+        <translation>hash: HSET der Felder; string: SET der JSON-Zeile; list: RPUSH der JSON-Zeile</translation>
+    </message>
+    <message>
+        <source>expire keys after this long; default: never</source>
+        <translation>Schlüssel nach dieser Zeit verfallen lassen; Standard: nie</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>Transformationen</translation>
+    </message>
+    <message>
+        <source>Windows and Aggregates</source>
+        <translation>Fenster und Aggregate</translation>
+    </message>
+    <message>
+        <source>Joins</source>
+        <translation>Joins</translation>
+    </message>
+    <message>
+        <source>Sinks</source>
+        <translation>Senken</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a duration such as &quot;10s&quot;</source>
+        <translation>eine Dauer wie „10s“</translation>
+    </message>
+    <message>
+        <source>one of the choices</source>
+        <translation>eine der Auswahlmöglichkeiten</translation>
+    </message>
+    <message>
+        <source>an expression (a string)</source>
+        <translation>ein Ausdruck (eine Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>a file path (a string)</source>
+        <translation>ein Dateipfad (eine Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>a connection name (a string)</source>
+        <translation>ein Verbindungsname (eine Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>a field name (a string)</source>
+        <translation>ein Feldname (eine Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>a list of field names</source>
+        <translation>eine Liste von Feldnamen</translation>
+    </message>
+    <message>
+        <source>a list of strings</source>
+        <translation>eine Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>a list of [left, right] field pairs</source>
+        <translation>eine Liste von Feldpaaren [links, rechts]</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>a list of objects</source>
+        <translation>eine Liste von Objekten</translation>
+    </message>
+    <message>
+        <source>an object of string values</source>
+        <translation>ein Objekt mit Zeichenkettenwerten</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>, did you mean %1?</source>
+        <translation>, meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>the pipeline has no name; add &quot;name&quot;: &quot;my-pipeline&quot;</source>
+        <translation>die Pipeline hat keinen Namen; ergänzen Sie &quot;name&quot;: &quot;my-pipeline&quot;</translation>
+    </message>
+    <message>
+        <source>a kafka connection needs &quot;bootstrap&quot;: host:port of one or more brokers</source>
+        <translation>eine Kafka-Verbindung braucht &quot;bootstrap&quot;: host:port eines oder mehrerer Broker</translation>
+    </message>
+    <message>
+        <source>&quot;maxBatchRows&quot; must be at least 1</source>
+        <translation>&quot;maxBatchRows&quot; muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>&quot;everyBatches&quot; must be at least 1</source>
+        <translation>&quot;everyBatches&quot; muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>an alert must be an object</source>
+        <translation>ein Alarm muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>the alert watches node &quot;%1&quot;, which does not exist</source>
+        <translation>der Alarm beobachtet den Knoten „%1“, den es nicht gibt</translation>
+    </message>
+    <message>
+        <source>an alert needs &quot;above&quot; or &quot;below&quot;: the threshold that makes it fire</source>
+        <translation>ein Alarm braucht &quot;above&quot; oder &quot;below&quot;: die Schwelle, die ihn auslöst</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::AddEdgeCommand</name>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::AddNodeCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::Duration</name>
+    <message>
+        <source>write a number and a unit: 500ms, 10s, 5m, 1h, 1d</source>
+        <translation>schreiben Sie eine Zahl und eine Einheit: 500ms, 10s, 5m, 1h, 1d</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::GraphValidator</name>
+    <message>
+        <source>the node id is empty</source>
+        <translation>die Knoten-ID ist leer</translation>
+    </message>
+    <message>
+        <source>node id &quot;%1&quot; may only contain letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>die Knoten-ID „%1“ darf nur Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>duplicate node id &quot;%1&quot; (also used by /nodes/%2)</source>
+        <translation>doppelte Knoten-ID „%1“ (auch von /nodes/%2 verwendet)</translation>
+    </message>
+    <message>
+        <source>unknown node type &quot;%1&quot;%2</source>
+        <translation>unbekannter Knotentyp „%1“%2</translation>
+    </message>
+    <message>
+        <source>the edge refers to node &quot;%1&quot;, which does not exist%2</source>
+        <translation>die Kante verweist auf den Knoten „%1“, den es nicht gibt%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a sink (%2) and has no output</source>
+        <translation>„%1“ ist eine Senke (%2) und hat keine Ausgabe</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) has no output &quot;%3&quot;; its outputs are %4</source>
+        <translation>„%1“ (%2) hat keine Ausgabe „%3“; seine Ausgaben sind %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a source (%2) and takes no input</source>
+        <translation>„%1“ ist eine Quelle (%2) und nimmt keine Eingabe</translation>
+    </message>
+    <message>
+        <source>edges into &quot;%1&quot; (%2) must name the port: %3</source>
+        <translation>Kanten in „%1“ (%2) müssen den Anschluss nennen: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) has no input port &quot;%3&quot;; its ports are %4</source>
+        <translation>„%1“ (%2) hat keinen Eingang „%3“; seine Anschlüsse sind %4</translation>
+    </message>
+    <message>
+        <source>the same edge is already at /edges/%1</source>
+        <translation>dieselbe Kante steht schon unter /edges/%1</translation>
+    </message>
+    <message>
+        <source>input &quot;%1&quot; of &quot;%2&quot; already comes from &quot;%3&quot; (/edges/%4); to merge streams use a union node</source>
+        <translation>Eingang „%1“ von „%2“ kommt schon von „%3“ (/edges/%4); zum Zusammenführen von Streams einen Union-Knoten verwenden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) needs an input on port &quot;%3&quot;</source>
+        <translation>„%1“ (%2) braucht eine Eingabe am Anschluss „%3“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) has no input; connect an edge to it</source>
+        <translation>„%1“ (%2) hat keine Eingabe; verbinden Sie eine Kante damit</translation>
+    </message>
+    <message>
+        <source>the output of &quot;%1&quot; goes nowhere; connect it to a sink</source>
+        <translation>die Ausgabe von „%1“ führt nirgendwohin; verbinden Sie sie mit einer Senke</translation>
+    </message>
+    <message>
+        <source>this edge closes a cycle: %1; pipelines must flow one way</source>
+        <translation>diese Kante schließt einen Kreis: %1; Pipelines müssen in eine Richtung fließen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::NodeCatalog</name>
+    <message>
+        <source>a Kafka cluster</source>
+        <translation>ein Kafka-Cluster</translation>
+    </message>
+    <message>
+        <source>embedded: a local broker started with the pipeline; kafka: a real cluster</source>
+        <translation>embedded: ein lokaler Broker, der mit der Pipeline startet; kafka: ein echter Cluster</translation>
+    </message>
+    <message>
+        <source>host:port[,host:port] of a real cluster</source>
+        <translation>host:port[,host:port] eines echten Clusters</translation>
+    </message>
+    <message>
+        <source>number of embedded brokers</source>
+        <translation>Anzahl eingebetteter Broker</translation>
+    </message>
+    <message>
+        <source>librdkafka client properties (security, ...)</source>
+        <translation>librdkafka-Client-Eigenschaften (Sicherheit, …)</translation>
+    </message>
+    <message>
+        <source>how the pipeline runs</source>
+        <translation>wie die Pipeline läuft</translation>
+    </message>
+    <message>
+        <source>micro-batch interval; 0s: as soon as the last batch ended</source>
+        <translation>Micro-Batch-Intervall; 0s: sobald der letzte Batch endete</translation>
+    </message>
+    <message>
+        <source>rows per batch at most</source>
+        <translation>höchstens so viele Zeilen je Batch</translation>
+    </message>
+    <message>
+        <source>where progress and state are saved</source>
+        <translation>wo Fortschritt und Zustand gespeichert werden</translation>
+    </message>
+    <message>
+        <source>checkpoint directory</source>
+        <translation>Checkpoint-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>write a checkpoint every N batches</source>
+        <translation>alle N Batches einen Checkpoint schreiben</translation>
+    </message>
+    <message>
+        <source>an alert rule</source>
+        <translation>eine Alarmregel</translation>
+    </message>
+    <message>
+        <source>the metric watched</source>
+        <translation>die beobachtete Metrik</translation>
+    </message>
+    <message>
+        <source>the node whose metric is watched; empty: the pipeline</source>
+        <translation>der Knoten, dessen Metrik beobachtet wird; leer: die Pipeline</translation>
+    </message>
+    <message>
+        <source>fire when the metric is above this value</source>
+        <translation>auslösen, wenn die Metrik über diesem Wert liegt</translation>
+    </message>
+    <message>
+        <source>fire when the metric is below this value</source>
+        <translation>auslösen, wenn die Metrik unter diesem Wert liegt</translation>
+    </message>
+    <message>
+        <source>only after the condition held this long</source>
+        <translation>erst wenn die Bedingung so lange galt</translation>
+    </message>
+    <message>
+        <source>how urgent</source>
+        <translation>wie dringend</translation>
+    </message>
+    <message>
+        <source>command to run when it fires</source>
+        <translation>Befehl, der beim Auslösen läuft</translation>
+    </message>
+    <message>
+        <source>URL to POST the alert to</source>
+        <translation>URL, an die der Alarm per POST geht</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::PipelineDocument</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten löschen</numerusform>
+            <numerusform>%n Knoten löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>%1 von %2 ändern</translation>
+    </message>
+    <message>
+        <source>Change settings of %1</source>
+        <translation>Einstellungen von %1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename pipeline to %1</source>
+        <translation>Pipeline in %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Change connection %1</source>
+        <translation>Verbindung %1 ändern</translation>
+    </message>
+    <message>
+        <source>Remove connection %1</source>
+        <translation>Verbindung %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Change runtime settings</source>
+        <translation>Laufzeiteinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Change alerts</source>
+        <translation>Alarme ändern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten einfügen</numerusform>
+            <numerusform>%n Knoten einfügen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::PipelineFormat</name>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>a pipeline file holds a JSON object, not %1</source>
+        <translation>eine Pipeline-Datei enthält ein JSON-Objekt, nicht %1</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>ein Wert</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::Reader</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, not %3</source>
+        <translation>%1 muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string, not %2</source>
+        <translation>„%1“ muss eine Zeichenkette sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>the node has no &quot;id&quot;</source>
+        <translation>der Knoten hat keine &quot;id&quot;</translation>
+    </message>
+    <message>
+        <source>the node has no &quot;type&quot;</source>
+        <translation>der Knoten hat keinen &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;position&quot; must be [x, y], two numbers</source>
+        <translation>&quot;position&quot; muss [x, y] sein, zwei Zahlen</translation>
+    </message>
+    <message>
+        <source>the edge has no &quot;from&quot;</source>
+        <translation>die Kante hat kein &quot;from&quot;</translation>
+    </message>
+    <message>
+        <source>the edge has no &quot;to&quot;</source>
+        <translation>die Kante hat kein &quot;to&quot;</translation>
+    </message>
+    <message>
+        <source>the file has no &quot;format&quot;; add &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>die Datei hat kein &quot;format&quot;; ergänzen Sie &quot;format&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>this is not a Streamwright pipeline: &quot;format&quot; is %1, expected &quot;%2&quot;</source>
+        <translation>das ist keine Streamwright-Pipeline: &quot;format&quot; ist %1, erwartet „%2“</translation>
+    </message>
+    <message>
+        <source>the file was written by a newer Streamwright (format %1); this version reads format %2 and older: update Streamwright to open it</source>
+        <translation>die Datei stammt von einem neueren Streamwright (Format %1); diese Version liest Format %2 und älter: aktualisieren Sie Streamwright, um sie zu öffnen</translation>
+    </message>
+    <message>
+        <source>unknown format version &quot;%1&quot;</source>
+        <translation>unbekannte Formatversion „%1“</translation>
+    </message>
+    <message>
+        <source>a connection</source>
+        <translation>eine Verbindung</translation>
+    </message>
+    <message>
+        <source>a node</source>
+        <translation>ein Knoten</translation>
+    </message>
+    <message>
+        <source>an edge</source>
+        <translation>eine Kante</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::RemoveEdgeCommand</name>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation>%1 von %2 trennen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::RemoveNodeCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::RenameNodeCommand</name>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::ReplacePipelineCommand</name>
+    <message>
+        <source>Edit JSON</source>
+        <translation>JSON bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::SchemaInference</name>
+    <message>
+        <source>the predicate must be true or false for each row, but it gives %1; compare it with something, e.g. %2 &gt; 0</source>
+        <translation>das Prädikat muss für jede Zeile wahr oder falsch sein, ergibt aber %1; vergleichen Sie es mit etwas, z. B. %2 &gt; 0</translation>
+    </message>
+    <message>
+        <source>&quot;within&quot; must be longer than 0</source>
+        <translation>&quot;within&quot; muss länger als 0 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the name of a Kafka metadata column; choose another name</source>
+        <translation>„%1“ ist der Name einer Kafka-Metadatenspalte; wählen Sie einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>&quot;startingOffsets&quot; must be earliest, latest or a time like 2026-11-25T10:00:00Z, not &quot;%1&quot;</source>
+        <translation>&quot;startingOffsets&quot; muss earliest, latest oder ein Zeitpunkt wie 2026-11-25T10:00:00Z sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; is computed twice</source>
+        <translation>die Spalte „%1“ wird zweimal berechnet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is only in &quot;%2&quot;</source>
+        <translation>„%1“ gibt es nur in „%2“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 in &quot;%3&quot; but %4 in &quot;%5&quot;</source>
+        <translation>„%1“ ist %2 in „%3“, aber %4 in „%5“</translation>
+    </message>
+    <message>
+        <source>the inputs of union &quot;%1&quot; have different fields: %2; make them equal with a map node</source>
+        <translation>die Eingaben der Union „%1“ haben verschiedene Felder: %2; gleichen Sie sie mit einem Map-Knoten an</translation>
+    </message>
+    <message>
+        <source>mode &quot;upsert&quot; needs &quot;key&quot;: the fields that identify a row, e.g. [&quot;window_start&quot;, &quot;product_id&quot;]</source>
+        <translation>der Modus &quot;upsert&quot; braucht &quot;key&quot;: die Felder, die eine Zeile erkennen, z. B. [&quot;window_start&quot;, &quot;product_id&quot;]</translation>
+    </message>
+    <message>
+        <source>&quot;rows&quot; must be at least 1</source>
+        <translation>&quot;rows&quot; muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; is declared twice</source>
+        <translation>das Feld „%1“ ist zweimal deklariert</translation>
+    </message>
+    <message>
+        <source>event time field &quot;%1&quot; is %2; it must be a timestamp (declare it with &quot;type&quot;: &quot;timestamp&quot;; ISO-8601 text and epoch milliseconds are both read)</source>
+        <translation>das Ereigniszeitfeld „%1“ ist %2; es muss ein Zeitstempel sein (deklarieren Sie es mit &quot;type&quot;: &quot;timestamp&quot;; ISO-8601-Text und Epoch-Millisekunden werden beide gelesen)</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>der Eingabe</translation>
+    </message>
+    <message>
+        <source>the %1 input</source>
+        <translation>der Eingabe %1</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;%2 in %3; its fields are %4</source>
+        <translation>unbekanntes Feld „%1“%2 in %3; ihre Felder sind %4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2) needs event time%3, and none reaches it: set &quot;eventTime&quot; on the source upstream, and keep that field through maps</source>
+        <translation>„%1“ (%2) braucht Ereigniszeit%3, und keine erreicht ihn: setzen Sie &quot;eventTime&quot; an der Quelle davor und behalten Sie dieses Feld in Maps</translation>
+    </message>
+    <message>
+        <source> on its &quot;%1&quot; input</source>
+        <translation> an seinem Eingang „%1“</translation>
+    </message>
+    <message>
+        <source>a %1 window needs &quot;%2&quot;</source>
+        <translation>ein %1-Fenster braucht &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not apply to a %2 window; remove it</source>
+        <translation>„%1“ gilt nicht für ein %2-Fenster; entfernen Sie es</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be longer than 0</source>
+        <translation>„%1“ muss länger als 0 sein</translation>
+    </message>
+    <message>
+        <source>&quot;slide&quot; (%1) must not be longer than &quot;size&quot; (%2), or rows would fall between windows</source>
+        <translation>&quot;slide&quot; (%1) darf nicht länger als &quot;size&quot; (%2) sein, sonst fielen Zeilen zwischen die Fenster</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; appears twice in the output</source>
+        <translation>„%1“ kommt zweimal in der Ausgabe vor</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already an output column; give the aggregate another name</source>
+        <translation>„%1“ ist schon eine Ausgabespalte; geben Sie dem Aggregat einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;expr&quot;: the value to aggregate, e.g. a field name</source>
+        <translation>„%1“ braucht &quot;expr&quot;: den zu aggregierenden Wert, z. B. einen Feldnamen</translation>
+    </message>
+    <message>
+        <source>%1 needs a number, but the expression gives %2</source>
+        <translation>%1 braucht eine Zahl, der Ausdruck ergibt aber %2</translation>
+    </message>
+    <message>
+        <source>%1 of a boolean is not defined; CAST it to int</source>
+        <translation>%1 eines booleschen Werts ist nicht definiert; wandeln Sie ihn mit CAST in int um</translation>
+    </message>
+    <message>
+        <source>cannot join %1 &quot;%2&quot; with %3 &quot;%4&quot;; CAST one side in a map node first</source>
+        <translation>%1 „%2“ kann nicht mit %3 „%4“ verbunden werden; wandeln Sie zuerst eine Seite in einem Map-Knoten mit CAST um</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; the time bound needs a timestamp field</source>
+        <translation>„%1“ ist %2; die Zeitgrenze braucht ein Zeitstempelfeld</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; must not be after &quot;to&quot;: no row could ever match</source>
+        <translation>&quot;from&quot; darf nicht nach &quot;to&quot; liegen: keine Zeile könnte je passen</translation>
+    </message>
+    <message>
+        <source>a %1 table needs &quot;%2&quot;</source>
+        <translation>eine %1-Tabelle braucht &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a column of the table; declare it in &quot;schema&quot;</source>
+        <translation>„%1“ ist keine Spalte der Tabelle; deklarieren Sie sie in &quot;schema&quot;</translation>
+    </message>
+    <message>
+        <source>cannot join %1 &quot;%2&quot; with %3 &quot;%4&quot;</source>
+        <translation>%1 „%2“ kann nicht mit %3 „%4“ verbunden werden</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::SettingsValidator</name>
+    <message>
+        <source>missing required setting &quot;%1&quot;: %2</source>
+        <translation>erforderliche Einstellung „%1“ fehlt: %2</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot;%2 (kept in the file, not used)</source>
+        <translation>unbekannte Einstellung „%1“%2 (bleibt in der Datei, wird nicht verwendet)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2, not %3</source>
+        <translation>„%1“ muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must not be empty: %2</source>
+        <translation>„%1“ darf nicht leer sein: %2</translation>
+    </message>
+    <message>
+        <source>unknown connection &quot;%1&quot;: the pipeline defines no connections; add one under &quot;connections&quot;</source>
+        <translation>unbekannte Verbindung „%1“: die Pipeline definiert keine Verbindungen; legen Sie eine unter &quot;connections&quot; an</translation>
+    </message>
+    <message>
+        <source>unknown connection &quot;%1&quot;%2; defined: %3</source>
+        <translation>unbekannte Verbindung „%1“%2; definiert: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must not be negative</source>
+        <translation>„%1“ darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration; %2</source>
+        <translation>„%1“ ist keine Dauer; %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be one of %2, not %3%4</source>
+        <translation>„%1“ muss eines von %2 sein, nicht %3%4</translation>
+    </message>
+    <message>
+        <source>items of &quot;%1&quot; must be non-empty strings, not %2</source>
+        <translation>Einträge von „%1“ müssen nicht leere Zeichenketten sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs at least one pair: %2</source>
+        <translation>„%1“ braucht mindestens ein Paar: %2</translation>
+    </message>
+    <message>
+        <source>each item of &quot;%1&quot; must be a pair of field names, like [&quot;user_id&quot;, &quot;user_id&quot;]</source>
+        <translation>jeder Eintrag von „%1“ muss ein Paar von Feldnamen sein, etwa [&quot;user_id&quot;, &quot;user_id&quot;]</translation>
+    </message>
+    <message>
+        <source>items of &quot;%1&quot; must be objects, not %2</source>
+        <translation>Einträge von „%1“ müssen Objekte sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string, number or boolean</source>
+        <translation>„%1“ muss eine Zeichenkette, Zahl oder ein boolescher Wert sein</translation>
+    </message>
+    <message>
+        <source>malformed reference in &quot;%1&quot;: write ${env:NAME} or ${keyring:NAME}</source>
+        <translation>fehlerhafter Verweis in „%1“: schreiben Sie ${env:NAME} oder ${keyring:NAME}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks like a secret stored in the file; use ${env:NAME} or ${keyring:NAME} instead</source>
+        <translation>„%1“ sieht nach einem Geheimnis in der Datei aus; verwenden Sie stattdessen ${env:NAME} oder ${keyring:NAME}</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::expr</name>
+    <message>
+        <source>the string in lower case</source>
+        <translation>die Zeichenkette in Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <source>the string in upper case</source>
+        <translation>die Zeichenkette in Großbuchstaben</translation>
+    </message>
+    <message>
+        <source>the number of characters</source>
+        <translation>die Anzahl der Zeichen</translation>
+    </message>
+    <message>
+        <source>len characters from position pos (1-based; negative counts from the end)</source>
+        <translation>len Zeichen ab Position pos (ab 1; negativ zählt vom Ende)</translation>
+    </message>
+    <message>
+        <source>the same as substr</source>
+        <translation>dasselbe wie substr</translation>
+    </message>
+    <message>
+        <source>the arguments as text, joined; NULL if any is NULL</source>
+        <translation>die Argumente als Text verkettet; NULL, wenn eines NULL ist</translation>
+    </message>
+    <message>
+        <source>the string without leading and trailing spaces</source>
+        <translation>die Zeichenkette ohne führende und abschließende Leerzeichen</translation>
+    </message>
+    <message>
+        <source>the string without leading spaces</source>
+        <translation>die Zeichenkette ohne führende Leerzeichen</translation>
+    </message>
+    <message>
+        <source>the string without trailing spaces</source>
+        <translation>die Zeichenkette ohne abschließende Leerzeichen</translation>
+    </message>
+    <message>
+        <source>every occurrence of search replaced</source>
+        <translation>jedes Vorkommen von search ersetzt</translation>
+    </message>
+    <message>
+        <source>whether str begins with prefix</source>
+        <translation>ob str mit prefix beginnt</translation>
+    </message>
+    <message>
+        <source>whether str ends with suffix</source>
+        <translation>ob str mit suffix endet</translation>
+    </message>
+    <message>
+        <source>whether part occurs in str</source>
+        <translation>ob part in str vorkommt</translation>
+    </message>
+    <message>
+        <source>the first argument that is not NULL</source>
+        <translation>das erste Argument, das nicht NULL ist</translation>
+    </message>
+    <message>
+        <source>NULL when a equals b, otherwise a</source>
+        <translation>NULL, wenn a gleich b ist, sonst a</translation>
+    </message>
+    <message>
+        <source>then when cond is true, otherwise else</source>
+        <translation>then, wenn cond wahr ist, sonst else</translation>
+    </message>
+    <message>
+        <source>the largest argument, skipping NULLs</source>
+        <translation>das größte Argument, NULLs übersprungen</translation>
+    </message>
+    <message>
+        <source>the smallest argument, skipping NULLs</source>
+        <translation>das kleinste Argument, NULLs übersprungen</translation>
+    </message>
+    <message>
+        <source>the absolute value</source>
+        <translation>der Betrag</translation>
+    </message>
+    <message>
+        <source>x rounded half up to digits decimals</source>
+        <translation>x kaufmännisch auf digits Nachkommastellen gerundet</translation>
+    </message>
+    <message>
+        <source>the largest integer not above x</source>
+        <translation>die größte ganze Zahl nicht über x</translation>
+    </message>
+    <message>
+        <source>the smallest integer not below x</source>
+        <translation>die kleinste ganze Zahl nicht unter x</translation>
+    </message>
+    <message>
+        <source>the square root (NaN for negative x)</source>
+        <translation>die Quadratwurzel (NaN für negatives x)</translation>
+    </message>
+    <message>
+        <source>x raised to the power y</source>
+        <translation>x hoch y</translation>
+    </message>
+    <message>
+        <source>ts truncated to &apos;year&apos;, &apos;quarter&apos;, &apos;month&apos;, &apos;week&apos;, &apos;day&apos;, &apos;hour&apos;, &apos;minute&apos; or &apos;second&apos;</source>
+        <translation>ts abgeschnitten auf &apos;year&apos;, &apos;quarter&apos;, &apos;month&apos;, &apos;week&apos;, &apos;day&apos;, &apos;hour&apos;, &apos;minute&apos; oder &apos;second&apos;</translation>
+    </message>
+    <message>
+        <source>the year (UTC)</source>
+        <translation>das Jahr (UTC)</translation>
+    </message>
+    <message>
+        <source>the month, 1 to 12 (UTC)</source>
+        <translation>der Monat, 1 bis 12 (UTC)</translation>
+    </message>
+    <message>
+        <source>the day of the month (UTC)</source>
+        <translation>der Tag im Monat (UTC)</translation>
+    </message>
+    <message>
+        <source>the hour, 0 to 23 (UTC)</source>
+        <translation>die Stunde, 0 bis 23 (UTC)</translation>
+    </message>
+    <message>
+        <source>the minute, 0 to 59</source>
+        <translation>die Minute, 0 bis 59</translation>
+    </message>
+    <message>
+        <source>the second, 0 to 59</source>
+        <translation>die Sekunde, 0 bis 59</translation>
+    </message>
+    <message>
+        <source>milliseconds since 1970-01-01 UTC</source>
+        <translation>Millisekunden seit 1970-01-01 UTC</translation>
+    </message>
+    <message>
+        <source>the timestamp ms milliseconds after 1970-01-01 UTC</source>
+        <translation>der Zeitstempel ms Millisekunden nach 1970-01-01 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::expr::Checker</name>
+    <message>
+        <source>&apos;%1&apos; is not a timestamp; write it as &apos;2026-11-25T10:00:00Z&apos;</source>
+        <translation>&apos;%1&apos; ist kein Zeitstempel; schreiben Sie ihn als &apos;2026-11-25T10:00:00Z&apos;</translation>
+    </message>
+    <message>
+        <source>cannot compare %1 with %2 in %3</source>
+        <translation>%1 kann in %3 nicht mit %2 verglichen werden</translation>
+    </message>
+    <message>
+        <source>%1 needs a boolean, got %2</source>
+        <translation>%1 braucht einen booleschen Wert, bekam %2</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos;%2</source>
+        <translation>unbekannte Spalte &apos;%1&apos;%2</translation>
+    </message>
+    <message>
+        <source>unary minus needs a number, got %1</source>
+        <translation>das unäre Minus braucht eine Zahl, bekam %1</translation>
+    </message>
+    <message>
+        <source>LIKE needs strings, got %1</source>
+        <translation>LIKE braucht Zeichenketten, bekam %1</translation>
+    </message>
+    <message>
+        <source>cannot cast %1 to %2</source>
+        <translation>%1 kann nicht in %2 umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>; to join strings use || or concat()</source>
+        <translation>; Zeichenketten verbindet man mit || oder concat()</translation>
+    </message>
+    <message>
+        <source>; for time arithmetic use unix_millis() and timestamp_millis()</source>
+        <translation>; für Zeitrechnung unix_millis() und timestamp_millis() verwenden</translation>
+    </message>
+    <message>
+        <source>operator %1 needs numbers, got %2 and %3%4</source>
+        <translation>der Operator %1 braucht Zahlen, bekam %2 und %3%4</translation>
+    </message>
+    <message>
+        <source>CASE results have different types: %1 and %2</source>
+        <translation>die Ergebnisse von CASE haben verschiedene Typen: %1 und %2</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos;%2</source>
+        <translation>unbekannte Funktion &apos;%1&apos;%2</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 argument(s), got %3; use %4</source>
+        <translation>%1 nimmt %2 Argument(e), bekam %3; verwenden Sie %4</translation>
+    </message>
+    <message>
+        <source>argument %1 of %2 must be %3, got %4</source>
+        <translation>Argument %1 von %2 muss %3 sein, bekam %4</translation>
+    </message>
+    <message>
+        <source>arguments of %1 have different types: %2 and %3</source>
+        <translation>die Argumente von %1 haben verschiedene Typen: %2 und %3</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::expr::ExprError</name>
+    <message>
+        <source>at column %1: %2</source>
+        <translation>in Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::expr::Functions</name>
+    <message>
+        <source>a value</source>
+        <translation>ein Wert</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>an int</source>
+        <translation>eine ganze Zahl (int)</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>a timestamp</source>
+        <translation>ein Zeitstempel</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::expr::Lexer</name>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>string literal is not closed: add %1</source>
+        <translation>die Zeichenkette ist nicht geschlossen: ergänzen Sie %1</translation>
+    </message>
+    <message>
+        <source>quoted name is not closed: add `</source>
+        <translation>der Name in Anführungszeichen ist nicht geschlossen: ergänzen Sie `</translation>
+    </message>
+    <message>
+        <source>empty quoted name</source>
+        <translation>leerer Name in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>sw::core::expr::ParserImpl</name>
+    <message>
+        <source>the expression is empty</source>
+        <translation>der Ausdruck ist leer</translation>
+    </message>
+    <message>
+        <source>unexpected %1 after the end of the expression</source>
+        <translation>unerwartetes %1 nach dem Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <source>end of expression</source>
+        <translation>Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <source>string &apos;%1&apos;</source>
+        <translation>Zeichenkette &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;%1&apos; %2 but found %3</source>
+        <translation>&apos;%1&apos; erwartet %2, aber %3 gefunden</translation>
+    </message>
+    <message>
+        <source>expected %1 %2 but found %3</source>
+        <translation>%1 erwartet %2, aber %3 gefunden</translation>
+    </message>
+    <message>
+        <source>after IS</source>
+        <translation>nach IS</translation>
+    </message>
+    <message>
+        <source>after IN</source>
+        <translation>nach IN</translation>
+    </message>
+    <message>
+        <source>IN needs at least one value</source>
+        <translation>IN braucht mindestens einen Wert</translation>
+    </message>
+    <message>
+        <source>to close the IN list</source>
+        <translation>zum Schließen der IN-Liste</translation>
+    </message>
+    <message>
+        <source>in BETWEEN ... AND ...</source>
+        <translation>in BETWEEN … AND …</translation>
+    </message>
+    <message>
+        <source>the expression ends too early: a value is missing</source>
+        <translation>der Ausdruck endet zu früh: ein Wert fehlt</translation>
+    </message>
+    <message>
+        <source>integer %1 is too large (at most 9223372036854775807)</source>
+        <translation>die ganze Zahl %1 ist zu groß (höchstens 9223372036854775807)</translation>
+    </message>
+    <message>
+        <source>to close &apos;(&apos;</source>
+        <translation>zum Schließen von &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected %1: a value, column or function is expected here</source>
+        <translation>unerwartetes %1: hier wird ein Wert, eine Spalte oder eine Funktion erwartet</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a timestamp; write it as &apos;2026-11-25T10:00:00Z&apos;</source>
+        <translation>&apos;%1&apos; ist kein Zeitstempel; schreiben Sie ihn als &apos;2026-11-25T10:00:00Z&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected keyword %1: a value, column or function is expected here</source>
+        <translation>unerwartetes Schlüsselwort %1: hier wird ein Wert, eine Spalte oder eine Funktion erwartet</translation>
+    </message>
+    <message>
+        <source>a field name is expected after &apos;.&apos;</source>
+        <translation>nach &apos;.&apos; wird ein Feldname erwartet</translation>
+    </message>
+    <message>
+        <source>to close the arguments of %1()</source>
+        <translation>zum Schließen der Argumente von %1()</translation>
+    </message>
+    <message>
+        <source>CASE needs at least one WHEN ... THEN ...</source>
+        <translation>CASE braucht mindestens ein WHEN … THEN …</translation>
+    </message>
+    <message>
+        <source>after the WHEN condition</source>
+        <translation>nach der WHEN-Bedingung</translation>
+    </message>
+    <message>
+        <source>to close CASE</source>
+        <translation>zum Schließen von CASE</translation>
+    </message>
+    <message>
+        <source>after CAST</source>
+        <translation>nach CAST</translation>
+    </message>
+    <message>
+        <source>in CAST(value AS type)</source>
+        <translation>in CAST(Wert AS Typ)</translation>
+    </message>
+    <message>
+        <source>unknown type %1; use one of %2</source>
+        <translation>unbekannter Typ %1; verwenden Sie einen von %2</translation>
+    </message>
+    <message>
+        <source>to close CAST(</source>
+        <translation>zum Schließen von CAST(</translation>
+    </message>
+</context>
+<context>
     <name>sw::widgets</name>
     <message>
         <source>lag %1</source>

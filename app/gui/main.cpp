@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // streamwright: the desktop app.
+#include "CoreTranslator.h"
 #include "ExampleLocator.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -35,6 +37,14 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&qtTranslator);
     if (appTranslator.load(QLocale(), QStringLiteral("streamwright"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
+    sw::app::CoreTranslator coreTranslator;
+    for (const QString &language : QLocale().uiLanguages()) {
+        const QString ts = QStringLiteral(":/i18n/streamwright_%1.ts").arg(language.section(u'-', 0, 0));
+        if (QFile::exists(ts) && coreTranslator.loadTs(ts)) {
+            QApplication::installTranslator(&coreTranslator);
+            break;
+        }
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Design, run and watch Kafka stream pipelines."));

@@ -111,6 +111,7 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     x->setTickCount(4);
     auto *y = new QValueAxis(chart);
     y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setTickCount(4);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (const auto &[metric, name] : lines)
@@ -118,7 +119,7 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     m_charts.append(Chart{chart, prefix});
     auto *view = new QChartView(chart, page);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(260, 160);
+    view->setMinimumSize(240, 140);
     grid->addWidget(view, position / 2, position % 2);
     return chart;
 }
@@ -201,7 +202,8 @@ void MonitorCharts::redraw()
     if (m_pause->isChecked())
         return;
     const qint64 end = m_history.lastMs() + 1000;
-    const qint64 since = end - qint64(rangeMinutes()) * 60 * 1000;
+    // The chosen range, or less while the run is younger than that.
+    const qint64 since = std::max(end - qint64(rangeMinutes()) * 60 * 1000, std::min(m_history.firstMs(), end - 10000));
     // Lines per partition or per operator, as they appear.
     const QStringList metrics = m_history.metrics();
     for (const Chart &c : std::as_const(m_charts)) {

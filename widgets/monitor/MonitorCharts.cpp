@@ -229,6 +229,9 @@ void MonitorCharts::redraw()
             } else {
                 const auto points = m_history.series(line.metric, since);
                 shown = QList<QPointF>(points.begin(), points.end());
+                // Rows are summed per second: the newest second is still filling, not a drop.
+                if (line.metric == QLatin1String("inputRows") && shown.size() > 1 && !m_pause->isChecked())
+                    shown.removeLast();
             }
             for (const QPointF &p : shown)
                 top = std::max(top, p.y());

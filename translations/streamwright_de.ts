@@ -2376,10 +2376,6 @@
         <translation>Anhalten</translation>
     </message>
     <message>
-        <source>Freeze the charts; the run&apos;s history keeps being recorded</source>
-        <translation>Diagramme einfrieren; der Verlauf des Laufs wird weiter aufgezeichnet</translation>
-    </message>
-    <message>
         <source>Throughput (rows/s)</source>
         <translation>Durchsatz (Zeilen/s)</translation>
     </message>
@@ -2510,6 +2506,14 @@
     <message>
         <source>Batches and state</source>
         <translation>Batches und Zustand</translation>
+    </message>
+    <message>
+        <source>Freeze the charts to look back; the run&apos;s history keeps being recorded</source>
+        <translation>Diagramme anhalten, um zurückzublicken; der Verlauf des Laufs wird weiter aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Scroll back through the run</source>
+        <translation>Im Lauf zurückblättern</translation>
     </message>
 </context>
 <context>

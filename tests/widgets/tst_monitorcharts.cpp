@@ -107,6 +107,14 @@ void tst_MonitorCharts::chartsShowTheChosenRange()
     QCOMPARE(charts.shownPoints(QStringLiteral("latency.p99")).size(), 5);
     charts.setRangeMinutes(60);
     QCOMPARE(charts.shownPoints(QStringLiteral("inputRows")).size(), 20);
+    // Paused and scrolled back to minute 10: minutes 6..10 of the 5-minute range.
+    charts.setRangeMinutes(5);
+    charts.scrollTo(kStart + 10 * 60000 + 1000);
+    shown = charts.shownPoints(QStringLiteral("consumerLag"));
+    QCOMPARE(shown.size(), 5);
+    QCOMPARE(shown.last().y(), 100.0);
+    charts.addProgress(QJsonArray{record(kStart + 21 * 60000, 1, 999, 1)}); // new records do not move the picture
+    QCOMPARE(charts.shownPoints(QStringLiteral("consumerLag")).last().y(), 100.0);
     charts.clear();
     QVERIFY(charts.shownPoints(QStringLiteral("inputRows")).isEmpty());
 }

@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -33,8 +34,14 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
     m_range->setCurrentIndex(1);
     bar->addWidget(m_range);
     m_pause = new QCheckBox(tr("Pause"), this);
-    m_pause->setToolTip(tr("Freeze the charts; the run's history keeps being recorded"));
+    m_pause->setToolTip(tr("Freeze the charts to look back; the run's history keeps being recorded"));
     bar->addWidget(m_pause);
+    // While paused: scroll back through the history (the end of the shown range).
+    m_scroll = new QScrollBar(Qt::Horizontal, this);
+    m_scroll->setToolTip(tr("Scroll back through the run"));
+    m_scroll->setMinimumWidth(160);
+    m_scroll->hide();
+    bar->addWidget(m_scroll, 1);
     bar->addStretch();
     auto *runs = new QPushButton(tr("Runs..."), this);
     runs->setToolTip(tr("Look at an earlier run of this pipeline"));
@@ -88,7 +95,40 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
              {{QStringLiteral("lateRows"), tr("late rows dropped")}, {QStringLiteral("deadLetters"), tr("dead letters")}});
     m_tabs->addTab(batches, tr("Batches and state"));
     connect(m_range, &QComboBox::currentIndexChanged, this, &MonitorCharts::redraw);
-    connect(m_pause, &QCheckBox::toggled, this, &MonitorCharts::redraw);
+    connect(m_pause, &QCheckBox::toggled, this, [this](bool paused) {
+        m_scroll->setVisible(paused);
+        if (paused) {
+            m_viewEndMs = m_history.lastMs() + 1000;
+            updateScrollRange();
+        }
+        redraw();
+    });
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int seconds) {
+        if (!m_pause->isChecked())
+            return;
+        m_viewEndMs = m_history.firstMs() + qint64(seconds) * 1000 + qint64(rangeMinutes()) * 60 * 1000;
+        draw(m_viewEndMs);
+    });
+}
+
+void MonitorCharts::updateScrollRange()
+{
+    // Positions in seconds from the first second kept; the value is the start of the view.
+    const qint64 range = qint64(rangeMinutes()) * 60 * 1000;
+    const qint64 span = std::max<qint64>(0, m_history.lastMs() + 1000 - m_history.firstMs() - range);
+    const QSignalBlocker blocker(m_scroll);
+    m_scroll->setRange(0, int(span / 1000));
+    m_scroll->setPageStep(int(range / 1000));
+    m_scroll->setValue(int(std::clamp<qint64>(m_viewEndMs - range - m_history.firstMs(), 0, span) / 1000));
+}
+
+void MonitorCharts::scrollTo(qint64 endMs)
+{
+    if (!m_pause->isChecked())
+        m_pause->setChecked(true);
+    m_viewEndMs = endMs;
+    updateScrollRange();
+    draw(endMs);
 }
 
 QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &title,
@@ -178,6 +218,7 @@ bool MonitorCharts::exportPng(const QString &path)
 
 void MonitorCharts::clear()
 {
+    m_pause->setChecked(false); // a new run is followed live
     m_history.clear();
     redraw();
 }
@@ -199,9 +240,16 @@ void MonitorCharts::setTriggerMs(double ms)
 
 void MonitorCharts::redraw()
 {
-    if (m_pause->isChecked())
+    if (m_pause->isChecked()) {
+        updateScrollRange(); // the history grows; the picture stays
+        draw(m_viewEndMs);
         return;
-    const qint64 end = m_history.lastMs() + 1000;
+    }
+    draw(m_history.lastMs() + 1000);
+}
+
+void MonitorCharts::draw(qint64 end)
+{
     // The chosen range, or less while the run is younger than that.
     const qint64 since = std::max(end - qint64(rangeMinutes()) * 60 * 1000, std::min(m_history.firstMs(), end - 10000));
     // Lines per partition or per operator, as they appear.
@@ -227,10 +275,12 @@ void MonitorCharts::redraw()
                 if (m_triggerMs > 0 && !m_history.isEmpty())
                     shown = {QPointF(double(since), m_triggerMs), QPointF(double(end), m_triggerMs)};
             } else {
-                const auto points = m_history.series(line.metric, since);
-                shown = QList<QPointF>(points.begin(), points.end());
+                for (const QPointF &p : m_history.series(line.metric, since)) {
+                    if (p.x() < double(end)) // scrolled back: not what came later
+                        shown.append(p);
+                }
                 // Rows are summed per second: the newest second is still filling, not a drop.
-                if (line.metric == QLatin1String("inputRows") && shown.size() > 1 && !m_pause->isChecked())
+                if (line.metric == QLatin1String("inputRows") && shown.size() > 1 && end > m_history.lastMs())
                     shown.removeLast();
             }
             for (const QPointF &p : shown)

@@ -9,6 +9,7 @@ class QCheckBox;
 class QChart;
 class QComboBox;
 class QLineSeries;
+class QScrollBar;
 class QTabWidget;
 
 namespace sw::widgets {
@@ -31,6 +32,8 @@ public:
     bool exportPng(const QString &path); // the charts of the tab shown
     // The runtime's trigger interval, drawn across the batch-duration chart.
     void setTriggerMs(double ms);
+    // Pauses and shows the range that ends at `endMs` (as the scroll bar does).
+    void scrollTo(qint64 endMs);
     const ProgressHistory &history() const { return m_history; }
 
 signals:
@@ -58,6 +61,8 @@ private:
                      const QString &prefix = {});
     void addLine(QChart *chart, const QString &metric, const QString &name);
     void redraw();
+    void draw(qint64 endMs);
+    void updateScrollRange();
 
     ProgressHistory m_history;
     QList<Line> m_lines;
@@ -66,6 +71,8 @@ private:
     QComboBox *m_range = nullptr;
     QCheckBox *m_pause = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QScrollBar *m_scroll = nullptr;
+    qint64 m_viewEndMs = 0; // while paused
 };
 
 } // namespace sw::widgets

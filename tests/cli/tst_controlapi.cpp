@@ -42,6 +42,7 @@ private slots:
     void metricsMatchProgress();
     void controlNeedsTheToken();
     void alertsFireInTheRuntime();
+    void nonLoopbackNeedsTheTokenToWatch();
     void pauseStepResumeStop();
 
 private:
@@ -176,6 +177,39 @@ void tst_ControlApi::alertsFireInTheRuntime()
     QVERIFY(m_webhookRequests.startsWith("POST /hook"));
     QVERIFY(m_webhookRequests.contains("\"pipeline\":\"live\""));
     QVERIFY(m_webhookRequests.contains("\"severity\":\"critical\""));
+}
+
+void tst_ControlApi::nonLoopbackNeedsTheTokenToWatch()
+{
+    // Listening on every address (a server): watching needs the token too, except
+    // /metrics, which Prometheus scrapes.
+    QProcess server;
+    server.setWorkingDirectory(m_dir.path());
+    server.start(QStringLiteral(STREAMWRIGHT_CLI),
+                 {QStringLiteral("run"), QStringLiteral("live.json"), QStringLiteral("--quiet"), QStringLiteral("--listen"),
+                  QStringLiteral("0.0.0.0:0")});
+    QVERIFY(server.waitForReadyRead(10000));
+    const auto match = QRegularExpression(QStringLiteral("^control=http://0\\.0\\.0\\.0:(\\d+) token=(\\S+)$"))
+                           .match(QString::fromUtf8(server.readLine()).trimmed());
+    QVERIFY(match.hasMatch());
+    const QString url = QStringLiteral("http://127.0.0.1:") + match.captured(1);
+    auto statusOf = [this, &url](const QString &path, const QString &token) {
+        QNetworkRequest r{QUrl(url + path)};
+        if (!token.isEmpty())
+            r.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        QNetworkReply *reply = m_net.get(r);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(10000);
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    for (const char *path : {"/api/status", "/api/progress", "/api/samples", "/api/alerts", "/api/pipeline"}) {
+        QCOMPARE(statusOf(QLatin1String(path), {}), 401);
+        QCOMPARE(statusOf(QLatin1String(path), match.captured(2)), 200);
+    }
+    QCOMPARE(statusOf(QStringLiteral("/metrics"), {}), 200);
+    server.terminate();
+    QVERIFY(server.waitForFinished(10000));
 }
 
 void tst_ControlApi::controlNeedsTheToken()

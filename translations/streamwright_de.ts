@@ -2515,6 +2515,10 @@
         <source>Scroll back through the run</source>
         <translation>Im Lauf zurückblättern</translation>
     </message>
+    <message>
+        <source>processed (capacity)</source>
+        <translation>verarbeitet (Kapazität)</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::NodeInspector</name>

@@ -148,6 +148,10 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/0")).last().y(), 1000.0);
     QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/1")).last().y(), 4000.0);
     QCOMPARE(charts.shownPoints(QStringLiteral("catchUpSeconds")).last().y(), 0.5);
+    QCOMPARE(charts.shownPoints(QStringLiteral("processedRows")).last().y(), 10000.0);
+    // Batch parts are stacked: poll at the bottom (the slowest batch's 30 ms), nothing above it here.
+    QCOMPARE(charts.shownPoints(QStringLiteral("duration.poll")).last().y(), 30.0);
+    QVERIFY(charts.shownPoints(QStringLiteral("duration.decode")).isEmpty());
     QCOMPARE(charts.shownPoints(QStringLiteral("watermarkGapSeconds")).last().y(), 12.0);
     const QList<QPointF> trigger = charts.shownPoints(QStringLiteral("trigger"));
     QCOMPARE(trigger.size(), 2);

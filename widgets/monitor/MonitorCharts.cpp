@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QToolTip>
+#include <QtCharts/QAreaSeries>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QDateTimeAxis>
@@ -70,7 +71,8 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
     setLayout(layout);
 
     auto *flow = new QWidget(m_tabs);
-    addChart(flow, 0, tr("Throughput (rows/s)"), {{QStringLiteral("inputRows"), tr("input")}});
+    addChart(flow, 0, tr("Throughput (rows/s)"),
+             {{QStringLiteral("inputRows"), tr("input")}, {QStringLiteral("processedRows"), tr("processed (capacity)")}});
     // Lag in total and per partition (lines appear as partitions report).
     addChart(flow, 1, tr("Consumer lag (messages)"), {{QStringLiteral("consumerLag"), tr("total")}},
              QStringLiteral("lag."));
@@ -81,9 +83,9 @@ MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
               {QStringLiteral("latency.p99"), QStringLiteral("p99")}});
     m_tabs->addTab(flow, tr("Flow"));
     auto *batches = new QWidget(m_tabs);
+    // Parts stacked (their top is the slowest batch of the second), the trigger across.
     addChart(batches, 0, tr("Batch duration (ms)"),
-             {{QStringLiteral("duration.total"), tr("total")},
-              {QStringLiteral("duration.poll"), tr("poll")},
+             {{QStringLiteral("duration.poll"), tr("poll")},
               {QStringLiteral("duration.decode"), tr("decode")},
               {QStringLiteral("duration.operators"), tr("operators")},
               {QStringLiteral("duration.sink"), tr("sink")},
@@ -155,7 +157,7 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (const auto &[metric, name] : lines)
-        addLine(chart, metric, name);
+        addLine(chart, metric, name, metric.startsWith(QLatin1String("duration.")));
     m_charts.append(Chart{chart, prefix});
     auto *view = new QChartView(chart, page);
     view->setRenderHint(QPainter::Antialiasing);
@@ -164,13 +166,46 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     return chart;
 }
 
-void MonitorCharts::addLine(QChart *chart, const QString &metric, const QString &name)
+void MonitorCharts::addLine(QChart *chart, const QString &metric, const QString &name, bool stacked)
 {
     auto *series = new QLineSeries(chart);
     series->setName(name);
-    chart->addSeries(series);
-    series->attachAxis(chart->axes(Qt::Horizontal).front());
-    series->attachAxis(chart->axes(Qt::Vertical).front());
+    QXYSeries *drawn = series;
+    if (stacked) {
+        // An area from the previous stacked part's top to this one's.
+        QLineSeries *below = nullptr;
+        for (const Line &l : std::as_const(m_lines)) {
+            if (l.chart == chart && l.stacked)
+                below = l.series;
+        }
+        auto *area = new QAreaSeries(series, below);
+        area->setName(name);
+        chart->addSeries(area);
+        area->attachAxis(chart->axes(Qt::Horizontal).front());
+        area->attachAxis(chart->axes(Qt::Vertical).front());
+        connect(area, &QAreaSeries::hovered, this, [this, name, metric](const QPointF &point, bool state) {
+            if (!state)
+                return;
+            // The part's own value at that second, not the top of the stack.
+            double value = 0;
+            for (const QPointF &p : m_history.series(metric, qint64(point.x()) - 1000)) {
+                if (std::abs(p.x() - point.x()) < 1000) {
+                    value = p.y();
+                    break;
+                }
+            }
+            QToolTip::showText(QCursor::pos(),
+                               tr("%1 at %2: %3").arg(name,
+                                                      QDateTime::fromMSecsSinceEpoch(qint64(point.x())).toString(QStringLiteral("HH:mm:ss")),
+                                                      QLocale().toString(value, 'f', 1)),
+                               this);
+        });
+        m_lines.append(Line{metric, series, chart, true});
+        return;
+    }
+    chart->addSeries(drawn);
+    drawn->attachAxis(chart->axes(Qt::Horizontal).front());
+    drawn->attachAxis(chart->axes(Qt::Vertical).front());
     if (metric == QLatin1String("trigger"))
         series->setPen(QPen(Qt::gray, 1, Qt::DashLine));
     connect(series, &QLineSeries::hovered, this, [this, name](const QPointF &point, bool state) {
@@ -182,7 +217,7 @@ void MonitorCharts::addLine(QChart *chart, const QString &metric, const QString 
                                     QLocale().toString(point.y(), 'f', point.y() < 100 ? 1 : 0)),
                            this);
     });
-    m_lines.append(Line{metric, series});
+    m_lines.append(Line{metric, series, chart, false});
 }
 
 int MonitorCharts::rangeMinutes() const
@@ -267,8 +302,9 @@ void MonitorCharts::draw(qint64 end)
     }
     for (const Chart &c : std::as_const(m_charts)) {
         double top = 10; // a flat zero line still gets readable axis labels
+        QHash<qint64, double> stackTop; // per second: the top of the stacked parts so far
         for (const Line &line : std::as_const(m_lines)) {
-            if (line.series->chart() != c.chart)
+            if (line.chart != c.chart)
                 continue;
             QList<QPointF> shown;
             if (line.metric == QLatin1String("trigger")) {
@@ -282,6 +318,13 @@ void MonitorCharts::draw(qint64 end)
                 // Rows are summed per second: the newest second is still filling, not a drop.
                 if (line.metric == QLatin1String("inputRows") && shown.size() > 1 && end > m_history.lastMs())
                     shown.removeLast();
+                if (line.stacked) {
+                    for (QPointF &p : shown) {
+                        double &below = stackTop[qint64(p.x())];
+                        p.setY(below + p.y());
+                        below = p.y();
+                    }
+                }
             }
             for (const QPointF &p : shown)
                 top = std::max(top, p.y());

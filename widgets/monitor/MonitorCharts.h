@@ -42,14 +42,16 @@ signals:
 public:
     int rangeMinutes() const;
     void setRangeMinutes(int minutes);
-    // The points a chart line currently shows (tests).
+    // The points a chart line currently shows (tests); for a stacked part, its top edge.
     QList<QPointF> shownPoints(const QString &metric) const;
 
 private:
     struct Line
     {
         QString metric;
-        QLineSeries *series;
+        QLineSeries *series; // the drawn line, or the upper edge of a stacked area
+        QChart *chart;
+        bool stacked = false; // drawn on top of the chart's previous stacked lines
     };
     struct Chart
     {
@@ -59,7 +61,7 @@ private:
     // One chart at `position` (0-3) of a tab page; `lines` are (metric, legend name) pairs.
     QChart *addChart(QWidget *page, int position, const QString &title, const QList<QPair<QString, QString>> &lines,
                      const QString &prefix = {});
-    void addLine(QChart *chart, const QString &metric, const QString &name);
+    void addLine(QChart *chart, const QString &metric, const QString &name, bool stacked = false);
     void redraw();
     void draw(qint64 endMs);
     void updateScrollRange();

@@ -70,6 +70,8 @@ void ProgressHistory::append(const QJsonObject &p)
     const auto rows = s.values.find(QStringLiteral("inputRows"));
     const auto batchMs = s.values.find(QStringLiteral("batchMs"));
     const auto lag = s.values.find(QStringLiteral("consumerLag"));
+    if (rows != s.values.end() && batchMs != s.values.end() && batchMs->second > 0)
+        last(QStringLiteral("processedRows"), rows->second * 1000.0 / batchMs->second);
     if (rows != s.values.end() && batchMs != s.values.end() && lag != s.values.end() && rows->second > 0 && batchMs->second > 0)
         last(QStringLiteral("catchUpSeconds"), lag->second / (rows->second * 1000.0 / batchMs->second));
     else if (lag != s.values.end() && lag->second == 0)

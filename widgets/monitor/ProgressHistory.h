@@ -22,7 +22,8 @@ public:
     static constexpr qint64 kKeepMs = 60 * 60 * 1000;
 
     // Metric names: "inputRows", "consumerLag", "lag.<source>/<topic>/<partition>",
-    // "catchUpSeconds" (lag / processing rate), "duration.poll" (and decode,
+    // "catchUpSeconds" (lag / processing rate), "processedRows" (rows per second of
+    // batch time), "duration.poll" (and decode,
     // operators, sink, checkpoint, total), "batchMs" (summed), "latency.p50" (p95,
     // p99, max), "watermarkGapMs", "watermarkGapSeconds", "lateRows", "deadLetters",
     // "stateRows.<node>".

@@ -103,6 +103,10 @@ MainWindow::~MainWindow()
     // destructor deletes the children: take them down while it still lives (a focus
     // change during teardown makes them read or even edit it).
     m_scene->disconnect(this);
+    if (m_historyRun != 0) { // quit without closing the window (a signal, --screenshot)
+        m_history.store(m_historyRun, m_charts->history(), true);
+        m_history.endRun(m_historyRun, QDateTime::currentDateTime(), QStringLiteral("stopped: the app was closed"));
+    }
     delete m_run;
     qDeleteAll(findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly));
     delete m_view;

@@ -2355,6 +2355,29 @@
     </message>
 </context>
 <context>
+    <name>sw::widgets::KeyringSecrets</name>
+    <message>
+        <source>The desktop keyring cannot give ${keyring:%1}: %2</source>
+        <translation>Der Schlüsselbund kann ${keyring:%1} nicht liefern: %2</translation>
+    </message>
+    <message>
+        <source>Secret Needed</source>
+        <translation>Geheimnis benötigt</translation>
+    </message>
+    <message>
+        <source>The pipeline refers to ${keyring:%1}, which the desktop keyring does not have yet. Enter it; it is kept in the keyring, never in the pipeline file:</source>
+        <translation>Die Pipeline verweist auf ${keyring:%1}, das der Schlüsselbund noch nicht hat. Geben Sie es ein; es wird im Schlüsselbund gespeichert, nie in der Pipeline-Datei:</translation>
+    </message>
+    <message>
+        <source>Run cancelled: ${keyring:%1} was not given.</source>
+        <translation>Lauf abgebrochen: ${keyring:%1} wurde nicht angegeben.</translation>
+    </message>
+    <message>
+        <source>The desktop keyring did not keep ${keyring:%1}: %2</source>
+        <translation>Der Schlüsselbund hat ${keyring:%1} nicht gespeichert: %2</translation>
+    </message>
+</context>
+<context>
     <name>sw::widgets::MonitorCharts</name>
     <message>
         <source>Range:</source>

@@ -17,6 +17,7 @@
 #include "monitor/AlertsPanel.h"
 #include "monitor/MonitorCharts.h"
 #include "monitor/RunHistoryStore.h"
+#include "run/KeyringSecrets.h"
 #include "run/NodeFigures.h"
 #include "run/RunController.h"
 #include "run/RunSummary.h"
@@ -359,7 +360,25 @@ void MainWindow::runPipeline()
     m_charts->setTriggerMs(double(core::Duration::parseMs(
         m_document.pipeline().runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0)));
     m_alerts->clearRun();
-    m_run->start(m_document.pipeline(), m_demoDataAction->isChecked() ? 1000 : 0);
+    const double demoRate = m_demoDataAction->isChecked() ? 1000 : 0;
+    const QStringList secrets = widgets::KeyringSecrets::referencedNames(m_document.pipeline());
+    if (secrets.isEmpty()) {
+        m_run->start(m_document.pipeline(), demoRate);
+    } else {
+        // ${keyring:NAME} references: fetched from the keyring, handed to the runtime
+        // through its environment, never written into the copy it runs.
+        auto *keyring = new widgets::KeyringSecrets(this, this);
+        keyring->resolve(secrets, [this, keyring, demoRate](const QHash<QString, QString> &values, const QString &error) {
+            keyring->deleteLater();
+            if (!error.isEmpty()) {
+                appendLog(error, true);
+                return;
+            }
+            QHash<QString, QString> environment;
+            const core::Pipeline copy = widgets::KeyringSecrets::withEnvironmentReferences(m_document.pipeline(), values, &environment);
+            m_run->start(copy, demoRate, environment);
+        });
+    }
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("monitorDock")))
         dock->raise();
 }

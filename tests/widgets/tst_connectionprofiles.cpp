@@ -2,8 +2,11 @@
 // Connection profiles: kept in the settings without any password; a password is
 // an ${env:NAME} reference or goes to the desktop keyring.
 #include "explorer/ConnectionProfiles.h"
+#include "format/PipelineFormat.h"
+#include "run/KeyringSecrets.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
@@ -20,6 +23,7 @@ private slots:
     void environmentReferenceIsKeptAsAReference();
     void plainPasswordsAreNeverWritten();
     void keyringPasswordNeverTouchesTheSettings();
+    void pipelineKeyringReferencesGoThroughTheEnvironment();
 };
 
 void tst_ConnectionProfiles::initTestCase()
@@ -112,6 +116,33 @@ void tst_ConnectionProfiles::keyringPasswordNeverTouchesTheSettings()
     });
     QTRY_VERIFY_WITH_TIMEOUT(resolved, 30000);
     profiles.remove(QStringLiteral("secure"));
+}
+
+void tst_ConnectionProfiles::pipelineKeyringReferencesGoThroughTheEnvironment()
+{
+    core::Pipeline p;
+    p.name = QStringLiteral("secured");
+    p.connections.insert(QStringLiteral("prod"),
+                         QJsonObject{{QStringLiteral("kind"), QStringLiteral("kafka")},
+                                     {QStringLiteral("bootstrap"), QStringLiteral("k:9093")},
+                                     {QStringLiteral("properties"),
+                                      QJsonObject{{QStringLiteral("sasl.password"), QStringLiteral("${keyring:prod-password}")},
+                                                  {QStringLiteral("sasl.username"), QStringLiteral("ops")}}}});
+    QCOMPARE(widgets::KeyringSecrets::referencedNames(p), QStringList{QStringLiteral("prod-password")});
+    QHash<QString, QString> environment;
+    const core::Pipeline copy = widgets::KeyringSecrets::withEnvironmentReferences(
+        p, {{QStringLiteral("prod-password"), QStringLiteral("s3cret")}}, &environment);
+    const QJsonObject properties = copy.connections.value(QStringLiteral("prod")).value(QStringLiteral("properties")).toObject();
+    QCOMPARE(properties.value(QStringLiteral("sasl.password")).toString(), QStringLiteral("${env:STREAMWRIGHT_SECRET_PROD_PASSWORD}"));
+    QCOMPARE(properties.value(QStringLiteral("sasl.username")).toString(), QStringLiteral("ops"));
+    QCOMPARE(environment.value(QStringLiteral("STREAMWRIGHT_SECRET_PROD_PASSWORD")), QStringLiteral("s3cret"));
+    QVERIFY(!core::PipelineFormat::save(copy).contains("s3cret")); // the file the runtime gets has no secret
+    // And the runtime's client config expands the reference from its environment.
+    qputenv("STREAMWRIGHT_SECRET_PROD_PASSWORD", "s3cret");
+    QString expanded;
+    std::string error;
+    QVERIFY(runtime::KafkaClientConfig::expand(properties.value(QStringLiteral("sasl.password")).toString(), expanded, error));
+    QCOMPARE(expanded, QStringLiteral("s3cret"));
 }
 
 QTEST_MAIN(tst_ConnectionProfiles)

@@ -194,7 +194,7 @@ QString RunController::runFolder() const
     return m_scratch ? m_scratch->path() : QString();
 }
 
-bool RunController::start(const core::Pipeline &pipeline, double demoRate)
+bool RunController::start(const core::Pipeline &pipeline, double demoRate, const QHash<QString, QString> &environment)
 {
     if (isActive())
         return false;
@@ -225,6 +225,12 @@ bool RunController::start(const core::Pipeline &pipeline, double demoRate)
                           QStringLiteral("--quiet")};
     if (demoRate > 0)
         arguments << QStringLiteral("--demo-data") << QString::number(demoRate);
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (auto it = environment.begin(); it != environment.end(); ++it)
+            env.insert(it.key(), it.value());
+        m_process->setProcessEnvironment(env);
+    }
     m_process->setProgram(m_cliPath);
     m_process->setArguments(arguments);
     m_process->setWorkingDirectory(baseDir);

@@ -42,7 +42,8 @@ public:
     // Runs a copy of `pipeline` (saved or not). Relative paths resolve against the
     // pipeline file's folder, or a scratch folder for an unsaved pipeline. With
     // `demoRate` > 0, embedded brokers get the demo shop events at that rate.
-    bool start(const core::Pipeline &pipeline, double demoRate = 0);
+    // `environment`: variables for the runtime only (resolved secrets).
+    bool start(const core::Pipeline &pipeline, double demoRate = 0, const QHash<QString, QString> &environment = {});
     // Follows a runtime started elsewhere (`streamwright-cli run --listen HOST:PORT`
     // on a server) through its control API, with the token it printed.
     bool attach(const QUrl &controlUrl, const QString &token);

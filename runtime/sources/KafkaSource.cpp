@@ -25,6 +25,8 @@ KafkaSource::KafkaSource(KafkaEndpoint endpoint, const QJsonObject &config, cons
 
 KafkaSource::~KafkaSource()
 {
+    if (m_queue)
+        rd_kafka_queue_destroy(m_queue);
     if (m_consumer) {
         rd_kafka_consumer_close(m_consumer);
         rd_kafka_destroy(m_consumer);
@@ -60,6 +62,7 @@ bool KafkaSource::open(std::string &error)
         return false;
     }
     rd_kafka_poll_set_consumer(m_consumer);
+    m_queue = rd_kafka_queue_get_consumer(m_consumer);
 
     // Partitions of every topic, retrying while the broker is unreachable.
     rd_kafka_topic_partition_list_t *partitions = rd_kafka_topic_partition_list_new(16);
@@ -134,70 +137,85 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
     qint64 decodeNs = 0;
     const void *lastTopic = nullptr;
     std::string_view topicName;
-    for (size_t n = 0; n < maxRows; ++n) {
-        rd_kafka_message_t *msg = rd_kafka_consumer_poll(m_consumer, n == 0 ? waitMs : 0);
-        if (!msg)
+    // Messages come off the consumer queue many at a time (one call per chunk,
+    // not per message); only when none is waiting does it block, for the first.
+    std::vector<rd_kafka_message_t *> chunk(std::min<size_t>(maxRows, kChunk));
+    size_t taken = 0;
+    while (taken < maxRows) {
+        const size_t want = std::min(chunk.size(), maxRows - taken);
+        ssize_t got = rd_kafka_consume_batch_queue(m_queue, 0, chunk.data(), want);
+        if (got <= 0 && taken == 0 && waitMs > 0) {
+            if (rd_kafka_message_t *first = rd_kafka_consumer_poll(m_consumer, waitMs)) {
+                chunk[0] = first;
+                got = 1;
+            }
+        }
+        if (got <= 0)
             break;
-        if (msg->err) {
-            if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                const std::string e = rd_kafka_message_errstr(msg);
-                if (e != m_lastError)
-                    std::fprintf(stderr, "Kafka %s: %s (retrying)\n", qPrintable(m_endpoint.name), e.c_str());
-                m_lastError = e;
+        taken += size_t(got);
+        for (ssize_t k = 0; k < got; ++k) {
+            rd_kafka_message_t *msg = chunk[size_t(k)];
+            if (msg->err) {
+                if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                    const std::string e = rd_kafka_message_errstr(msg);
+                    if (e != m_lastError)
+                        std::fprintf(stderr, "Kafka %s: %s (retrying)\n", qPrintable(m_endpoint.name), e.c_str());
+                    m_lastError = e;
+                }
+                rd_kafka_message_destroy(msg);
+                continue;
             }
-            rd_kafka_message_destroy(msg);
-            continue;
-        }
-        rd_kafka_timestamp_type_t tsType;
-        const int64_t timestamp = rd_kafka_message_timestamp(msg, &tsType);
-        const std::string_view value(static_cast<const char *>(msg->payload), msg->payload ? msg->len : 0);
-        Position *position = nullptr;
-        for (auto &p : m_positions) {
-            if (p.topic == msg->rkt && p.partition == msg->partition) {
-                position = &p;
-                break;
+            rd_kafka_timestamp_type_t tsType;
+            const int64_t timestamp = rd_kafka_message_timestamp(msg, &tsType);
+            const std::string_view value(static_cast<const char *>(msg->payload), msg->payload ? msg->len : 0);
+            Position *position = nullptr;
+            for (auto &p : m_positions) {
+                if (p.topic == msg->rkt && p.partition == msg->partition) {
+                    position = &p;
+                    break;
+                }
             }
-        }
-        if (!position) { // first record of this partition (std::map nodes keep their address)
-            int64_t &next = m_next[{rd_kafka_topic_name(msg->rkt), msg->partition}];
-            m_positions.push_back({msg->rkt, msg->partition, &next});
-            position = &m_positions.back();
-        }
-        *position->next = msg->offset + 1;
-        if (msg->rkt != lastTopic) { // the topic name once per run of records of one topic
-            lastTopic = msg->rkt;
-            topicName = arena.copy(rd_kafka_topic_name(msg->rkt));
-        }
+            if (!position) { // first record of this partition (std::map nodes keep their address)
+                int64_t &next = m_next[{rd_kafka_topic_name(msg->rkt), msg->partition}];
+                m_positions.push_back({msg->rkt, msg->partition, &next});
+                position = &m_positions.back();
+            }
+            *position->next = msg->offset + 1;
+            if (msg->rkt != lastTopic) { // the topic name once per run of records of one topic
+                lastTopic = msg->rkt;
+                topicName = arena.copy(rd_kafka_topic_name(msg->rkt));
+            }
 
-        decoding.start();
-        const bool decoded = m_decoder.decode(value, batch, arena, reason);
-        decodeNs += decoding.nsecsElapsed();
-        if (!decoded) {
-            DeadLetter d;
-            d.reason = reason;
-            d.topic.assign(topicName);
-            d.partition = msg->partition;
-            d.offset = msg->offset;
-            d.timestamp = timestamp;
+            decoding.start();
+            const bool decoded = m_decoder.decode(value, batch, arena, reason);
+            decodeNs += decoding.nsecsElapsed();
+            if (!decoded) {
+                DeadLetter d;
+                d.reason = reason;
+                d.topic.assign(topicName);
+                d.partition = msg->partition;
+                d.offset = msg->offset;
+                d.timestamp = timestamp;
+                if (msg->key)
+                    d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
+                d.value.assign(value);
+                out.deadLetters.push_back(std::move(d));
+                rd_kafka_message_destroy(msg);
+                continue;
+            }
+            auto &c = batch.columns;
             if (msg->key)
-                d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
-            d.value.assign(value);
-            out.deadLetters.push_back(std::move(d));
+                c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
+            else
+                c[declared].appendNull();
+            c[declared + 1].appendString(topicName);
+            c[declared + 2].appendInt(msg->partition);
+            c[declared + 3].appendInt(msg->offset);
+            c[declared + 4].appendInt(timestamp);
+            out.recordTimestamps.push_back(timestamp);
+            ++batch.rows;
             rd_kafka_message_destroy(msg);
-            continue;
         }
-        auto &c = batch.columns;
-        if (msg->key)
-            c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
-        else
-            c[declared].appendNull();
-        c[declared + 1].appendString(topicName);
-        c[declared + 2].appendInt(msg->partition);
-        c[declared + 3].appendInt(msg->offset);
-        c[declared + 4].appendInt(timestamp);
-        out.recordTimestamps.push_back(timestamp);
-        ++batch.rows;
-        rd_kafka_message_destroy(msg);
     }
     out.decodeMs = double(decodeNs) / 1e6;
     return out;

@@ -12,6 +12,7 @@
 #include <memory>
 
 struct rd_kafka_s;
+struct rd_kafka_queue_s;
 
 namespace sw::runtime {
 
@@ -43,6 +44,8 @@ private:
     core::Schema m_output;
     JsonDecoder m_decoder;
     rd_kafka_s *m_consumer = nullptr;
+    rd_kafka_queue_s *m_queue = nullptr; // the consumer queue, read in chunks
+    static constexpr size_t kChunk = 1000;
     // (topic, partition) -> next offset to read (after what this source handed out)
     std::map<std::pair<std::string, int>, int64_t> m_next;
     // The same, for the poll loop: found by topic handle and partition without

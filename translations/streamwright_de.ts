@@ -23,6 +23,10 @@
         <source>With --screenshot: run the pipeline for S seconds first.</source>
         <translation>Mit --screenshot: die Pipeline vorher S Sekunden lang ausführen.</translation>
     </message>
+    <message>
+        <source>With --screenshot: bring this dock to the front (problems, log, monitor, alerts, cluster, json).</source>
+        <translation>Mit --screenshot: dieses Dock nach vorn holen (problems, log, monitor, alerts, cluster, json).</translation>
+    </message>
 </context>
 <context>
     <name>sw::app::MainWindow</name>

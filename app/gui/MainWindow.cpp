@@ -575,6 +575,16 @@ void MainWindow::notifyAlert(const QString &severity, const QString &message)
     statusBar()->showMessage(tr("Critical alert: %1").arg(message), 15000);
 }
 
+bool MainWindow::raiseDock(const QString &name)
+{
+    auto *dock = findChild<QDockWidget *>(name.toLower() + QStringLiteral("Dock"));
+    if (!dock)
+        return false;
+    dock->show();
+    dock->raise();
+    return true;
+}
+
 void MainWindow::selectNode(const QString &id)
 {
     m_scene->selectNodes({id});

@@ -58,6 +58,8 @@ public:
     void runPipeline();
     // Selects one node on the canvas (and so shows it in the inspector).
     void selectNode(const QString &id);
+    // Brings a dock to the front by short name (problems, log, monitor, alerts, cluster, json, inspector).
+    bool raiseDock(const QString &name);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -62,6 +62,11 @@ int main(int argc, char **argv)
                                        QApplication::translate("main", "With --screenshot: run the pipeline for S seconds first."),
                                        QStringLiteral("S"));
     parser.addOption(runOption);
+    const QCommandLineOption dockOption(QStringLiteral("show-dock"),
+                                        QApplication::translate("main", "With --screenshot: bring this dock to the front "
+                                                                        "(problems, log, monitor, alerts, cluster, json)."),
+                                        QStringLiteral("DOCK"));
+    parser.addOption(dockOption);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"),
                                  QApplication::translate("main", "A pipeline file to open (default: the trending-products example)."),
                                  QStringLiteral("[PIPELINE]"));
@@ -89,6 +94,8 @@ int main(int argc, char **argv)
             wait.exec();
             window.fitPipeline();
         }
+        if (parser.isSet(dockOption))
+            window.raiseDock(parser.value(dockOption));
         QApplication::processEvents();
         const QString out = parser.value(screenshotOption);
         if (!window.grab().save(out)) {

@@ -22,6 +22,9 @@ set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+# Debian 12 package names of everything the two executables link.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6svg6, qt6-qpa-plugins")
+    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6network6, libqt6httpserver6, \
+libqt6websockets6, libqt6charts6, libqt6svg6, qt6-qpa-plugins, libqscintilla2-qt6-15, libqt6keychain1, \
+librdkafka1, libsimdjson14, libsqlite3-0")
 include(CPack)

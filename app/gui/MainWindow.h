@@ -84,6 +84,11 @@ private:
     void recordRun(widgets::RunController::State state);
     void showStoredRun();
     void beginHistory();
+    void endHistory(const QString &outcome); // no-op without a run being recorded
+    QString historyPath() const;
+    // The log, charts and alert history, ready for a run (started or attached).
+    void clearRunViews();
+    void showTrigger(); // the pipeline's trigger interval on the batch-duration chart
     void updateExplorerConnections();
     void showAttachedPipeline(const QByteArray &json);
 

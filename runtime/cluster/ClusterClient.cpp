@@ -22,6 +22,26 @@ QString errorText(rd_kafka_resp_err_t err)
 {
     return QString::fromUtf8(rd_kafka_err2str(err));
 }
+
+// A librdkafka handle of `role` for the endpoint, or nullptr with `error`.
+rd_kafka_t *makeClient(const KafkaEndpoint &endpoint, KafkaClientConfig::Role role, const QJsonObject &extra,
+                       QString *error)
+{
+    std::string e;
+    rd_kafka_conf_t *conf = KafkaClientConfig::make(endpoint, role, extra, e);
+    if (!conf) {
+        *error = QString::fromStdString(e);
+        return nullptr;
+    }
+    char message[512];
+    rd_kafka_t *rk = rd_kafka_new(role == KafkaClientConfig::Role::Consumer ? RD_KAFKA_CONSUMER : RD_KAFKA_PRODUCER, conf,
+                                  message, sizeof message);
+    if (!rk) {
+        rd_kafka_conf_destroy(conf);
+        *error = QString::fromUtf8(message);
+    }
+    return rk;
+}
 } // namespace
 
 ClusterClient::ClusterClient(KafkaEndpoint endpoint) : m_endpoint(std::move(endpoint))
@@ -37,23 +57,11 @@ ClusterClient::~ClusterClient()
 
 rd_kafka_t *ClusterClient::consumer(const QString &group, QString *error)
 {
-    std::string e;
     QJsonObject extra{{QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
                       {QStringLiteral("enable.partition.eof"), QStringLiteral("true")}};
     // A group is only named to read its committed offsets: this handle never joins it.
     extra.insert(QStringLiteral("group.id"), group.isEmpty() ? QStringLiteral("streamwright-explorer") : group);
-    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Consumer, extra, e);
-    if (!conf) {
-        *error = QString::fromStdString(e);
-        return nullptr;
-    }
-    char message[512];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, message, sizeof message);
-    if (!rk) {
-        rd_kafka_conf_destroy(conf);
-        *error = QString::fromUtf8(message);
-    }
-    return rk;
+    return makeClient(m_endpoint, KafkaClientConfig::Role::Consumer, extra, error);
 }
 
 ClusterClient::Cluster ClusterClient::describe(int timeoutMs)
@@ -215,19 +223,9 @@ bool ClusterClient::produce(const QString &topic, const QByteArray &key, const Q
                             const std::vector<std::pair<QString, QByteArray>> &headers, QString *error, int partition,
                             int timeoutMs)
 {
-    std::string e;
-    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Producer, {}, e);
-    if (!conf) {
-        *error = QString::fromStdString(e);
+    rd_kafka_t *producer = makeClient(m_endpoint, KafkaClientConfig::Role::Producer, {}, error);
+    if (!producer)
         return false;
-    }
-    char message[512];
-    rd_kafka_t *producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, message, sizeof message);
-    if (!producer) {
-        rd_kafka_conf_destroy(conf);
-        *error = QString::fromUtf8(message);
-        return false;
-    }
     rd_kafka_headers_t *hdrs = rd_kafka_headers_new(headers.size());
     for (const auto &[name, v] : headers) {
         const QByteArray n = name.toUtf8();

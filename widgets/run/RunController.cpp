@@ -91,15 +91,9 @@ bool RunController::attach(const QUrl &controlUrl, const QString &token)
         return false;
     m_scratch.reset();
     m_attached = true;
+    resetFollowing();
     m_controlUrl = controlUrl;
     m_token = token;
-    m_latest = {};
-    m_edgeRates.clear();
-    m_inputRate = m_processedRate = 0;
-    m_lastBatchId = -1;
-    m_deadLetters = 0;
-    m_failedPolls = 0;
-    m_loggedDeadLetters.clear();
     emit logLine(tr("Attaching to the runtime at %1").arg(controlUrl.toString()), false);
     setState(State::Starting);
     QNetworkReply *reply = get(QStringLiteral("/api/pipeline"));
@@ -208,17 +202,9 @@ bool RunController::start(const core::Pipeline &pipeline, double demoRate, const
         setState(State::Failed);
         return false;
     }
-    m_controlUrl.clear();
-    m_token.clear();
-    m_bootstraps.clear();
+    resetFollowing();
     m_stdout.clear();
     m_stderr.clear();
-    m_latest = {};
-    m_edgeRates.clear();
-    m_inputRate = m_processedRate = 0;
-    m_lastBatchId = -1;
-    m_deadLetters = 0;
-    m_loggedDeadLetters.clear();
 
     m_process = new QProcess(this);
     QStringList arguments{QStringLiteral("run"), m_pipelineFile, QStringLiteral("--base-dir"), baseDir,
@@ -364,12 +350,31 @@ void RunController::onFinished(int exitCode, QProcess::ExitStatus status)
     }
 }
 
-QNetworkReply *RunController::get(const QString &pathAndQuery)
+void RunController::resetFollowing()
+{
+    m_controlUrl.clear();
+    m_token.clear();
+    m_bootstraps.clear();
+    m_latest = {};
+    m_edgeRates.clear();
+    m_inputRate = m_processedRate = 0;
+    m_lastBatchId = -1;
+    m_deadLetters = 0;
+    m_failedPolls = 0;
+    m_loggedDeadLetters.clear();
+}
+
+QNetworkRequest RunController::request(const QString &pathAndQuery) const
 {
     QNetworkRequest request(m_controlUrl.resolved(QUrl(pathAndQuery)));
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(5000);
-    return m_network->get(request);
+    return request;
+}
+
+QNetworkReply *RunController::get(const QString &pathAndQuery)
+{
+    return m_network->get(request(pathAndQuery));
 }
 
 void RunController::poll()
@@ -461,11 +466,9 @@ void RunController::fetchDeadLetters()
 
 void RunController::post(const QString &action, State onSuccess)
 {
-    QNetworkRequest request(m_controlUrl.resolved(QUrl(QStringLiteral("/api/") + action)));
-    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setTransferTimeout(5000);
-    QNetworkReply *reply = m_network->post(request, QByteArray());
+    QNetworkRequest control = request(QStringLiteral("/api/") + action);
+    control.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = m_network->post(control, QByteArray());
     connect(reply, &QNetworkReply::finished, this, [this, reply, action, onSuccess] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError) {

@@ -15,6 +15,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 class QTimer;
 
 namespace sw::widgets {
@@ -91,6 +92,8 @@ private:
     void followStatus(); // attached runs: the remote state, and whether it is still there
     void announceConnections(const QJsonObject &status);
     QNetworkReply *get(const QString &path);
+    QNetworkRequest request(const QString &pathAndQuery) const; // with the token
+    void resetFollowing(); // forget the previous run's address and figures
 
     QString m_cliPath;
     State m_state = State::Idle;

@@ -2244,6 +2244,52 @@
         <translation>Keine Verbindungsprofile.</translation>
     </message>
     <message>
+        <source>Watch</source>
+        <translation>Beobachten</translation>
+    </message>
+    <message>
+        <source>Refresh every 2 seconds and chart the lag</source>
+        <translation>Alle 2 Sekunden aktualisieren und den Lag aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Burrow&apos;s evaluation of the partition&apos;s last commits: OK, WARN (falling behind), STALL (not moving), STOP (no commits for longer than the window spans)</source>
+        <translation>Burrows Bewertung der letzten Commits der Partition: OK, WARN (fällt zurück), STALL (bewegt sich nicht), STOP (keine Commits länger als das Fenster reicht)</translation>
+    </message>
+    <message>
+        <source>Total lag of the group (messages)</source>
+        <translation>Gesamt-Lag der Gruppe (Nachrichten)</translation>
+    </message>
+    <message>
+        <source>no commits</source>
+        <translation>keine Commits</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ConnectionProfiles</name>
+    <message>
+        <source>A password is kept in the desktop keyring or named as ${env:NAME}, never written to a file.</source>
+        <translation>Ein Passwort liegt im Schlüsselbund des Desktops oder wird als ${env:NAME} angegeben, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>The desktop keyring did not keep the password: %1</source>
+        <translation>Der Schlüsselbund hat das Passwort nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>No connection profile &quot;%1&quot;.</source>
+        <translation>Kein Verbindungsprofil „%1“.</translation>
+    </message>
+    <message>
+        <source>The password is not in the desktop keyring: %1</source>
+        <translation>Das Passwort ist nicht im Schlüsselbund: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::ConnectionProfilesDialog</name>
+    <message>
         <source>Connection Profiles</source>
         <translation>Verbindungsprofile</translation>
     </message>
@@ -2306,49 +2352,6 @@
     <message>
         <source>A profile needs a name and bootstrap servers.</source>
         <translation>Ein Profil braucht einen Namen und Bootstrap-Server.</translation>
-    </message>
-    <message>
-        <source>Watch</source>
-        <translation>Beobachten</translation>
-    </message>
-    <message>
-        <source>Refresh every 2 seconds and chart the lag</source>
-        <translation>Alle 2 Sekunden aktualisieren und den Lag aufzeichnen</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Burrow&apos;s evaluation of the partition&apos;s last commits: OK, WARN (falling behind), STALL (not moving), STOP (no commits for longer than the window spans)</source>
-        <translation>Burrows Bewertung der letzten Commits der Partition: OK, WARN (fällt zurück), STALL (bewegt sich nicht), STOP (keine Commits länger als das Fenster reicht)</translation>
-    </message>
-    <message>
-        <source>Total lag of the group (messages)</source>
-        <translation>Gesamt-Lag der Gruppe (Nachrichten)</translation>
-    </message>
-    <message>
-        <source>no commits</source>
-        <translation>keine Commits</translation>
-    </message>
-</context>
-<context>
-    <name>sw::widgets::ConnectionProfiles</name>
-    <message>
-        <source>A password is kept in the desktop keyring or named as ${env:NAME}, never written to a file.</source>
-        <translation>Ein Passwort liegt im Schlüsselbund des Desktops oder wird als ${env:NAME} angegeben, nie in einer Datei.</translation>
-    </message>
-    <message>
-        <source>The desktop keyring did not keep the password: %1</source>
-        <translation>Der Schlüsselbund hat das Passwort nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>No connection profile &quot;%1&quot;.</source>
-        <translation>Kein Verbindungsprofil „%1“.</translation>
-    </message>
-    <message>
-        <source>The password is not in the desktop keyring: %1</source>
-        <translation>Das Passwort ist nicht im Schlüsselbund: %1</translation>
     </message>
 </context>
 <context>

@@ -2,18 +2,11 @@
 #include "explorer/ClusterExplorer.h"
 
 #include "explorer/ConnectionProfiles.h"
+#include "explorer/ConnectionProfilesDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QTimer>
-#include <QtCharts/QChart>
-#include <QtCharts/QChartView>
-#include <QtCharts/QDateTimeAxis>
-#include <QtCharts/QLineSeries>
-#include <QtCharts/QValueAxis>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -30,8 +23,14 @@
 #include <QTableWidget>
 #include <QThreadPool>
 #include <QTimeZone>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
 
 namespace sw::widgets {
 
@@ -310,95 +309,8 @@ void ClusterExplorer::connectToProfile(const QString &name)
 
 void ClusterExplorer::editProfiles()
 {
-    if (!m_profiles)
-        return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Connection Profiles"));
-    auto *form = new QFormLayout(&dialog);
-    auto *existing = new QComboBox(&dialog);
-    existing->addItem(tr("(new profile)"));
-    for (const auto &p : m_profiles->profiles())
-        existing->addItem(p.name);
-    auto *name = new QLineEdit(&dialog);
-    auto *bootstrap = new QLineEdit(&dialog);
-    bootstrap->setPlaceholderText(QStringLiteral("kafka-1:9092,kafka-2:9092"));
-    auto *protocol = new QComboBox(&dialog);
-    protocol->addItems({QStringLiteral("PLAINTEXT"), QStringLiteral("SSL"), QStringLiteral("SASL_PLAINTEXT"), QStringLiteral("SASL_SSL")});
-    auto *mechanism = new QComboBox(&dialog);
-    mechanism->addItems({QStringLiteral("PLAIN"), QStringLiteral("SCRAM-SHA-256"), QStringLiteral("SCRAM-SHA-512")});
-    auto *username = new QLineEdit(&dialog);
-    auto *where = new QComboBox(&dialog);
-    where->addItem(tr("kept in the desktop keyring"), true);
-    where->addItem(tr("from an environment variable"), false);
-    auto *password = new QLineEdit(&dialog);
-    password->setEchoMode(QLineEdit::Password);
-    auto *ca = new QLineEdit(&dialog);
-    ca->setPlaceholderText(tr("CA bundle file (SSL), optional"));
-    auto updatePasswordField = [where, password] {
-        const bool keyring = where->currentData().toBool();
-        password->setEchoMode(keyring ? QLineEdit::Password : QLineEdit::Normal);
-        password->setPlaceholderText(keyring ? tr("password (stored in the keyring, never in a file)") : QStringLiteral("${env:KAFKA_PASSWORD}"));
-    };
-    QObject::connect(where, &QComboBox::currentIndexChanged, &dialog, updatePasswordField);
-    updatePasswordField();
-    QObject::connect(existing, &QComboBox::currentIndexChanged, &dialog, [=, this](int index) {
-        const ConnectionProfile *p = index > 0 ? m_profiles->find(existing->currentText()) : nullptr;
-        const ConnectionProfile shown = p ? *p : ConnectionProfile{};
-        name->setText(shown.name);
-        bootstrap->setText(shown.bootstrap);
-        protocol->setCurrentText(shown.securityProtocol);
-        mechanism->setCurrentText(shown.saslMechanism);
-        username->setText(shown.username);
-        where->setCurrentIndex(shown.passwordInKeyring || shown.passwordReference.isEmpty() ? 0 : 1);
-        password->setText(shown.passwordInKeyring ? QString() : shown.passwordReference);
-        ca->setText(shown.caLocation);
-    });
-    form->addRow(tr("Profile"), existing);
-    form->addRow(tr("&Name"), name);
-    form->addRow(tr("&Bootstrap servers"), bootstrap);
-    form->addRow(tr("Security protocol"), protocol);
-    form->addRow(tr("SASL mechanism"), mechanism);
-    form->addRow(tr("&User name"), username);
-    form->addRow(tr("Password"), where);
-    form->addRow(QString(), password);
-    form->addRow(tr("CA file"), ca);
-    auto *message = new QLabel(&dialog);
-    message->setWordWrap(true);
-    message->setStyleSheet(QStringLiteral("color: #d03030;"));
-    form->addRow(message);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, &dialog);
-    auto *removeButton = buttons->addButton(tr("Remove"), QDialogButtonBox::DestructiveRole);
-    form->addRow(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QObject::connect(removeButton, &QPushButton::clicked, &dialog, [=, this, &dialog] {
-        m_profiles->remove(name->text().trimmed());
-        dialog.accept();
-    });
-    QObject::connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, &dialog, [=, this, &dialog] {
-        ConnectionProfile p;
-        p.name = name->text().trimmed();
-        p.bootstrap = bootstrap->text().trimmed();
-        p.securityProtocol = protocol->currentText();
-        p.saslMechanism = mechanism->currentText();
-        p.username = username->text().trimmed();
-        p.passwordInKeyring = where->currentData().toBool();
-        p.passwordReference = p.passwordInKeyring ? QString() : password->text().trimmed();
-        p.caLocation = ca->text().trimmed();
-        if (p.name.isEmpty() || p.bootstrap.isEmpty()) {
-            message->setText(tr("A profile needs a name and bootstrap servers."));
-            return;
-        }
-        QPointer<QDialog> open(&dialog);
-        m_profiles->store(p, p.passwordInKeyring ? password->text() : QString(), [open, message](const QString &error) {
-            if (!open)
-                return;
-            if (error.isEmpty())
-                open->accept();
-            else
-                message->setText(error);
-        });
-    });
-    dialog.exec();
+    if (m_profiles)
+        ConnectionProfilesDialog(*m_profiles, this).exec();
 }
 
 void ClusterExplorer::run(std::function<void(ClusterClient &)> work, std::function<void()> done)

@@ -7,6 +7,8 @@
 #include <QRandomGenerator>
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace sw::runtime {
 
 namespace {
@@ -33,42 +35,34 @@ ControlServer::ControlServer(Executor &executor, ControlState &state, QString pi
             text += prometheusAlerts(m_alerts->toJson(QDateTime::currentMSecsSinceEpoch()), m_pipeline);
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), text);
     });
-    m_server.route(QStringLiteral("/api/pipeline"), [this](const QHttpServerRequest &r) {
-        if (!m_loopback && !authorized(r))
-            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+    // Watching (everything but control): open on loopback, behind the token elsewhere.
+    auto watch = [this](const QString &path, std::function<QHttpServerResponse(const QHttpServerRequest &)> answer) {
+        m_server.route(path, [this, answer](const QHttpServerRequest &r) {
+            if (!m_loopback && !authorized(r))
+                return json({{QStringLiteral("error"), QStringLiteral("token required")}},
+                            QHttpServerResponder::StatusCode::Unauthorized);
+            return answer(r);
+        });
+    };
+    watch(QStringLiteral("/api/pipeline"), [this](const QHttpServerRequest &) {
         return QHttpServerResponse(QByteArrayLiteral("application/json"), m_pipelineFile);
     });
-    m_server.route(QStringLiteral("/api/alerts"), [this](const QHttpServerRequest &r) {
-        if (!m_loopback && !authorized(r))
-            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+    watch(QStringLiteral("/api/alerts"), [this](const QHttpServerRequest &) {
         return json(m_alerts ? m_alerts->toJson(QDateTime::currentMSecsSinceEpoch()) : QJsonObject());
     });
-    m_server.route(QStringLiteral("/api/status"), [this](const QHttpServerRequest &r) {
-        if (!m_loopback && !authorized(r))
-            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
-        return json(status());
-    });
-    m_server.route(QStringLiteral("/api/progress"), [this](const QHttpServerRequest &r) {
-        if (!m_loopback && !authorized(r))
-            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+    watch(QStringLiteral("/api/status"), [this](const QHttpServerRequest &) { return json(status()); });
+    watch(QStringLiteral("/api/progress"), [this](const QHttpServerRequest &r) {
         QJsonObject o{{QStringLiteral("latest"), m_executor.lastProgress()}};
         if (r.query().hasQueryItem(QStringLiteral("since"))) {
             // Only the snapshots after a batch the client has seen (the app polls this).
-            const double since = r.query().queryItemValue(QStringLiteral("since")).toDouble();
-            QJsonArray newer;
-            for (const auto &p : m_executor.recentProgress()) {
-                if (p.toObject().value(QStringLiteral("batchId")).toDouble() > since)
-                    newer.append(p);
-            }
-            o.insert(QStringLiteral("recent"), newer);
+            const auto since = int64_t(r.query().queryItemValue(QStringLiteral("since")).toDouble());
+            o.insert(QStringLiteral("recent"), m_executor.progressSince(since));
         } else if (r.query().hasQueryItem(QStringLiteral("recent"))) {
             o.insert(QStringLiteral("recent"), m_executor.recentProgress());
         }
         return json(o);
     });
-    m_server.route(QStringLiteral("/api/samples"), [this](const QHttpServerRequest &r) {
-        if (!m_loopback && !authorized(r))
-            return json({{QStringLiteral("error"), QStringLiteral("token required")}}, QHttpServerResponder::StatusCode::Unauthorized);
+    watch(QStringLiteral("/api/samples"), [this](const QHttpServerRequest &) {
         return json({{QStringLiteral("batchId"), double(m_executor.batchId())}, {QStringLiteral("edges"), m_executor.edgeSamples()}});
     });
     auto control = [this](const QString &action) {

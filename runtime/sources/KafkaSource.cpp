@@ -139,7 +139,8 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
     std::string_view topicName;
     // Messages come off the consumer queue many at a time (one call per chunk,
     // not per message); only when none is waiting does it block, for the first.
-    std::vector<rd_kafka_message_t *> chunk(std::min<size_t>(maxRows, kChunk));
+    std::vector<rd_kafka_message_t *> &chunk = m_chunk;
+    chunk.resize(std::min<size_t>(maxRows, kChunk));
     size_t taken = 0;
     while (taken < maxRows) {
         const size_t want = std::min(chunk.size(), maxRows - taken);

@@ -13,6 +13,7 @@
 
 struct rd_kafka_s;
 struct rd_kafka_queue_s;
+struct rd_kafka_message_s;
 
 namespace sw::runtime {
 
@@ -46,6 +47,7 @@ private:
     rd_kafka_s *m_consumer = nullptr;
     rd_kafka_queue_s *m_queue = nullptr; // the consumer queue, read in chunks
     static constexpr size_t kChunk = 1000;
+    std::vector<rd_kafka_message_s *> m_chunk; // reused by every poll
     // (topic, partition) -> next offset to read (after what this source handed out)
     std::map<std::pair<std::string, int>, int64_t> m_next;
     // The same, for the poll loop: found by topic handle and partition without

@@ -81,6 +81,8 @@ void ProgressHistory::append(const QJsonObject &p)
         last(QStringLiteral("stateRows.") + o.value(QStringLiteral("node")).toString(),
              o.value(QStringLiteral("numRowsTotal")).toDouble());
     }
+    for (const auto &[name, value] : s.values)
+        m_names.insert(name);
 }
 
 std::vector<QPointF> ProgressHistory::series(const QString &metric, qint64 sinceMs) const
@@ -99,6 +101,8 @@ std::vector<QPointF> ProgressHistory::series(const QString &metric, qint64 since
 void ProgressHistory::setSecond(qint64 secondMs, const Values &values)
 {
     at(secondMs).values = values;
+    for (const auto &[name, value] : values)
+        m_names.insert(name);
 }
 
 std::vector<std::pair<qint64, ProgressHistory::Values>> ProgressHistory::seconds(qint64 fromMs, qint64 toMs) const
@@ -133,12 +137,7 @@ QByteArray ProgressHistory::toCsv() const
 
 QStringList ProgressHistory::metrics() const
 {
-    std::set<QString> names;
-    for (const Second &s : m_seconds) {
-        for (const auto &[name, value] : s.values)
-            names.insert(name);
-    }
-    return QStringList(names.begin(), names.end());
+    return QStringList(m_names.begin(), m_names.end());
 }
 
 } // namespace sw::widgets

@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace sw::widgets {
@@ -28,7 +29,11 @@ public:
     // p99, max), "watermarkGapMs", "watermarkGapSeconds", "lateRows", "deadLetters",
     // "stateRows.<node>".
     void append(const QJsonObject &progress);
-    void clear() { m_seconds.clear(); }
+    void clear()
+    {
+        m_seconds.clear();
+        m_names.clear();
+    }
     bool isEmpty() const { return m_seconds.empty(); }
     // Points (x: ms since the epoch, y: value) with x >= sinceMs.
     std::vector<QPointF> series(const QString &metric, qint64 sinceMs = 0) const;
@@ -53,6 +58,7 @@ private:
     Second &at(qint64 ms);
 
     std::deque<Second> m_seconds;
+    std::set<QString> m_names; // every metric seen (the charts ask on each redraw)
 };
 
 } // namespace sw::widgets

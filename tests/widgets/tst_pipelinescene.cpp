@@ -18,6 +18,21 @@
 
 using namespace sw;
 
+namespace {
+// A node type dragged from the palette and dropped on the view at `at`; returns
+// whether the view accepted the drag when it entered.
+bool dropFromPalette(widgets::PipelineView &view, const char *type, QPoint at)
+{
+    QMimeData mime;
+    mime.setData(QLatin1String(widgets::PaletteModel::kNodeTypeMimeType), type);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(view.viewport(), &enter);
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(view.viewport(), &drop);
+    return enter.isAccepted();
+}
+} // namespace
+
 class tst_PipelineScene : public QObject
 {
     Q_OBJECT
@@ -197,14 +212,7 @@ void tst_PipelineScene::dropFromThePaletteAddsANode()
     view.resize(1000, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QMimeData mime;
-    mime.setData(QLatin1String(widgets::PaletteModel::kNodeTypeMimeType), "window.aggregate");
-    const QPoint at(500, 400);
-    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
-    QApplication::sendEvent(view.viewport(), &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
-    QApplication::sendEvent(view.viewport(), &drop);
+    QVERIFY(dropFromPalette(view, "window.aggregate", QPoint(500, 400)));
     const core::Node *node = doc.pipeline().node(QStringLiteral("window_aggregate"));
     QVERIFY(node);
     QCOMPARE(node->type, QStringLiteral("window.aggregate"));
@@ -278,17 +286,9 @@ void tst_PipelineScene::buildAPipelineWithTheMouse()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setSceneRect(0, 0, 1000, 600);
 
-    auto drop = [&](const char *type, QPoint at) {
-        QMimeData mime;
-        mime.setData(QLatin1String(widgets::PaletteModel::kNodeTypeMimeType), type);
-        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QApplication::sendEvent(view.viewport(), &enter);
-        QDropEvent dropEvent(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
-        QApplication::sendEvent(view.viewport(), &dropEvent);
-    };
-    drop("source.generator", QPoint(150, 200));
-    drop("filter", QPoint(450, 200));
-    drop("sink.preview", QPoint(750, 200));
+    dropFromPalette(view, "source.generator", QPoint(150, 200));
+    dropFromPalette(view, "filter", QPoint(450, 200));
+    dropFromPalette(view, "sink.preview", QPoint(750, 200));
     QCOMPARE(doc.pipeline().nodes.size(), size_t(3));
     auto wire = [&](const QString &from, const QString &to) {
         const QPoint a = view.mapFromScene(scene.nodeItem(from)->portPosition(false, QStringLiteral("out")));

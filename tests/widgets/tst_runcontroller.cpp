@@ -28,6 +28,13 @@ private slots:
     void attachToARuntimeStartedElsewhere();
 
 private:
+    void collectErrors(widgets::RunController &run, QStringList &errors)
+    {
+        connect(&run, &widgets::RunController::logLine, this, [&errors](const QString &line, bool isError) {
+            if (isError)
+                errors << line;
+        });
+    }
     static bool waitForState(widgets::RunController &run, State state, int ms = 20000)
     {
         return QTest::qWaitFor([&] { return run.state() == state; }, ms);
@@ -90,10 +97,7 @@ void tst_RunController::refusedPipelineFails()
 {
     widgets::RunController run;
     QStringList errors;
-    connect(&run, &widgets::RunController::logLine, this, [&errors](const QString &line, bool isError) {
-        if (isError)
-            errors << line;
-    });
+    collectErrors(run, errors);
     core::Pipeline pipeline = sw::testing::examplePipeline();
     pipeline.nodes.back().config.insert(QStringLiteral("path"), QStringLiteral("/proc/no/such/folder/out.db"));
     QVERIFY(run.start(pipeline));
@@ -106,10 +110,7 @@ void tst_RunController::crashedRuntimeIsReported()
 {
     widgets::RunController run;
     QStringList errors;
-    connect(&run, &widgets::RunController::logLine, this, [&errors](const QString &line, bool isError) {
-        if (isError)
-            errors << line;
-    });
+    collectErrors(run, errors);
     core::Pipeline pipeline = sw::testing::examplePipeline();
     QTemporaryDir folder;
     pipeline.filePath = folder.filePath(QStringLiteral("p.json"));

@@ -24,6 +24,12 @@ int64_t durationSetting(const QJsonObject &o, const char *key)
     return core::Duration::parseMs(o.value(QLatin1String(key)).toString()).value_or(0);
 }
 
+uint64_t mix(uint64_t h)
+{
+    h = (h ^ (h >> 32)) * 0xff51afd7ed558ccdull;
+    return h ^ (h >> 29);
+}
+
 uint64_t hashBytes(const char *p, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
@@ -39,6 +45,53 @@ uint64_t hashBytes(const char *p, size_t n)
     std::memcpy(&v, p, n);
     h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
+}
+
+// Hashes of the group key of every row, one tight loop per column. Equal under
+// SQL grouping equality (NULLs together, -0.0 = 0.0, NaN = NaN) means equal hash.
+void hashGroupKeys(const std::vector<const Column *> &columns, size_t rows, std::vector<uint64_t> &hashes)
+{
+    hashes.assign(rows, 0x2545F4914F6CDD1Dull);
+    for (const Column *c : columns) {
+        for (size_t r = 0; r < rows; ++r) {
+            uint64_t cell;
+            if (c->type == DataType::Null || c->isNull(r)) {
+                cell = 0x51A7;
+            } else if (c->usesInts()) {
+                cell = mix(uint64_t(c->ints[r]));
+            } else if (c->type == DataType::Double) {
+                double d = c->doubles[r];
+                if (d == 0)
+                    d = 0; // -0.0
+                uint64_t bits;
+                if (std::isnan(d))
+                    d = std::nan("");
+                std::memcpy(&bits, &d, 8);
+                cell = mix(bits);
+            } else {
+                cell = hashBytes(c->strings[r].data(), c->strings[r].size());
+            }
+            hashes[r] = mix(hashes[r] * 31 + cell);
+        }
+    }
+}
+
+uint64_t withWindow(uint64_t keyHash, int64_t start)
+{
+    return mix(keyHash ^ (uint64_t(start) * 0x9E3779B97F4A7C15ull));
+}
+
+// Whether a kept group key value equals a cell, by SQL grouping equality.
+bool sameCell(const OwnedValue &v, const Column &c, size_t row)
+{
+    const bool cellNull = c.type == DataType::Null || c.isNull(row);
+    if (v.null || cellNull)
+        return v.null == cellNull;
+    if (c.usesInts())
+        return v.i == c.ints[row];
+    if (c.type == DataType::Double)
+        return v.d == c.doubles[row] || (std::isnan(v.d) && std::isnan(c.doubles[row]));
+    return sameBytes(v.s, c.strings[row]);
 }
 
 // Sorts as the output order: window start, then group key bytes.
@@ -79,32 +132,45 @@ WindowAggregate::WindowAggregate(const QJsonObject &config, const core::Schema &
     }
 }
 
-WindowAggregate::Group &WindowAggregate::groupFor(const std::string &key, int64_t start, int64_t end,
-                                                  const Batch &, const std::vector<const Column *> &groupColumns,
-                                                  size_t row)
+WindowAggregate::Group &WindowAggregate::groupFor(uint64_t hash, int64_t start,
+                                                  const std::vector<const Column *> &groupColumns, size_t row)
 {
     if ((m_groups.size() + 1) * 2 > m_slots.size()) { // keep the table at most half full
         m_slots.assign(std::max<size_t>(64, m_slots.size() * 2), Slot{});
         rebuildSlots();
     }
-    const uint64_t hash = hashBytes(key.data(), key.size());
     const size_t mask = m_slots.size() - 1;
     size_t i = size_t(hash) & mask;
     for (;; i = (i + 1) & mask) {
-        Slot &slot = m_slots[i];
+        const Slot &slot = m_slots[i];
         if (slot.index == UINT32_MAX)
             break;
-        if (slot.hash == hash && sameBytes(m_keys[slot.index], key))
-            return m_groups[slot.index];
+        if (slot.hash != hash)
+            continue;
+        Group &g = m_groups[slot.index];
+        bool same = g.start == start;
+        for (size_t k = 0; same && k < groupColumns.size(); ++k)
+            same = sameCell(g.keys[k], *groupColumns[k], row);
+        if (same)
+            return g;
     }
     Group g;
     g.start = start;
-    g.end = end;
+    g.end = start + m_size;
+    g.hash = hash;
     for (const Column *c : groupColumns)
         g.keys.push_back(OwnedValue::fromCell(*c, row));
     g.aggregates.resize(m_specs.size());
+    // The output order's key: window start (sorting like the signed value), then
+    // the group key bytes. Built once per group, never per row.
+    std::string key;
+    const uint64_t ordered = uint64_t(start) ^ (uint64_t(1) << 63);
+    for (int b = 7; b >= 0; --b)
+        key.push_back(char((ordered >> (8 * b)) & 0xFF));
+    for (const Column *c : groupColumns)
+        appendKey(key, *c, row);
     m_slots[i] = Slot{hash, uint32_t(m_groups.size())};
-    m_keys.push_back(key);
+    m_keys.push_back(std::move(key));
     m_groups.push_back(std::move(g));
     return m_groups.back();
 }
@@ -114,12 +180,11 @@ void WindowAggregate::rebuildSlots()
     for (auto &slot : m_slots)
         slot = Slot{};
     const size_t mask = m_slots.size() - 1;
-    for (size_t g = 0; g < m_keys.size(); ++g) {
-        const uint64_t hash = hashBytes(m_keys[g].data(), m_keys[g].size());
-        size_t i = size_t(hash) & mask;
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        size_t i = size_t(m_groups[g].hash) & mask;
         while (m_slots[i].index != UINT32_MAX)
             i = (i + 1) & mask;
-        m_slots[i] = Slot{hash, uint32_t(g)};
+        m_slots[i] = Slot{m_groups[g].hash, uint32_t(g)};
     }
 }
 
@@ -147,32 +212,55 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
     late.valid.assign(batch.rows, 1);
     late.ints.assign(batch.rows, 0);
     int64_t lateHere = 0;
-    std::string &key = m_keyBuffer;
+    const bool tumbling = m_kind == Kind::Tumbling && m_slide == m_size;
+    if (m_kind != Kind::Session)
+        hashGroupKeys(groupColumns, batch.rows, m_rowHashes);
+    if (tumbling) {
+        // One window per row: hash it in now, so that the table slots and groups
+        // of rows a little ahead can be fetched while this row is aggregated (the
+        // lookups are random accesses; waiting for each in turn is most of the cost).
+        for (size_t row = 0; row < batch.rows; ++row) {
+            if (!time.isNull(row))
+                m_rowHashes[row] = withWindow(m_rowHashes[row], floorDiv(time.ints[row], m_size) * m_size);
+        }
+    }
+    constexpr size_t kSlotAhead = 16, kGroupAhead = 8;
     for (size_t row = 0; row < batch.rows; ++row) {
         ++m_seq;
+        if (tumbling && !m_slots.empty()) {
+            const size_t mask = m_slots.size() - 1;
+            if (row + kSlotAhead < batch.rows)
+                __builtin_prefetch(&m_slots[size_t(m_rowHashes[row + kSlotAhead]) & mask]);
+            if (row + kGroupAhead < batch.rows) {
+                const Slot &ahead = m_slots[size_t(m_rowHashes[row + kGroupAhead]) & mask];
+                if (ahead.index < m_groups.size()) {
+                    const Group &g = m_groups[ahead.index];
+                    __builtin_prefetch(&g);
+                    __builtin_prefetch(g.keys.data());
+                    __builtin_prefetch(g.aggregates.data());
+                }
+            }
+        }
         if (time.isNull(row) || time.ints[row] <= watermark) {
             late.ints[row] = 1;
             ++lateHere;
             continue;
         }
         const int64_t ts = time.ints[row];
-        std::string groupKey;
         if (m_kind == Kind::Session) {
+            std::string groupKey;
             for (const Column *c : groupColumns)
                 appendKey(groupKey, *c, row);
             processSession(groupKey, ts, batch, groupColumns, values, row);
             continue;
         }
         const int64_t lastStart = floorDiv(ts, m_slide) * m_slide;
-        for (int64_t start = lastStart; start > ts - m_size; start -= m_slide) {
-            key.clear();
-            const uint64_t ordered = uint64_t(start) ^ (uint64_t(1) << 63); // sorts like the signed value
-            for (int b = 7; b >= 0; --b)
-                key.push_back(char((ordered >> (8 * b)) & 0xFF));
-            for (const Column *c : groupColumns)
-                appendKey(key, *c, row);
-            accumulate(groupFor(key, start, start + m_size, batch, groupColumns, row), values, row);
+        if (tumbling) {
+            accumulate(groupFor(m_rowHashes[row], lastStart, groupColumns, row), values, row);
+            continue;
         }
+        for (int64_t start = lastStart; start > ts - m_size; start -= m_slide)
+            accumulate(groupFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
     }
     if (lateHere > 0) {
         m_lateRows += lateHere;

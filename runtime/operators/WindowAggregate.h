@@ -33,6 +33,7 @@ private:
     {
         int64_t start = 0;
         int64_t end = 0;
+        uint64_t hash = 0; // of window start and group key (tumbling, sliding)
         std::vector<OwnedValue> keys;
         std::vector<AggregateState> aggregates;
         bool changed = false;
@@ -43,8 +44,7 @@ private:
         int expression; // index into m_expressions, -1 for count(*)
     };
 
-    Group &groupFor(const std::string &key, int64_t start, int64_t end, const Batch &batch,
-                    const std::vector<const Column *> &groupColumns, size_t row);
+    Group &groupFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row);
     void accumulate(Group &group, const std::vector<Column> &values, size_t row);
     void processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
                         const std::vector<const Column *> &groupColumns, const std::vector<Column> &values, size_t row);
@@ -60,22 +60,23 @@ private:
     std::vector<std::unique_ptr<ColumnarExpression>> m_expressions;
     std::vector<Spec> m_specs;
 
-    // Tumbling and sliding: key = window start (8 bytes) + group key, in an
-    // open-addressing table (one cheap hash per row; bytes compared on a hash hit).
+    // Tumbling and sliding: groups by (window start, group key) in an
+    // open-addressing table; the key hashes of a batch are computed column by
+    // column, and the kept key values compared on a hash hit.
     struct Slot
     {
         uint64_t hash = 0;
         uint32_t index = UINT32_MAX; // into m_groups; UINT32_MAX: empty
     };
     std::vector<Slot> m_slots;
-    std::vector<std::string> m_keys; // parallel to m_groups
+    std::vector<std::string> m_keys; // parallel to m_groups: their output order
     std::vector<Group> m_groups;
     void rebuildSlots();
     // Session: group key -> open sessions of that group.
     std::unordered_map<std::string, std::vector<Group>> m_sessions;
     uint64_t m_seq = 0;
     int64_t m_lateRows = 0;
-    std::string m_keyBuffer;
+    std::vector<uint64_t> m_rowHashes; // group key hash per row of the current batch
 };
 
 } // namespace sw::runtime

@@ -26,6 +26,7 @@ struct PathNode
 {
     std::string name;
     int field = -1; // a leaf: index of the declared field
+    core::DataType type = core::DataType::Null; // a leaf: its declared type
     std::vector<PathNode> children;
     size_t next = 0; // where the next key is likely to be among children
 
@@ -119,7 +120,7 @@ struct Impl : JsonDecoderBackend
             slot.set = false;
             return true;
         }
-        switch (schema.fields[size_t(node.field)].type) {
+        switch (node.type) {
         case core::DataType::String: {
             if (type == json_type::string) {
                 if (!stringOf(value, token, slot.s))
@@ -202,12 +203,13 @@ struct Impl : JsonDecoderBackend
             const char *raw = field.key().raw();
             PathNode *child = nullptr;
             const size_t count = node.children.size();
-            for (size_t k = 0; k < count; ++k) {
-                PathNode &c = node.children[(node.next + k) % count];
+            size_t at = node.next;
+            for (size_t k = 0; k < count; ++k, at = at + 1 == count ? 0 : at + 1) {
+                PathNode &c = node.children[at];
                 const size_t n = c.name.size();
                 if (n <= kFastKeyLength && raw[n] == '"' && sameBytes(raw, c.name.data(), n)) {
                     child = &c;
-                    node.next = (node.next + k + 1) % count;
+                    node.next = at + 1 == count ? 0 : at + 1;
                     break;
                 }
             }
@@ -251,12 +253,13 @@ std::unique_ptr<JsonDecoderBackend> makeBackend(const core::Schema &declared)
             const std::string name = part.toStdString();
             PathNode *next = node->child(name);
             if (!next) {
-                node->children.push_back(PathNode{name, -1, {}});
+                node->children.push_back(PathNode{name, -1, core::DataType::Null, {}});
                 next = &node->children.back();
             }
             node = next;
         }
         node->field = int(f);
+        node->type = declared.fields[f].type;
     }
     d->values.resize(declared.fields.size());
     return d;

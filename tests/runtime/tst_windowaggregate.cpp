@@ -8,6 +8,10 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <cmath>
+#include <map>
+#include <optional>
+
 using namespace sw;
 using namespace sw::runtime;
 using core::DataType;
@@ -110,6 +114,8 @@ private slots:
     void sliding();
     void sessions();
     void nullsAndEmptyAggregates();
+    void groupingEquality();
+    void manyGroupsAcrossBatches();
 };
 
 void tst_WindowAggregate::tumblingAppend()
@@ -203,6 +209,95 @@ void tst_WindowAggregate::nullsAndEmptyAggregates()
     op->process(0, batchOf({{"10:00:00", "a", 0}, {"10:10:00", "b", 0}, {"10:20:00", "a", 0}}), 0, r);
     op->endOfBatch(kWatermarkEnd, r);
     QCOMPARE(r.out, QStringList{QStringLiteral("10:00-11:00 0 null 2 0.0")});
+}
+
+// SQL grouping equality: NULLs form one group, -0.0 = 0.0, NaN = NaN; a key of
+// two columns is equal only when both are.
+void tst_WindowAggregate::groupingEquality()
+{
+    core::Schema in;
+    in.fields = {{QStringLiteral("ts"), DataType::Timestamp}, {QStringLiteral("d"), DataType::Double},
+                 {QStringLiteral("s"), DataType::String}};
+    in.eventTimeField = QStringLiteral("ts");
+    core::Schema out;
+    out.fields = {{QStringLiteral("window_start"), DataType::Timestamp}, {QStringLiteral("window_end"), DataType::Timestamp},
+                  {QStringLiteral("d"), DataType::Double}, {QStringLiteral("s"), DataType::String},
+                  {QStringLiteral("n"), DataType::Int}};
+    const QJsonObject config = QJsonDocument::fromJson(R"j({"window": {"kind": "tumbling", "size": "1h"},
+        "groupBy": ["d", "s"], "aggregates": [{"name": "n", "fn": "count"}]})j").object();
+    WindowAggregate op(config, in, out);
+    const double nan = std::nan("");
+    struct Cell
+    {
+        std::optional<double> d;
+        const char *s;
+    };
+    const Cell cells[] = {{0.0, "x"},     {-0.0, "x"},    {nan, "x"},        {-nan, "x"},     {std::nullopt, "x"},
+                          {std::nullopt, "x"}, {std::nullopt, nullptr}, {std::nullopt, nullptr}, {1.5, nullptr},
+                          {1.5, "y"},     {0.0, "y"}};
+    Batch b = Batch::empty(in);
+    for (const Cell &c : cells) {
+        b.columns[0].appendInt(at("10:00:00"));
+        c.d ? b.columns[1].appendDouble(*c.d) : b.columns[1].appendNull();
+        c.s ? b.columns[2].appendString(b.arena().copy(c.s)) : b.columns[2].appendNull();
+        ++b.rows;
+    }
+    Recorder r;
+    op.process(0, b, 0, r);
+    op.endOfBatch(kWatermarkEnd, r);
+    QStringList rows = r.out;
+    rows.sort();
+    QCOMPARE(rows, (QStringList{QStringLiteral("10:00-11:00 0.0 x 2"), QStringLiteral("10:00-11:00 0.0 y 1"),
+                                QStringLiteral("10:00-11:00 1.5 null 1"), QStringLiteral("10:00-11:00 1.5 y 1"),
+                                QStringLiteral("10:00-11:00 CAST(NaN AS double) x 2"), QStringLiteral("10:00-11:00 null null 2"),
+                                QStringLiteral("10:00-11:00 null x 2")}));
+}
+
+// Thousands of groups over several batches (the table grows, final windows are
+// removed and the rest re-slotted) give the counts and sums of a plain map.
+void tst_WindowAggregate::manyGroupsAcrossBatches()
+{
+    auto op = make(R"j({"window": {"kind": "tumbling", "size": "1m"}, "groupBy": ["k"],
+                       "aggregates": [{"name": "n", "fn": "count"}, {"name": "total", "fn": "sum", "expr": "v"}]})j");
+    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> expected;
+    Recorder r;
+    const int64_t base = at("10:00:00");
+    uint64_t seed = 7;
+    int64_t watermark = 0, maxTime = 0;
+    for (int batch = 0; batch < 6; ++batch) {
+        Batch b = Batch::empty(inputSchema());
+        for (int i = 0; i < 5000; ++i) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const int64_t ts = base + batch * 40'000 + int64_t((seed >> 33) % 40'000);
+            const std::string key = "key-" + std::to_string((seed >> 20) % 3000);
+            const int value = int((seed >> 40) % 100);
+            b.columns[0].appendInt(ts);
+            b.columns[1].appendString(b.arena().copy(key));
+            b.columns[2].appendInt(value);
+            ++b.rows;
+            maxTime = std::max(maxTime, ts);
+            if (ts > watermark) {
+                auto &e = expected[{ts / 60'000 * 60'000, key}];
+                ++e.first;
+                e.second += value;
+            }
+        }
+        op->process(0, b, watermark, r);
+        op->endOfBatch(watermark, r);
+        watermark = maxTime - 10'000;
+    }
+    op->endOfBatch(kWatermarkEnd, r);
+    QStringList wanted;
+    for (const auto &[k, v] : expected)
+        wanted << QStringLiteral("%1-%2 %3 %4 %5")
+                      .arg(hm(k.first), hm(k.first + 60'000), QString::fromStdString(k.second))
+                      .arg(v.first)
+                      .arg(v.second);
+    QStringList got = r.out;
+    wanted.sort();
+    got.sort();
+    QCOMPARE(got.size(), wanted.size());
+    QCOMPARE(got, wanted);
 }
 
 QTEST_GUILESS_MAIN(tst_WindowAggregate)

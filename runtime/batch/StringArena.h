@@ -38,7 +38,15 @@ public:
     // parsers that read ahead; their content is unspecified). The view covers `s`.
     std::string_view copyPadded(std::string_view s, size_t padding)
     {
-        const size_t total = s.size() + padding;
+        char *dst = allocatePadded(s.size(), padding);
+        std::memcpy(dst, s.data(), s.size());
+        return {dst, s.size()};
+    }
+    // `size` writable bytes that live as long as the arena, followed by `padding`
+    // readable ones (their content is unspecified).
+    char *allocatePadded(size_t size, size_t padding)
+    {
+        const size_t total = size + padding;
         char *dst;
         if (total > kBlockSize / 4) {
             m_large.push_back(std::make_unique<char[]>(total));
@@ -49,11 +57,10 @@ public:
                 m_used = 0;
             }
             dst = m_blocks.back().get() + m_used;
-            m_used += s.size(); // the padding may hold the next value: only readability counts
+            m_used += size; // the padding may hold the next value: only readability counts
         }
-        std::memcpy(dst, s.data(), s.size());
-        m_bytes += s.size();
-        return {dst, s.size()};
+        m_bytes += size;
+        return dst;
     }
     size_t bytes() const { return m_bytes; }
 

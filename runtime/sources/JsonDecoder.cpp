@@ -32,4 +32,10 @@ bool JsonDecoder::decode(std::string_view json, Batch &batch, StringArena &arena
     return d->backend->decode(json, batch, arena, reason);
 }
 
+void JsonDecoder::decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
+                             std::vector<DecodeFailure> &failures)
+{
+    d->backend->decodeMany(records, count, batch, arena, failures);
+}
+
 } // namespace sw::runtime

@@ -6,8 +6,16 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sw::runtime {
+
+// A record decodeMany() could not decode: its index among the records, and why.
+struct DecodeFailure
+{
+    size_t record;
+    std::string reason;
+};
 
 // Decodes JSON record values into the declared fields of a schema, one pass over
 // each document with simdjson's on-demand API. Dotted field names reach into
@@ -25,6 +33,12 @@ public:
     // Appends one row to the first declared.fields.size() columns of `batch` (strings
     // go to `arena`), or appends nothing and returns false with `reason` set.
     bool decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason);
+    // The same for many records, with the same results record by record: a row per
+    // decoded record, in order, and a failure (in record order) for each other one.
+    // Faster than one decode() per record: the structure of all records is found
+    // in one scan.
+    void decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
+                    std::vector<DecodeFailure> &failures);
 
 private:
     struct Impl;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "batch/Batch.h"
+#include "sources/JsonDecoder.h"
 
 #include <memory>
 #include <string>
@@ -14,6 +15,8 @@ struct JsonDecoderBackend
 {
     virtual ~JsonDecoderBackend() = default;
     virtual bool decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason) = 0;
+    virtual void decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
+                            std::vector<DecodeFailure> &failures) = 0;
 };
 
 namespace haswell {

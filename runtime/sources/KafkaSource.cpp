@@ -132,7 +132,6 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
     Batch &batch = out.rows;
     StringArena &arena = batch.arena();
     const size_t declared = m_declared.fields.size();
-    std::string reason;
     QElapsedTimer decoding;
     qint64 decodeNs = 0;
     const void *lastTopic = nullptr;
@@ -154,6 +153,9 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
         if (got <= 0)
             break;
         taken += size_t(got);
+        // Errors and end-of-partition events out of the way, then all values of
+        // the chunk decoded in one call, then each record's coordinates.
+        size_t kept = 0;
         for (ssize_t k = 0; k < got; ++k) {
             rd_kafka_message_t *msg = chunk[size_t(k)];
             if (msg->err) {
@@ -166,9 +168,20 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
                 rd_kafka_message_destroy(msg);
                 continue;
             }
+            chunk[kept++] = msg;
+        }
+        m_values.clear();
+        for (size_t k = 0; k < kept; ++k)
+            m_values.emplace_back(static_cast<const char *>(chunk[k]->payload), chunk[k]->payload ? chunk[k]->len : 0);
+        m_failures.clear();
+        decoding.start();
+        m_decoder.decodeMany(m_values.data(), m_values.size(), batch, arena, m_failures);
+        decodeNs += decoding.nsecsElapsed();
+        size_t nextFailure = 0;
+        for (size_t k = 0; k < kept; ++k) {
+            rd_kafka_message_t *msg = chunk[k];
             rd_kafka_timestamp_type_t tsType;
             const int64_t timestamp = rd_kafka_message_timestamp(msg, &tsType);
-            const std::string_view value(static_cast<const char *>(msg->payload), msg->payload ? msg->len : 0);
             Position *position = nullptr;
             for (auto &p : m_positions) {
                 if (p.topic == msg->rkt && p.partition == msg->partition) {
@@ -186,20 +199,16 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
                 lastTopic = msg->rkt;
                 topicName = arena.copy(rd_kafka_topic_name(msg->rkt));
             }
-
-            decoding.start();
-            const bool decoded = m_decoder.decode(value, batch, arena, reason);
-            decodeNs += decoding.nsecsElapsed();
-            if (!decoded) {
+            if (nextFailure < m_failures.size() && m_failures[nextFailure].record == k) {
                 DeadLetter d;
-                d.reason = reason;
+                d.reason = std::move(m_failures[nextFailure++].reason);
                 d.topic.assign(topicName);
                 d.partition = msg->partition;
                 d.offset = msg->offset;
                 d.timestamp = timestamp;
                 if (msg->key)
                     d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
-                d.value.assign(value);
+                d.value.assign(m_values[k]);
                 out.deadLetters.push_back(std::move(d));
                 rd_kafka_message_destroy(msg);
                 continue;

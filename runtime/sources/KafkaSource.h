@@ -48,6 +48,8 @@ private:
     rd_kafka_queue_s *m_queue = nullptr; // the consumer queue, read in chunks
     static constexpr size_t kChunk = 1000;
     std::vector<rd_kafka_message_s *> m_chunk; // reused by every poll
+    std::vector<std::string_view> m_values;     // the chunk's record values, decoded together
+    std::vector<DecodeFailure> m_failures;
     // (topic, partition) -> next offset to read (after what this source handed out)
     std::map<std::pair<std::string, int>, int64_t> m_next;
     // The same, for the poll loop: found by topic handle and partition without

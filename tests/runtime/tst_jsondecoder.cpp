@@ -35,6 +35,9 @@ class tst_JsonDecoder : public QObject
 private slots:
     void decode_data();
     void decode();
+    void decodeManyMatchesOneByOne_data();
+    void decodeManyMatchesOneByOne();
+    void decodeManyOnMutatedRecords();
     void timestamps_data();
     void timestamps();
 };
@@ -67,6 +70,17 @@ void tst_JsonDecoder::decode_data()
     QTest::newRow("not json") << QByteArray("user_id=u1") << QStringLiteral("not valid JSON");
     QTest::newRow("truncated") << QByteArray(R"({"user_id": "u1", "pri)") << QStringLiteral("not valid JSON");
     QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not a JSON object");
+    QTest::newRow("closing brace first") << QByteArray("}{") << QStringLiteral("not valid JSON");
+    QTest::newRow("opening brace only") << QByteArray("{") << QStringLiteral("not valid JSON");
+    QTest::newRow("number as key") << QByteArray(R"({1: 2})") << QStringLiteral("not valid JSON");
+    QTest::newRow("missing colon") << QByteArray(R"({"user_id" "u"})") << QStringLiteral("not valid JSON");
+    QTest::newRow("trailing comma") << QByteArray(R"({"user_id": "u",})") << QStringLiteral("not valid JSON");
+    QTest::newRow("two objects") << QByteArray(R"({"user_id": "a"}{"user_id": "b"})")
+                                 << QStringLiteral("not valid JSON: more after the object");
+    QTest::newRow("text after the object") << QByteArray(R"({"user_id": "a"} x)") << QStringLiteral("not valid JSON");
+    QTest::newRow("white space after the object") << QByteArray("{\"user_id\": \"a\"} \n\t")
+                                                  << QStringLiteral("'a' | NULL | NULL | NULL | NULL | NULL | NULL");
+    QTest::newRow("unclosed nested object") << QByteArray(R"({"payload": {"n": 1)") << QStringLiteral("not valid JSON");
     QTest::newRow("string for number") << QByteArray(R"({"price": "9.5"})")
                                        << QStringLiteral("field 'price': expected a number, got a string");
     QTest::newRow("fraction for int") << QByteArray(R"({"qty": 1.5})")
@@ -98,6 +112,128 @@ void tst_JsonDecoder::decode()
             QCOMPARE(c.size(), size_t(1));
     }
     QCOMPARE(batch.columns[0].strings[0], std::string_view("first"));
+}
+
+// decodeMany() scans many records at once; whatever the records, a row or a
+// failure with its reason must come out for each exactly as decode() gives it.
+void tst_JsonDecoder::decodeManyMatchesOneByOne_data()
+{
+    QTest::addColumn<QByteArrayList>("records");
+    const QByteArray good = R"({"user_id": "u", "price": 1.5, "ts": "2026-11-25T10:00:00.000Z", "payload": {"n": 3}})";
+    QTest::newRow("all good") << QByteArrayList{good, good, good, good};
+    QTest::newRow("one record") << QByteArrayList{good};
+    QTest::newRow("two documents in one record") << QByteArrayList{good, R"({"user_id": "a"}{"user_id": "b"})", good};
+    QTest::newRow("trailing text") << QByteArrayList{R"({"user_id": "t"} x)", good, good};
+    QTest::newRow("object split over two records") << QByteArrayList{good, R"({"user_id":)", R"("x"})", good};
+    QTest::newRow("unterminated string") << QByteArrayList{good, R"({"user_id": "abc)", good, good};
+    QTest::newRow("string ends in a backslash") << QByteArrayList{good, R"({"user_id": "abc\)", R"("})", good};
+    QTest::newRow("empty and blank records") << QByteArrayList{good, "", "   ", good, "\n"};
+    QTest::newRow("scalars and arrays") << QByteArrayList{"42", R"("s")", "[1]", good, "null", "true"};
+    QTest::newRow("new lines inside records") << QByteArrayList{"{\n\"user_id\":\n\"nl\"\n}\n", "\n " + good + " \n", good};
+    QTest::newRow("braces only") << QByteArrayList{good, "}{", "{", good, "}", "{}"};
+    QTest::newRow("wrong type in the middle") << QByteArrayList{good, R"({"price": "x"})", good, R"({"qty": 1.5})", good};
+    QTest::newRow("nested objects and escapes")
+        << QByteArrayList{R"({"payload": {"user": {"id": "a\"b"}, "x": [1, {"y": 2}]}, "user_id": "\u00e9"})", good,
+                          R"({"payload": {"user": {"id": 1}}})"};
+    // Every case of decode_data(), back to back.
+    QByteArrayList all;
+    for (const char *json : {R"({"user_id": null, "extra": [1, {"a": 2}]})", R"({"ts": 1795601730250, "price": 2})",
+                             R"({"user_id": 42})", R"({"us\u0065r_id": "esc", "qty": 2})", "user_id=u1",
+                             R"({"user_id": "u1", "pri)", "[1, 2]", R"({"price": "9.5"})", R"({"qty": 1.5})",
+                             R"({"ts": "yesterday"})", R"({"user_id": {"a": 1}})", R"({"vip": 1})"})
+        all << QByteArray(json) << good;
+    QTest::newRow("every decode() case") << all;
+}
+
+void tst_JsonDecoder::decodeManyMatchesOneByOne()
+{
+    QFETCH(QByteArrayList, records);
+    std::vector<std::string_view> views;
+    for (const QByteArray &r : records)
+        views.emplace_back(r.constData(), size_t(r.size()));
+
+    JsonDecoder one(declared());
+    Batch expected = Batch::empty(declared());
+    QStringList expectedFailures;
+    std::string reason;
+    for (size_t i = 0; i < views.size(); ++i) {
+        if (one.decode(views[i], expected, expected.arena(), reason))
+            ++expected.rows;
+        else
+            expectedFailures << QStringLiteral("%1: %2").arg(i).arg(QString::fromStdString(reason));
+    }
+
+    JsonDecoder many(declared());
+    Batch got = Batch::empty(declared());
+    std::vector<DecodeFailure> failures;
+    many.decodeMany(views.data(), views.size(), got, got.arena(), failures);
+    got.rows = views.size() - failures.size();
+    QStringList gotFailures;
+    for (const auto &f : failures)
+        gotFailures << QStringLiteral("%1: %2").arg(f.record).arg(QString::fromStdString(f.reason));
+
+    QCOMPARE(gotFailures, expectedFailures);
+    QCOMPARE(got.rows, expected.rows);
+    for (const auto &c : got.columns)
+        QCOMPARE(c.size(), got.rows);
+    for (size_t r = 0; r < got.rows; ++r)
+        QCOMPARE(row(got, r), row(expected, r));
+}
+
+// Thousands of records, a third of them damaged by a random edit (a byte dropped,
+// or a quote, brace, bracket, comma, colon, backslash or newline put in):
+// decodeMany() must agree with decode() on every one, and neither may crash.
+void tst_JsonDecoder::decodeManyOnMutatedRecords()
+{
+    const QByteArray good = R"({"user_id": "u-1", "price": 12.5, "qty": 2, "vip": false, "ts": "2026-11-25T10:00:00.000Z",)"
+                            R"( "payload": {"user": {"id": "x\"y"}, "n": 4}, "tags": ["a", {"b": [1, 2]}]})";
+    const char inserts[] = "\"{}[],:\\\n";
+    uint64_t seed = 12345;
+    auto next = [&seed](uint64_t bound) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        return (seed >> 33) % bound;
+    };
+    QByteArrayList records;
+    for (int i = 0; i < 3000; ++i) {
+        QByteArray r = good;
+        r.replace("u-1", QByteArray::number(i));
+        if (next(3) == 0) {
+            const qsizetype at = qsizetype(next(uint64_t(r.size())));
+            if (next(2) == 0)
+                r.remove(at, 1);
+            else
+                r.insert(at, inserts[next(sizeof inserts - 1)]);
+        }
+        records << r;
+    }
+    std::vector<std::string_view> views;
+    for (const QByteArray &r : records)
+        views.emplace_back(r.constData(), size_t(r.size()));
+
+    JsonDecoder one(declared());
+    Batch expected = Batch::empty(declared());
+    std::vector<size_t> expectedFailures;
+    std::string reason;
+    for (size_t i = 0; i < views.size(); ++i) {
+        if (one.decode(views[i], expected, expected.arena(), reason))
+            ++expected.rows;
+        else
+            expectedFailures.push_back(i);
+    }
+    QVERIFY(expectedFailures.size() > 300); // the edits do break records
+    QVERIFY(expected.rows > 1500);
+
+    JsonDecoder many(declared());
+    Batch got = Batch::empty(declared());
+    std::vector<DecodeFailure> failures;
+    many.decodeMany(views.data(), views.size(), got, got.arena(), failures);
+    got.rows = views.size() - failures.size();
+    std::vector<size_t> gotFailures;
+    for (const auto &f : failures)
+        gotFailures.push_back(f.record);
+    QCOMPARE(gotFailures, expectedFailures);
+    for (size_t r = 0; r < got.rows; ++r)
+        QCOMPARE(row(got, r), row(expected, r));
 }
 
 void tst_JsonDecoder::timestamps_data()

@@ -41,8 +41,16 @@ uint64_t hashBytes(const char *p, size_t n)
         p += 8;
         n -= 8;
     }
+    // The last 0-7 bytes with fixed-size loads (overlapping for 4-7 bytes).
     uint64_t v = 0;
-    std::memcpy(&v, p, n);
+    if (n >= 4) {
+        uint32_t first, last;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        v = (uint64_t(first) << 32) | last;
+    } else if (n > 0) {
+        v = (uint64_t(uint8_t(p[0])) << 16) | (uint64_t(uint8_t(p[n / 2])) << 8) | uint8_t(p[n - 1]);
+    }
     h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
 }
@@ -216,31 +224,38 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
     if (m_kind != Kind::Session)
         hashGroupKeys(groupColumns, batch.rows, m_rowHashes);
     if (tumbling) {
-        // One window per row: hash it in now, so that the table slots and groups
-        // of rows a little ahead can be fetched while this row is aggregated (the
-        // lookups are random accesses; waiting for each in turn is most of the cost).
+        // One window per row: hash it in now, so that what rows a little ahead
+        // will need can be fetched while this row is aggregated: the lookups are
+        // random accesses, and waiting for each in turn was most of the cost. Three
+        // steps, each reading what the one before fetched: the table slot, the
+        // group, then the group's keys and aggregates.
         for (size_t row = 0; row < batch.rows; ++row) {
             if (!time.isNull(row))
                 m_rowHashes[row] = withWindow(m_rowHashes[row], floorDiv(time.ints[row], m_size) * m_size);
         }
     }
-    constexpr size_t kSlotAhead = 16, kGroupAhead = 8;
-    for (size_t row = 0; row < batch.rows; ++row) {
-        ++m_seq;
-        if (tumbling && !m_slots.empty()) {
-            const size_t mask = m_slots.size() - 1;
-            if (row + kSlotAhead < batch.rows)
-                __builtin_prefetch(&m_slots[size_t(m_rowHashes[row + kSlotAhead]) & mask]);
-            if (row + kGroupAhead < batch.rows) {
-                const Slot &ahead = m_slots[size_t(m_rowHashes[row + kGroupAhead]) & mask];
-                if (ahead.index < m_groups.size()) {
-                    const Group &g = m_groups[ahead.index];
-                    __builtin_prefetch(&g);
-                    __builtin_prefetch(g.keys.data());
-                    __builtin_prefetch(g.aggregates.data());
-                }
+    constexpr size_t kSlotAhead = 24, kGroupAhead = 12, kStateAhead = 4;
+    auto fetchAhead = [&](size_t row) {
+        const size_t mask = m_slots.size() - 1;
+        if (row + kSlotAhead < batch.rows)
+            __builtin_prefetch(&m_slots[size_t(m_rowHashes[row + kSlotAhead]) & mask]);
+        if (row + kGroupAhead < batch.rows) {
+            const uint32_t index = m_slots[size_t(m_rowHashes[row + kGroupAhead]) & mask].index;
+            if (index < m_groups.size())
+                __builtin_prefetch(&m_groups[index]);
+        }
+        if (row + kStateAhead < batch.rows) {
+            const uint32_t index = m_slots[size_t(m_rowHashes[row + kStateAhead]) & mask].index;
+            if (index < m_groups.size()) {
+                __builtin_prefetch(m_groups[index].keys.data());
+                __builtin_prefetch(m_groups[index].aggregates.data());
             }
         }
+    };
+    for (size_t row = 0; row < batch.rows; ++row) {
+        ++m_seq;
+        if (tumbling && !m_slots.empty())
+            fetchAhead(row);
         if (time.isNull(row) || time.ints[row] <= watermark) {
             late.ints[row] = 1;
             ++lateHere;

@@ -257,6 +257,12 @@ void tst_JsonDecoder::timestamps_data()
     QTest::newRow("words") << QStringLiteral("yesterday") << qint64(-1);
     QTest::newRow("fast form, bad hour") << QStringLiteral("2026-11-25T25:15:30.250Z") << qint64(-1);
     QTest::newRow("fast form, bad date") << QStringLiteral("2026-02-30T10:00:00.000Z") << qint64(-1);
+    QTest::newRow("fast form, letter for a digit") << QStringLiteral("2026-1a-25T10:15:30.250Z") << qint64(-1);
+    QTest::newRow("fast form, '/' for a digit") << QStringLiteral("2026-11-25T10:15:30.2/0Z") << qint64(-1);
+    QTest::newRow("fast form, ':' for a digit") << QStringLiteral("2026-11-25T1::15:30.250Z") << qint64(-1);
+    QTest::newRow("fast form, minute 60") << QStringLiteral("2026-11-25T10:60:30.250Z") << qint64(-1);
+    QTest::newRow("fast form, other separators") << QStringLiteral("2026-11-25 10:15:30,250Z") << qint64(1795601730250);
+    QTest::newRow("fast form, separator for a digit") << QStringLiteral("2026-11-25T10:15:3-.250Z") << qint64(-1);
     QTest::newRow("fast form, next day") << QStringLiteral("2026-11-26T00:00:00.001Z") << qint64(1795651200001);
 }
 

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The runtime's per-event stages on their own (Google Benchmark), for comparing
+// changes to one stage; bench_pipeline measures them together against the limit.
+//   build/bench/bench_operators --benchmark_repetitions=5
+// Items are events. On a shared machine compare the "_min" rows' time (the
+// fastest repetition; that row's items_per_second is the slowest one's rate).
+#include "operators/Filter.h"
+#include "operators/WindowAggregate.h"
+#include "sources/JsonDecoder.h"
+
+#include <QJsonDocument>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace sw;
+using namespace sw::runtime;
+
+namespace {
+
+constexpr size_t kBatchRows = 10'000;
+
+core::Schema eventSchema()
+{
+    core::Schema s;
+    using core::DataType;
+    s.fields = {{QStringLiteral("user_id"), DataType::String},  {QStringLiteral("product_id"), DataType::String},
+                {QStringLiteral("category"), DataType::String}, {QStringLiteral("event_type"), DataType::String},
+                {QStringLiteral("price"), DataType::Double},    {QStringLiteral("ts"), DataType::Timestamp}};
+    s.eventTimeField = QStringLiteral("ts");
+    return s;
+}
+
+// user-events as the demo generator writes them (as bench_pipeline makes them),
+// 2 ms apart and up to 5 s out of order.
+std::vector<std::string> makeRecords(size_t n)
+{
+    static const char *categories[] = {"books", "electronics", "home", "garden", "toys", "sports", "beauty", "grocery"};
+    static const char *types[] = {"view", "view", "view", "view", "click", "click", "add_to_cart"};
+    std::mt19937_64 rng(42);
+    std::vector<std::string> out;
+    const int64_t start = 1795600800000;
+    char buf[256];
+    for (size_t i = 0; i < n; ++i) {
+        const int64_t ts = start + int64_t(i) * 2 - int64_t(rng() % 5000);
+        const int64_t sod = ts / 1000 % 86400;
+        const int len = std::snprintf(buf, sizeof buf,
+                                      "{\"user_id\":\"u-%05d\",\"product_id\":\"p-%04d\",\"category\":\"%s\","
+                                      "\"event_type\":\"%s\",\"price\":%d.%02d,\"ts\":\"2026-11-25T%02d:%02d:%02d.%03dZ\"}",
+                                      int(rng() % 50000), int(rng() % 2000), categories[rng() % 8], types[rng() % 7],
+                                      int(rng() % 400), int(rng() % 100), int(sod / 3600), int(sod / 60 % 60),
+                                      int(sod % 60), int(ts % 1000));
+        out.emplace_back(buf, size_t(len));
+    }
+    return out;
+}
+
+const std::vector<std::string> &records()
+{
+    static const std::vector<std::string> r = makeRecords(20 * kBatchRows);
+    return r;
+}
+
+// The records decoded, one batch per kBatchRows.
+const std::vector<Batch> &decodedBatches()
+{
+    static const std::vector<Batch> batches = [] {
+        std::vector<Batch> out;
+        JsonDecoder decoder(eventSchema());
+        std::vector<std::string_view> views;
+        std::vector<DecodeFailure> failures;
+        for (size_t begin = 0; begin < records().size(); begin += kBatchRows) {
+            Batch b = Batch::empty(eventSchema());
+            views.assign(records().begin() + long(begin), records().begin() + long(begin + kBatchRows));
+            decoder.decodeMany(views.data(), views.size(), b, b.arena(), failures);
+            b.rows = views.size();
+            out.push_back(std::move(b));
+        }
+        return out;
+    }();
+    return batches;
+}
+
+class Discard : public Emitter
+{
+public:
+    void push(int, Batch &&b) override { benchmark::DoNotOptimize(b.rows); }
+};
+
+class Keep : public Emitter
+{
+public:
+    std::vector<Batch> batches;
+    void push(int, Batch &&b) override { batches.push_back(std::move(b)); }
+};
+
+void minStatistic(benchmark::internal::Benchmark *b)
+{
+    b->ComputeStatistics("min", [](const std::vector<double> &v) { return *std::min_element(v.begin(), v.end()); });
+}
+
+} // namespace
+
+static void BM_DecodeOneByOne(benchmark::State &state)
+{
+    JsonDecoder decoder(eventSchema());
+    std::string reason;
+    size_t begin = 0;
+    for (auto _ : state) {
+        Batch b = Batch::empty(eventSchema());
+        for (size_t i = begin; i < begin + kBatchRows; ++i)
+            decoder.decode(records()[i], b, b.arena(), reason);
+        begin = (begin + kBatchRows) % records().size();
+        benchmark::DoNotOptimize(b.columns[0].size());
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(kBatchRows));
+}
+BENCHMARK(BM_DecodeOneByOne)->Apply(minStatistic);
+
+static void BM_DecodeMany(benchmark::State &state)
+{
+    JsonDecoder decoder(eventSchema());
+    std::vector<std::string_view> views;
+    std::vector<DecodeFailure> failures;
+    size_t begin = 0;
+    for (auto _ : state) {
+        Batch b = Batch::empty(eventSchema());
+        views.assign(records().begin() + long(begin), records().begin() + long(begin + kBatchRows));
+        decoder.decodeMany(views.data(), views.size(), b, b.arena(), failures);
+        begin = (begin + kBatchRows) % records().size();
+        benchmark::DoNotOptimize(b.columns[0].size());
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(kBatchRows));
+}
+BENCHMARK(BM_DecodeMany)->Apply(minStatistic);
+
+static void BM_FilterViews(benchmark::State &state)
+{
+    Filter filter(QStringLiteral("event_type = 'view'"), eventSchema());
+    size_t next = 0;
+    for (auto _ : state) {
+        Discard out;
+        filter.process(0, decodedBatches()[next], 0, out);
+        next = (next + 1) % decodedBatches().size();
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(kBatchRows));
+}
+BENCHMARK(BM_FilterViews)->Apply(minStatistic);
+
+// A tumbling minute of count and sum by product over the viewed rows, with the
+// watermark 10 s behind, as in bench_pipeline; items are input events.
+static void BM_WindowTumbling(benchmark::State &state)
+{
+    const QJsonObject config = QJsonDocument::fromJson(R"j({"window": {"kind": "tumbling", "size": "1m"},
+        "groupBy": ["product_id"], "aggregates": [{"name": "views", "fn": "count"},
+        {"name": "revenue", "fn": "sum", "expr": "price"}]})j").object();
+    core::Schema out;
+    out.fields = {{QStringLiteral("window_start"), core::DataType::Timestamp},
+                  {QStringLiteral("window_end"), core::DataType::Timestamp},
+                  {QStringLiteral("product_id"), core::DataType::String},
+                  {QStringLiteral("views"), core::DataType::Int},
+                  {QStringLiteral("revenue"), core::DataType::Double}};
+    // The filtered batches, and their times shifted on every round so windows keep closing.
+    Filter filter(QStringLiteral("event_type = 'view'"), eventSchema());
+    std::vector<Batch> views;
+    for (const Batch &b : decodedBatches()) {
+        Keep kept;
+        filter.process(0, b, 0, kept);
+        views.push_back(std::move(kept.batches.front()));
+    }
+    const int64_t span = 2 * int64_t(records().size());
+    WindowAggregate window(config, eventSchema(), out);
+    Discard discard;
+    size_t next = 0;
+    int64_t shift = 0, watermark = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        Batch b = views[next];
+        b.shareArenasOf(views[next]);
+        int64_t maxTime = 0;
+        for (auto &t : b.columns[5].ints) {
+            t += shift;
+            maxTime = std::max(maxTime, t);
+        }
+        state.ResumeTiming();
+        window.process(0, b, watermark, discard);
+        window.endOfBatch(watermark, discard);
+        watermark = std::max(watermark, maxTime - 10'000);
+        if (++next == views.size()) {
+            next = 0;
+            shift += span;
+        }
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(kBatchRows));
+}
+BENCHMARK(BM_WindowTumbling)->Apply(minStatistic);
+
+BENCHMARK_MAIN();

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -105,6 +106,44 @@ void minStatistic(benchmark::internal::Benchmark *b)
 }
 
 } // namespace
+
+// simdjson alone over the same records (one stream per batch, the fields read as
+// bench_pipeline's bare loop reads them): the yardstick that shows how loaded the
+// machine is while the others run.
+static void BM_BareSimdjson(benchmark::State &state)
+{
+    simdjson::ondemand::parser parser;
+    std::string lines;
+    size_t begin = 0;
+    for (auto _ : state) {
+        lines.clear();
+        for (size_t i = begin; i < begin + kBatchRows; ++i) {
+            lines += records()[i];
+            lines.push_back('\n');
+        }
+        const size_t size = lines.size();
+        lines.append(simdjson::SIMDJSON_PADDING, ' ');
+        simdjson::ondemand::document_stream stream;
+        double sum = 0;
+        if (!parser.iterate_many(lines.data(), size, size).get(stream)) {
+            for (auto doc : stream) {
+                simdjson::ondemand::object o;
+                if (doc.get_object().get(o))
+                    continue;
+                for (auto field : o) {
+                    std::string_view key = field.unescaped_key().value_unsafe();
+                    auto value = field.value().value_unsafe();
+                    sum += key == "price" ? double(value.get_double().value_unsafe())
+                                          : double(value.get_string().value_unsafe().size());
+                }
+            }
+        }
+        benchmark::DoNotOptimize(sum);
+        begin = (begin + kBatchRows) % records().size();
+    }
+    state.SetItemsProcessed(int64_t(state.iterations()) * int64_t(kBatchRows));
+}
+BENCHMARK(BM_BareSimdjson)->Apply(minStatistic);
 
 static void BM_DecodeOneByOne(benchmark::State &state)
 {

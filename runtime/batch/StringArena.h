@@ -8,7 +8,8 @@
 
 namespace sw::runtime {
 
-// Owns the bytes of string values: columns hold string_views into arenas, so that
+// Owns the bytes of string values (in blocks left uninitialised: every byte handed
+// out is written first): columns hold string_views into arenas, so that
 // decoding and passing rows on never allocates per row. Append-only; views stay
 // valid as long as the arena lives. Not thread-safe (one executor thread).
 class StringArena
@@ -19,13 +20,13 @@ public:
         if (s.empty())
             return {};
         if (s.size() > kBlockSize / 4) { // large values get a block of their own
-            m_large.push_back(std::make_unique<char[]>(s.size()));
+            m_large.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
             std::memcpy(m_large.back().get(), s.data(), s.size());
             m_bytes += s.size();
             return {m_large.back().get(), s.size()};
         }
         if (m_blocks.empty() || m_used + s.size() > kBlockSize) {
-            m_blocks.push_back(std::make_unique<char[]>(kBlockSize));
+            m_blocks.push_back(std::make_unique_for_overwrite<char[]>(kBlockSize));
             m_used = 0;
         }
         char *dst = m_blocks.back().get() + m_used;
@@ -49,11 +50,11 @@ public:
         const size_t total = size + padding;
         char *dst;
         if (total > kBlockSize / 4) {
-            m_large.push_back(std::make_unique<char[]>(total));
+            m_large.push_back(std::make_unique_for_overwrite<char[]>(total));
             dst = m_large.back().get();
         } else {
             if (m_blocks.empty() || m_used + total > kBlockSize) {
-                m_blocks.push_back(std::make_unique<char[]>(kBlockSize));
+                m_blocks.push_back(std::make_unique_for_overwrite<char[]>(kBlockSize));
                 m_used = 0;
             }
             dst = m_blocks.back().get() + m_used;

@@ -129,7 +129,10 @@ void Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &let
         batch.columns[2].appendInt(l.partition);
         batch.columns[3].appendInt(l.offset);
         batch.columns[4].appendInt(l.timestamp);
-        batch.columns[5].appendString(arena.copy(l.key));
+        if (l.hasKey)
+            batch.columns[5].appendString(arena.copy(l.key));
+        else
+            batch.columns[5].appendNull();
         batch.columns[6].appendString(arena.copy(l.value));
     }
     batch.rows = letters.size();

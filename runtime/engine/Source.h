@@ -19,6 +19,7 @@ struct DeadLetter
     int64_t offset = -1;
     int64_t timestamp = 0;
     std::string key;
+    bool hasKey = false; // a record without a key has NULL as _key, as decoded rows do
     std::string value;
 };
 

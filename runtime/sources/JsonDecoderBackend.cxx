@@ -323,7 +323,9 @@ bool Impl::decode(std::string_view json, Batch &batch, StringArena &arena, std::
         const char c = i < json.size() ? json[i] : '\0';
         const bool otherJson = c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || json.substr(i) == "true"
                                || json.substr(i) == "false" || json.substr(i) == "null";
-        reason = otherJson ? std::string("not a JSON object") : std::string("not valid JSON: ") + simdjson::error_message(error);
+        reason = otherJson                              ? std::string("not a JSON object")
+                 : error == simdjson::INCORRECT_TYPE ? std::string("not valid JSON: expected an object starting with '{'")
+                                                     : std::string("not valid JSON: ") + simdjson::error_message(error);
         return false;
     }
     if (!d->readObject(d->root, object))

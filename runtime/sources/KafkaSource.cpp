@@ -206,6 +206,7 @@ SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
                 d.partition = msg->partition;
                 d.offset = msg->offset;
                 d.timestamp = timestamp;
+                d.hasKey = msg->key != nullptr;
                 if (msg->key)
                     d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
                 d.value.assign(m_values[k]);

@@ -152,6 +152,7 @@ void tst_RunCommand::runsAgainstTheBroker()
     QCOMPARE(notJson.value(QStringLiteral("_topic")).toString(), QStringLiteral("clicks"));
     QCOMPARE(notJson.value(QStringLiteral("_offset")).toInt(), 3);
     QCOMPARE(notJson.value(QStringLiteral("_value")).toString(), QStringLiteral("not json at all"));
+    QVERIFY(notJson.value(QStringLiteral("_key")).isNull()); // produced without a key, as decoded rows show it
     QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("_reason")).toString(),
              QStringLiteral("field 'ts': 'yesterday' is not an ISO-8601 timestamp"));
 

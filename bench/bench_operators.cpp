@@ -4,6 +4,7 @@
 //   build/bench/bench_operators --benchmark_repetitions=5
 // Items are events. On a shared machine compare the "_min" rows' time (the
 // fastest repetition; that row's items_per_second is the slowest one's rate).
+#include "engine/ProcessMemory.h"
 #include "operators/Filter.h"
 #include "operators/WindowAggregate.h"
 #include "sources/JsonDecoder.h"
@@ -239,4 +240,11 @@ static void BM_WindowTumbling(benchmark::State &state)
 }
 BENCHMARK(BM_WindowTumbling)->Apply(minStatistic);
 
-BENCHMARK_MAIN();
+int main(int argc, char **argv)
+{
+    keepFreedMemoryInProcess(); // as the executor does
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

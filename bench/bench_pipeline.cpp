@@ -7,6 +7,7 @@
 //   build/bench/bench_pipeline [--events N] [--batch ROWS] [--kafka-events M]
 #include "broker/EmbeddedBroker.h"
 #include "engine/Executor.h"
+#include "engine/ProcessMemory.h"
 #include "format/PipelineFormat.h"
 #include "operators/Filter.h"
 #include "operators/WindowAggregate.h"
@@ -351,6 +352,7 @@ double executorFromKafka(const QString &bootstrap, size_t n, int round)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    keepFreedMemoryInProcess(); // as the executor does, for the in-memory passes too
     const QStringList args = app.arguments();
     size_t events = 10'000'000, batchRows = 10'000, kafkaEvents = 1'000'000;
     for (int i = 1; i + 1 < args.size(); ++i) {

@@ -3,6 +3,7 @@
 
 #include "batch/RowJson.h"
 #include "engine/PipelineBuilder.h"
+#include "engine/ProcessMemory.h"
 #include "model/Duration.h"
 #include "validation/PipelineValidator.h"
 
@@ -21,6 +22,7 @@ namespace sw::runtime {
 Executor::Executor(core::Pipeline pipeline, RunOptions options)
     : m_pipeline(std::move(pipeline)), m_options(std::move(options)), m_connections(m_pipeline, m_options)
 {
+    keepFreedMemoryInProcess();
 }
 
 Executor::~Executor()

@@ -4,19 +4,17 @@
 //   build/bench/bench_operators --benchmark_repetitions=5
 // Items are events. On a shared machine compare the "_min" rows' time (the
 // fastest repetition; that row's items_per_second is the slowest one's rate).
+#include "UserEvents.h"
 #include "engine/ProcessMemory.h"
 #include "operators/Filter.h"
 #include "operators/WindowAggregate.h"
 #include "sources/JsonDecoder.h"
 
-#include <QJsonDocument>
 
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -29,36 +27,15 @@ constexpr size_t kBatchRows = 10'000;
 
 core::Schema eventSchema()
 {
-    core::Schema s;
-    using core::DataType;
-    s.fields = {{QStringLiteral("user_id"), DataType::String},  {QStringLiteral("product_id"), DataType::String},
-                {QStringLiteral("category"), DataType::String}, {QStringLiteral("event_type"), DataType::String},
-                {QStringLiteral("price"), DataType::Double},    {QStringLiteral("ts"), DataType::Timestamp}};
-    s.eventTimeField = QStringLiteral("ts");
-    return s;
+    return bench::userEventSchema();
 }
 
-// user-events as the demo generator writes them (as bench_pipeline makes them),
-// 2 ms apart and up to 5 s out of order.
 std::vector<std::string> makeRecords(size_t n)
 {
-    static const char *categories[] = {"books", "electronics", "home", "garden", "toys", "sports", "beauty", "grocery"};
-    static const char *types[] = {"view", "view", "view", "view", "click", "click", "add_to_cart"};
-    std::mt19937_64 rng(42);
+    bench::UserEventWriter writer;
     std::vector<std::string> out;
-    const int64_t start = 1795600800000;
-    char buf[256];
-    for (size_t i = 0; i < n; ++i) {
-        const int64_t ts = start + int64_t(i) * 2 - int64_t(rng() % 5000);
-        const int64_t sod = ts / 1000 % 86400;
-        const int len = std::snprintf(buf, sizeof buf,
-                                      "{\"user_id\":\"u-%05d\",\"product_id\":\"p-%04d\",\"category\":\"%s\","
-                                      "\"event_type\":\"%s\",\"price\":%d.%02d,\"ts\":\"2026-11-25T%02d:%02d:%02d.%03dZ\"}",
-                                      int(rng() % 50000), int(rng() % 2000), categories[rng() % 8], types[rng() % 7],
-                                      int(rng() % 400), int(rng() % 100), int(sod / 3600), int(sod / 60 % 60),
-                                      int(sod % 60), int(ts % 1000));
-        out.emplace_back(buf, size_t(len));
-    }
+    for (size_t i = 0; i < n; ++i)
+        out.emplace_back(writer.next());
     return out;
 }
 
@@ -181,7 +158,7 @@ BENCHMARK(BM_DecodeMany)->Apply(minStatistic);
 
 static void BM_FilterViews(benchmark::State &state)
 {
-    Filter filter(QStringLiteral("event_type = 'view'"), eventSchema());
+    Filter filter(bench::kViewsOnly, eventSchema());
     size_t next = 0;
     for (auto _ : state) {
         Discard out;
@@ -196,17 +173,8 @@ BENCHMARK(BM_FilterViews)->Apply(minStatistic);
 // watermark 10 s behind, as in bench_pipeline; items are input events.
 static void BM_WindowTumbling(benchmark::State &state)
 {
-    const QJsonObject config = QJsonDocument::fromJson(R"j({"window": {"kind": "tumbling", "size": "1m"},
-        "groupBy": ["product_id"], "aggregates": [{"name": "views", "fn": "count"},
-        {"name": "revenue", "fn": "sum", "expr": "price"}]})j").object();
-    core::Schema out;
-    out.fields = {{QStringLiteral("window_start"), core::DataType::Timestamp},
-                  {QStringLiteral("window_end"), core::DataType::Timestamp},
-                  {QStringLiteral("product_id"), core::DataType::String},
-                  {QStringLiteral("views"), core::DataType::Int},
-                  {QStringLiteral("revenue"), core::DataType::Double}};
     // The filtered batches, and their times shifted on every round so windows keep closing.
-    Filter filter(QStringLiteral("event_type = 'view'"), eventSchema());
+    Filter filter(bench::kViewsOnly, eventSchema());
     std::vector<Batch> views;
     for (const Batch &b : decodedBatches()) {
         Keep kept;
@@ -214,7 +182,7 @@ static void BM_WindowTumbling(benchmark::State &state)
         views.push_back(std::move(kept.batches.front()));
     }
     const int64_t span = 2 * int64_t(records().size());
-    WindowAggregate window(config, eventSchema(), out);
+    const auto window = bench::perMinuteWindow();
     Discard discard;
     size_t next = 0;
     int64_t shift = 0, watermark = 0;
@@ -228,8 +196,8 @@ static void BM_WindowTumbling(benchmark::State &state)
             maxTime = std::max(maxTime, t);
         }
         state.ResumeTiming();
-        window.process(0, b, watermark, discard);
-        window.endOfBatch(watermark, discard);
+        window->process(0, b, watermark, discard);
+        window->endOfBatch(watermark, discard);
         watermark = std::max(watermark, maxTime - 10'000);
         if (++next == views.size()) {
             next = 0;

@@ -43,18 +43,22 @@ void Aggregate::update(AggregateState &s, const Column *values, size_t row, uint
     }
     const bool isNull = !values || values->type == DataType::Null || values->isNull(row);
     switch (m_fn) {
-    case AggregateFunction::First:
-        if (!s.hasValue) {
-            s.value = OwnedValue::fromCell(*values, row);
-            s.valueSeq = seq;
-            s.hasValue = true;
+    case AggregateFunction::First: {
+        AggregateValue &v = s.value();
+        if (!v.hasValue) {
+            v.value = OwnedValue::fromCell(*values, row);
+            v.valueSeq = seq;
+            v.hasValue = true;
         }
         return;
-    case AggregateFunction::Last:
-        s.value = OwnedValue::fromCell(*values, row);
-        s.valueSeq = seq;
-        s.hasValue = true;
+    }
+    case AggregateFunction::Last: {
+        AggregateValue &v = s.value();
+        v.value = OwnedValue::fromCell(*values, row);
+        v.valueSeq = seq;
+        v.hasValue = true;
         return;
+    }
     default: break;
     }
     if (isNull)
@@ -70,9 +74,10 @@ void Aggregate::update(AggregateState &s, const Column *values, size_t row, uint
         return;
     case AggregateFunction::Min:
     case AggregateFunction::Max: {
-        if (!s.hasValue) {
-            s.value = OwnedValue::fromCell(*values, row);
-            s.hasValue = true;
+        AggregateValue &v = s.value();
+        if (!v.hasValue) {
+            v.value = OwnedValue::fromCell(*values, row);
+            v.hasValue = true;
             return;
         }
         // Compare in place before copying, so most rows cost no allocation.
@@ -80,20 +85,20 @@ void Aggregate::update(AggregateState &s, const Column *values, size_t row, uint
         candidate.type = values->type;
         candidate.null = false;
         if (values->type == DataType::String) {
-            const int c = std::string_view(s.value.s).compare(values->strings[row]);
+            const int c = std::string_view(v.value.s).compare(values->strings[row]);
             if (m_fn == AggregateFunction::Min ? c > 0 : c < 0)
-                s.value.s.assign(values->strings[row]);
+                v.value.s.assign(values->strings[row]);
             return;
         }
         candidate = OwnedValue::fromCell(*values, row);
-        if (better(candidate, s.value))
-            s.value = candidate;
+        if (better(candidate, v.value))
+            v.value = candidate;
         return;
     }
     case AggregateFunction::CountDistinct: {
         std::string key;
         appendKey(key, *values, row);
-        s.distinct.insert(std::move(key));
+        s.value().distinct.insert(std::move(key));
         return;
     }
     default: return;
@@ -113,26 +118,28 @@ void Aggregate::merge(AggregateState &into, const AggregateState &from) const
     case AggregateFunction::Min:
     case AggregateFunction::Max:
         into.count += from.count;
-        if (from.hasValue && (!into.hasValue || better(from.value, into.value))) {
-            into.value = from.value;
-            into.hasValue = true;
+        if (from.hasValue() && (!into.hasValue() || better(from.kept->value, into.kept->value))) {
+            into.value().value = from.kept->value;
+            into.value().hasValue = true;
         }
         return;
-    case AggregateFunction::CountDistinct: into.distinct.insert(from.distinct.begin(), from.distinct.end()); return;
+    case AggregateFunction::CountDistinct:
+        if (from.kept)
+            into.value().distinct.insert(from.kept->distinct.begin(), from.kept->distinct.end());
+        return;
     case AggregateFunction::First:
-        if (from.hasValue && (!into.hasValue || from.valueSeq < into.valueSeq)) {
-            into.value = from.value;
-            into.valueSeq = from.valueSeq;
-            into.hasValue = true;
+    case AggregateFunction::Last: {
+        if (!from.hasValue())
+            return;
+        const bool first = m_fn == AggregateFunction::First;
+        if (!into.hasValue() || (first ? from.kept->valueSeq < into.kept->valueSeq : from.kept->valueSeq > into.kept->valueSeq)) {
+            AggregateValue &v = into.value();
+            v.value = from.kept->value;
+            v.valueSeq = from.kept->valueSeq;
+            v.hasValue = true;
         }
         return;
-    case AggregateFunction::Last:
-        if (from.hasValue && (!into.hasValue || from.valueSeq > into.valueSeq)) {
-            into.value = from.value;
-            into.valueSeq = from.valueSeq;
-            into.hasValue = true;
-        }
-        return;
+    }
     }
 }
 
@@ -140,7 +147,7 @@ void Aggregate::appendResult(const AggregateState &s, Column &out, StringArena &
 {
     switch (m_fn) {
     case AggregateFunction::Count: out.appendInt(s.count); return;
-    case AggregateFunction::CountDistinct: out.appendInt(int64_t(s.distinct.size())); return;
+    case AggregateFunction::CountDistinct: out.appendInt(s.kept ? int64_t(s.kept->distinct.size()) : 0); return;
     case AggregateFunction::Sum:
         if (s.count == 0)
             out.appendNull();
@@ -156,10 +163,10 @@ void Aggregate::appendResult(const AggregateState &s, Column &out, StringArena &
             out.appendDouble((m_input == DataType::Double ? s.doubleSum : double(s.intSum)) / double(s.count));
         return;
     default:
-        if (!s.hasValue)
+        if (!s.hasValue())
             out.appendNull();
         else
-            s.value.appendTo(out, arena);
+            s.kept->value.appendTo(out, arena);
         return;
     }
 }

@@ -5,22 +5,41 @@
 
 #include <QString>
 
+#include <memory>
 #include <unordered_set>
 
 namespace sw::runtime {
 
 enum class AggregateFunction { Count, Sum, Min, Max, Avg, CountDistinct, First, Last };
 
-// The running state of one aggregate for one window and group. Plain data.
+// What min, max, first, last and count_distinct keep besides the counters.
+struct AggregateValue
+{
+    OwnedValue value;      // min, max, first, last
+    uint64_t valueSeq = 0; // arrival order of `value` (first, last)
+    bool hasValue = false;
+    std::unordered_set<std::string> distinct;
+};
+
+// The running state of one aggregate for one window and group. Plain data. Only
+// the aggregates that keep a value allocate one, so count, sum and avg states are
+// 32 bytes: a window with thousands of groups updates them per row, and their
+// size decides how many stay in cache (a 152-byte state made the window wait for
+// memory for more than half its time).
 struct AggregateState
 {
     int64_t count = 0; // rows counted (count) or non-NULL values seen (others)
     int64_t intSum = 0;
     double doubleSum = 0;
-    OwnedValue value;        // min, max, first, last
-    uint64_t valueSeq = 0;   // arrival order of `value` (first, last)
-    bool hasValue = false;
-    std::unordered_set<std::string> distinct;
+    std::unique_ptr<AggregateValue> kept;
+
+    AggregateValue &value()
+    {
+        if (!kept)
+            kept = std::make_unique<AggregateValue>();
+        return *kept;
+    }
+    bool hasValue() const { return kept && kept->hasValue; }
 };
 
 // How one aggregate reads rows and produces its result (Spark's semantics: NULLs

@@ -160,47 +160,43 @@ WindowAggregate::WindowAggregate(const QJsonObject &config, const core::Schema &
     }
 }
 
-WindowAggregate::Group &WindowAggregate::groupFor(uint64_t hash, int64_t start,
-                                                  const std::vector<const Column *> &groupColumns, size_t row)
+size_t WindowAggregate::windowFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row)
 {
-    if ((m_groups.size() + 1) * 2 > m_slots.size()) { // keep the table at most half full
+    if ((m_windows.size() + 1) * 2 > m_slots.size()) { // keep the table at most half full
         m_slots.assign(std::max<size_t>(64, m_slots.size() * 2), Slot{});
         rebuildSlots();
     }
-    const size_t mask = m_slots.size() - 1;
+    const size_t mask = m_slots.size() - 1, keyCount = groupColumns.size();
     size_t i = size_t(hash) & mask;
     for (;; i = (i + 1) & mask) {
         const Slot &slot = m_slots[i];
         if (slot.index == UINT32_MAX)
             break;
-        if (slot.hash != hash)
+        if (slot.hash != hash || m_windows[slot.index].start != start)
             continue;
-        Group &g = m_groups[slot.index];
-        bool same = g.start == start;
-        for (size_t k = 0; same && k < groupColumns.size(); ++k)
-            same = sameCell(g.keys[k], *groupColumns[k], row);
+        const OwnedValue *keys = &m_windowKeys[slot.index * keyCount];
+        bool same = true;
+        for (size_t k = 0; same && k < keyCount; ++k)
+            same = sameCell(keys[k], *groupColumns[k], row);
         if (same)
-            return g;
+            return slot.index;
     }
-    Group g;
-    g.start = start;
-    g.end = start + m_size;
-    g.hash = hash;
+    const size_t index = m_windows.size();
+    m_windows.push_back(Window{start, start + m_size, hash, false});
     for (const Column *c : groupColumns)
-        g.keys.push_back(OwnedValue::fromCell(*c, row));
-    g.aggregates.resize(m_specs.size());
+        m_windowKeys.push_back(OwnedValue::fromCell(*c, row));
+    m_windowStates.resize(m_windowStates.size() + m_specs.size());
     // The output order's key: window start (sorting like the signed value), then
-    // the group key bytes. Built once per group, never per row.
+    // the group key bytes. Built once per window and group, never per row.
     std::string key;
     const uint64_t ordered = uint64_t(start) ^ (uint64_t(1) << 63);
     for (int b = 7; b >= 0; --b)
         key.push_back(char((ordered >> (8 * b)) & 0xFF));
     for (const Column *c : groupColumns)
         appendKey(key, *c, row);
-    m_slots[i] = Slot{hash, uint32_t(m_groups.size())};
     m_keys.push_back(std::move(key));
-    m_groups.push_back(std::move(g));
-    return m_groups.back();
+    m_slots[i] = Slot{hash, uint32_t(index)};
+    return index;
 }
 
 void WindowAggregate::rebuildSlots()
@@ -208,21 +204,26 @@ void WindowAggregate::rebuildSlots()
     for (auto &slot : m_slots)
         slot = Slot{};
     const size_t mask = m_slots.size() - 1;
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        size_t i = size_t(m_groups[g].hash) & mask;
+    for (size_t w = 0; w < m_windows.size(); ++w) {
+        size_t i = size_t(m_windows[w].hash) & mask;
         while (m_slots[i].index != UINT32_MAX)
             i = (i + 1) & mask;
-        m_slots[i] = Slot{m_groups[g].hash, uint32_t(g)};
+        m_slots[i] = Slot{m_windows[w].hash, uint32_t(w)};
     }
 }
 
-void WindowAggregate::accumulate(Group &group, const std::vector<Column> &values, size_t row)
+void WindowAggregate::accumulate(AggregateState *states, const std::vector<Column> &values, size_t row)
 {
     for (size_t a = 0; a < m_specs.size(); ++a) {
         const int e = m_specs[a].expression;
-        m_specs[a].aggregate.update(group.aggregates[a], e < 0 ? nullptr : &values[size_t(e)], row, m_seq);
+        m_specs[a].aggregate.update(states[a], e < 0 ? nullptr : &values[size_t(e)], row, m_seq);
     }
-    group.changed = true;
+}
+
+void WindowAggregate::accumulateWindow(size_t index, const std::vector<Column> &values, size_t row)
+{
+    accumulate(&m_windowStates[index * m_specs.size()], values, row);
+    m_windows[index].changed = true;
 }
 
 void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitter &out)
@@ -254,21 +255,20 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
                 m_rowHashes[row] = withWindow(m_rowHashes[row], floorDiv(time.ints[row], m_size) * m_size);
         }
     }
-    constexpr size_t kSlotAhead = 24, kGroupAhead = 12, kStateAhead = 4;
+    constexpr size_t kSlotAhead = 16, kWindowAhead = 6;
+    const size_t keyCount = groupColumns.size(), stateCount = m_specs.size();
     auto fetchAhead = [&](size_t row) {
         const size_t mask = m_slots.size() - 1;
         if (row + kSlotAhead < batch.rows)
             __builtin_prefetch(&m_slots[size_t(m_rowHashes[row + kSlotAhead]) & mask]);
-        if (row + kGroupAhead < batch.rows) {
-            const uint32_t index = m_slots[size_t(m_rowHashes[row + kGroupAhead]) & mask].index;
-            if (index < m_groups.size())
-                __builtin_prefetch(&m_groups[index]);
-        }
-        if (row + kStateAhead < batch.rows) {
-            const uint32_t index = m_slots[size_t(m_rowHashes[row + kStateAhead]) & mask].index;
-            if (index < m_groups.size()) {
-                __builtin_prefetch(m_groups[index].keys.data());
-                __builtin_prefetch(m_groups[index].aggregates.data());
+        if (row + kWindowAhead < batch.rows) {
+            const uint32_t index = m_slots[size_t(m_rowHashes[row + kWindowAhead]) & mask].index;
+            if (index < m_windows.size()) {
+                __builtin_prefetch(&m_windows[index]);
+                if (keyCount)
+                    __builtin_prefetch(&m_windowKeys[index * keyCount]);
+                if (stateCount)
+                    __builtin_prefetch(&m_windowStates[index * stateCount]);
             }
         }
     };
@@ -291,11 +291,11 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
         }
         const int64_t lastStart = floorDiv(ts, m_slide) * m_slide;
         if (tumbling) {
-            accumulate(groupFor(m_rowHashes[row], lastStart, groupColumns, row), values, row);
+            accumulateWindow(windowFor(m_rowHashes[row], lastStart, groupColumns, row), values, row);
             continue;
         }
         for (int64_t start = lastStart; start > ts - m_size; start -= m_slide)
-            accumulate(groupFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
+            accumulateWindow(windowFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
     }
     if (lateHere > 0) {
         m_lateRows += lateHere;
@@ -309,7 +309,7 @@ void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, co
 {
     (void)batch;
     auto &sessions = m_sessions[groupKey];
-    Group merged;
+    Session merged;
     merged.start = ts;
     merged.end = ts + m_gap;
     merged.aggregates.resize(m_specs.size());
@@ -327,51 +327,63 @@ void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, co
             ++it;
         }
     }
-    accumulate(merged, values, row);
+    accumulate(merged.aggregates.data(), values, row);
+    merged.changed = true;
     sessions.push_back(std::move(merged));
 }
 
 void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
 {
-    std::vector<const Group *> groups;
-    std::vector<std::pair<std::pair<int64_t, const std::string *>, const Group *>> chosen;
-    auto wanted = [&](const Group &g) { return m_append ? g.end <= watermark : g.changed; };
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        if (wanted(m_groups[g]))
-            chosen.push_back({{m_groups[g].start, &m_keys[g]}, &m_groups[g]});
+    const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();
+    auto wanted = [&](int64_t end, bool changed) { return m_append ? end <= watermark : changed; };
+    std::vector<std::pair<std::pair<int64_t, const std::string *>, OutputRow>> chosen;
+    for (size_t w = 0; w < m_windows.size(); ++w) {
+        const Window &window = m_windows[w];
+        if (wanted(window.end, window.changed))
+            chosen.push_back({{window.start, &m_keys[w]},
+                              {window.start, window.end, &m_windowKeys[w * keyCount], &m_windowStates[w * stateCount]}});
     }
     for (auto &[key, sessions] : m_sessions) {
-        for (const Group &g : sessions) {
-            if (wanted(g))
-                chosen.push_back({{g.start, &key}, &g});
+        for (const Session &g : sessions) {
+            if (wanted(g.end, g.changed))
+                chosen.push_back({{g.start, &key}, {g.start, g.end, g.keys.data(), g.aggregates.data()}});
         }
     }
     std::sort(chosen.begin(), chosen.end(), [](const auto &a, const auto &b) { return outputOrder(a.first, b.first); });
-    for (const auto &c : chosen)
-        groups.push_back(c.second);
-    if (!groups.empty())
-        emitGroups(groups, out);
+    if (!chosen.empty()) {
+        std::vector<OutputRow> rows;
+        rows.reserve(chosen.size());
+        for (const auto &c : chosen)
+            rows.push_back(c.second);
+        emitRows(rows, out);
+    }
 
     // Forget what is final; in update mode, start tracking changes afresh.
     size_t kept = 0;
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        if (m_groups[g].end <= watermark)
+    for (size_t w = 0; w < m_windows.size(); ++w) {
+        if (m_windows[w].end <= watermark)
             continue;
-        m_groups[g].changed = false;
-        if (kept != g) {
-            m_groups[kept] = std::move(m_groups[g]);
-            m_keys[kept] = std::move(m_keys[g]);
+        m_windows[w].changed = false;
+        if (kept != w) {
+            m_windows[kept] = m_windows[w];
+            m_keys[kept] = std::move(m_keys[w]);
+            for (size_t k = 0; k < keyCount; ++k)
+                m_windowKeys[kept * keyCount + k] = std::move(m_windowKeys[w * keyCount + k]);
+            for (size_t a = 0; a < stateCount; ++a)
+                m_windowStates[kept * stateCount + a] = std::move(m_windowStates[w * stateCount + a]);
         }
         ++kept;
     }
-    if (kept != m_groups.size()) {
-        m_groups.resize(kept);
+    if (kept != m_windows.size()) {
+        m_windows.resize(kept);
         m_keys.resize(kept);
+        m_windowKeys.resize(kept * keyCount);
+        m_windowStates.resize(kept * stateCount);
         rebuildSlots();
     }
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
         auto &sessions = it->second;
-        sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&](const Group &g) { return g.end <= watermark; }),
+        sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&](const Session &g) { return g.end <= watermark; }),
                        sessions.end());
         for (auto &g : sessions)
             g.changed = false;
@@ -379,21 +391,22 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
     }
 }
 
-void WindowAggregate::emitGroups(const std::vector<const Group *> &groups, Emitter &out)
+void WindowAggregate::emitRows(const std::vector<OutputRow> &rows, Emitter &out)
 {
+    const size_t keyCount = m_groupBy.size();
     Batch result = Batch::empty(m_output);
     StringArena &arena = result.arena();
     for (auto &c : result.columns)
-        c.reserve(groups.size());
-    for (const Group *g : groups) {
-        result.columns[0].appendInt(g->start);
-        result.columns[1].appendInt(g->end);
-        for (size_t k = 0; k < g->keys.size(); ++k)
-            g->keys[k].appendTo(result.columns[2 + k], arena);
+        c.reserve(rows.size());
+    for (const OutputRow &row : rows) {
+        result.columns[0].appendInt(row.start);
+        result.columns[1].appendInt(row.end);
+        for (size_t k = 0; k < keyCount; ++k)
+            row.keys[k].appendTo(result.columns[2 + k], arena);
         for (size_t a = 0; a < m_specs.size(); ++a)
-            m_specs[a].aggregate.appendResult(g->aggregates[a], result.columns[2 + g->keys.size() + a], arena);
+            m_specs[a].aggregate.appendResult(row.states[a], result.columns[2 + keyCount + a], arena);
     }
-    result.rows = groups.size();
+    result.rows = rows.size();
     out.push(0, std::move(result));
 }
 
@@ -402,7 +415,7 @@ OperatorStats WindowAggregate::stats() const
     int64_t sessions = 0;
     for (const auto &[key, list] : m_sessions)
         sessions += int64_t(list.size());
-    return {int64_t(m_groups.size()) + sessions, m_lateRows};
+    return {int64_t(m_windows.size()) + sessions, m_lateRows};
 }
 
 } // namespace sw::runtime

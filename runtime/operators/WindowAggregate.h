@@ -29,14 +29,31 @@ public:
 
 private:
     enum class Kind { Tumbling, Sliding, Session };
-    struct Group
+    // An open session window of one group.
+    struct Session
     {
         int64_t start = 0;
         int64_t end = 0;
-        uint64_t hash = 0; // of window start and group key (tumbling, sliding)
         std::vector<OwnedValue> keys;
         std::vector<AggregateState> aggregates;
         bool changed = false;
+    };
+    // An open tumbling or sliding window of one group. Its group key values and
+    // aggregate states are in m_windowKeys and m_windowStates at index * their
+    // count: one flat array each, so that a row's lookup reads a few lines that can
+    // be fetched ahead, instead of following pointers to small heap blocks.
+    struct Window
+    {
+        int64_t start = 0;
+        int64_t end = 0;
+        uint64_t hash = 0; // of window start and group key
+        bool changed = false;
+    };
+    struct OutputRow
+    {
+        int64_t start, end;
+        const OwnedValue *keys;
+        const AggregateState *states;
     };
     struct Spec
     {
@@ -44,11 +61,12 @@ private:
         int expression; // index into m_expressions, -1 for count(*)
     };
 
-    Group &groupFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row);
-    void accumulate(Group &group, const std::vector<Column> &values, size_t row);
+    size_t windowFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row);
+    void accumulate(AggregateState *states, const std::vector<Column> &values, size_t row);
+    void accumulateWindow(size_t index, const std::vector<Column> &values, size_t row);
     void processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
                         const std::vector<const Column *> &groupColumns, const std::vector<Column> &values, size_t row);
-    void emitGroups(const std::vector<const Group *> &groups, Emitter &out);
+    void emitRows(const std::vector<OutputRow> &rows, Emitter &out);
 
     Kind m_kind = Kind::Tumbling;
     int64_t m_size = 0, m_slide = 0, m_gap = 0;
@@ -60,20 +78,22 @@ private:
     std::vector<std::unique_ptr<ColumnarExpression>> m_expressions;
     std::vector<Spec> m_specs;
 
-    // Tumbling and sliding: groups by (window start, group key) in an
+    // Tumbling and sliding: windows by (window start, group key) in an
     // open-addressing table; the key hashes of a batch are computed column by
     // column, and the kept key values compared on a hash hit.
     struct Slot
     {
         uint64_t hash = 0;
-        uint32_t index = UINT32_MAX; // into m_groups; UINT32_MAX: empty
+        uint32_t index = UINT32_MAX; // into m_windows; UINT32_MAX: empty
     };
     std::vector<Slot> m_slots;
-    std::vector<std::string> m_keys; // parallel to m_groups: their output order
-    std::vector<Group> m_groups;
+    std::vector<Window> m_windows;
+    std::vector<OwnedValue> m_windowKeys;       // m_groupBy.size() per window
+    std::vector<AggregateState> m_windowStates; // m_specs.size() per window
+    std::vector<std::string> m_keys;            // per window: its output order
     void rebuildSlots();
     // Session: group key -> open sessions of that group.
-    std::unordered_map<std::string, std::vector<Group>> m_sessions;
+    std::unordered_map<std::string, std::vector<Session>> m_sessions;
     uint64_t m_seq = 0;
     int64_t m_lateRows = 0;
     std::vector<uint64_t> m_rowHashes; // group key hash per row of the current batch

@@ -135,6 +135,9 @@ void tst_JsonDecoder::decodeManyMatchesOneByOne_data()
     QTest::newRow("nested objects and escapes")
         << QByteArrayList{R"({"payload": {"user": {"id": "a\"b"}, "x": [1, {"y": 2}]}, "user_id": "\u00e9"})", good,
                           R"({"payload": {"user": {"id": 1}}})"};
+    // Larger than one stream's buffer (4 MiB): decoded alone, between streams.
+    const QByteArray large = R"({"user_id": ")" + QByteArray(5 << 20, 'x') + R"(", "qty": 7})";
+    QTest::newRow("a record larger than a stream") << QByteArrayList{good, good, large, good, good, large};
     // Every case of decode_data(), back to back.
     QByteArrayList all;
     for (const char *json : {R"({"user_id": null, "extra": [1, {"a": 2}]})", R"({"ts": 1795601730250, "price": 2})",

@@ -7,6 +7,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -41,7 +42,11 @@ void tst_ClusterExplorer::explores()
     local.embedded = true;
     explorer.setConnections({{QStringLiteral("local"), local}});
     QSignalSpy refreshed(&explorer, &widgets::ClusterExplorer::refreshed);
-    explorer.connectTo(local);
+    // The pipeline's connection is offered at once: pressing Connect reaches it.
+    auto *connectButton = explorer.findChild<QPushButton *>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(connectButton);
+    QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
+    connectButton->click();
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(explorer.cluster().brokers.size(), size_t(1));
     QCOMPARE(explorer.cluster().topics.front().name, QStringLiteral("user-events"));

@@ -271,7 +271,11 @@ void ClusterExplorer::fillConnections()
         for (const auto &p : m_profiles->profiles())
             m_connection->addItem(tr("profile %1 (%2)").arg(p.name, p.bootstrap), QStringLiteral("profile:") + p.name);
     }
-    m_connection->setCurrentText(current);
+    // Nothing chosen or typed yet: offer the first, so that Connect just works.
+    if (current.isEmpty() && m_connection->count() > 0)
+        m_connection->setCurrentIndex(0);
+    else
+        m_connection->setCurrentText(current);
 }
 
 void ClusterExplorer::connectToChoice()

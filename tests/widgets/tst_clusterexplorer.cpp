@@ -40,9 +40,14 @@ void tst_ClusterExplorer::explores()
     local.name = QStringLiteral("local");
     local.bootstrap = m_broker->bootstrap();
     local.embedded = true;
-    explorer.setConnections({{QStringLiteral("local"), local}});
+    runtime::KafkaEndpoint prod;
+    prod.name = QStringLiteral("prod");
+    prod.bootstrap = QStringLiteral("127.0.0.1:1");
+    explorer.setConnections({{QStringLiteral("prod"), prod}}); // before a run
+    explorer.setConnections({{QStringLiteral("prod"), prod}, {QStringLiteral("local"), local}}); // while it runs
     QSignalSpy refreshed(&explorer, &widgets::ClusterExplorer::refreshed);
-    // The pipeline's connection is offered at once: pressing Connect reaches it.
+    // The running embedded broker is offered at once (the user chose nothing
+    // yet): pressing Connect reaches it.
     auto *connectButton = explorer.findChild<QPushButton *>(QString(), Qt::FindDirectChildrenOnly);
     QVERIFY(connectButton);
     QCOMPARE(connectButton->text(), QStringLiteral("Connect"));

@@ -84,7 +84,9 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     m_tree->setHeaderLabels({tr("Name"), tr("Messages"), tr("Rate/s"), tr("Offsets")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto *tabs = new QTabWidget(splitter);
+    splitter->setStretchFactor(0, 1); // the topic tree a third, the tabs two thirds
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({400, 800});
 
     // Messages
     auto *browsePage = new QWidget(tabs);
@@ -271,11 +273,23 @@ void ClusterExplorer::fillConnections()
         for (const auto &p : m_profiles->profiles())
             m_connection->addItem(tr("profile %1 (%2)").arg(p.name, p.bootstrap), QStringLiteral("profile:") + p.name);
     }
-    // Nothing chosen or typed yet: offer the first, so that Connect just works.
-    if (current.isEmpty() && m_connection->count() > 0)
-        m_connection->setCurrentIndex(0);
-    else
+    // Until the user picks or types something, offer an entry so that Connect
+    // just works: a running embedded broker first (that is where a run's data is),
+    // else the first connection.
+    const bool chosenByUser = !current.isEmpty() && current != m_offered;
+    if (!chosenByUser && m_connection->count() > 0) {
+        int offer = 0;
+        for (int i = 0; i < names.size(); ++i) {
+            if (m_connections.value(names[i]).embedded) {
+                offer = i;
+                break;
+            }
+        }
+        m_connection->setCurrentIndex(offer);
+        m_offered = m_connection->currentText();
+    } else {
         m_connection->setCurrentText(current);
+    }
 }
 
 void ClusterExplorer::connectToChoice()

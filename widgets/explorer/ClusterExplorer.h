@@ -94,6 +94,7 @@ private:
     QString m_lastError;
 
     QComboBox *m_connection = nullptr;
+    QString m_offered; // the entry the box offered by itself, not chosen by the user
     QLabel *m_status = nullptr;
     QTreeWidget *m_tree = nullptr;
     QComboBox *m_browseTopic = nullptr;

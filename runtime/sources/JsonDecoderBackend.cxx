@@ -93,12 +93,26 @@ struct Impl : JsonDecoderBackend
     size_t decodeStream(const char *buffer, size_t from, size_t to, Batch &batch, StringArena &arena, bool &scanFailed);
     void appendRow(Batch &batch) const;
 
-    bool fail(const PathNode &node, const char *expected, json_type got)
+    // The failure paths are kept out of line: building a reason is rare, and its
+    // string code inlined into the per-field path made that path slower.
+    [[gnu::cold, gnu::noinline]] bool fail(const PathNode &node, const char *expected, json_type got)
     {
         static const char *names[] = {"", "an array", "an object", "a number", "a string", "a boolean", "null"};
         const int g = int(got);
         *reason = "field '" + schema.fields[size_t(node.field)].name.toStdString() + "': expected " + expected
                   + ", got " + (g >= 1 && g <= 6 ? names[g] : "something else");
+        return false;
+    }
+
+    [[gnu::cold, gnu::noinline]] bool failField(const PathNode &node, std::string_view what, std::string_view detail = {},
+                                                std::string_view after = {})
+    {
+        *reason = "field '" + fieldName(node) + "': " + std::string(what) + std::string(detail) + std::string(after);
+        return false;
+    }
+    [[gnu::cold, gnu::noinline]] bool failJson(std::string_view what)
+    {
+        *reason = "not valid JSON: " + std::string(what);
         return false;
     }
 
@@ -155,7 +169,7 @@ struct Impl : JsonDecoderBackend
         case core::DataType::String: {
             if (type == json_type::string) {
                 if (!stringOf(value, token, slot.s))
-                    return (*reason = "field '" + fieldName(node) + "': bad string", false);
+                    return failField(node, "bad string");
             } else if (type == json_type::number || type == json_type::boolean) {
                 std::string_view s = token; // Spark reads scalars into string fields as their text
                 while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
@@ -173,8 +187,7 @@ struct Impl : JsonDecoderBackend
             if (value.get_int64().get(i)) {
                 double d;
                 if (value.get_double().get(d) || d != double(int64_t(d)))
-                    return (*reason = "field '" + fieldName(node) + "': expected an integer, got "
-                                      + std::string(token.substr(0, token.find_last_not_of(" \n\r\t") + 1)), false);
+                    return failField(node, "expected an integer, got ", token.substr(0, token.find_last_not_of(" \n\r\t") + 1));
                 i = int64_t(d);
             }
             slot.i = i;
@@ -210,8 +223,7 @@ struct Impl : JsonDecoderBackend
                     return fail(node, "a timestamp", type);
                 const auto ms = parseIsoTimestamp(s);
                 if (!ms)
-                    return (*reason = "field '" + fieldName(node) + "': '" + std::string(s)
-                                      + "' is not an ISO-8601 timestamp", false);
+                    return failField(node, "'", s, "' is not an ISO-8601 timestamp");
                 slot.i = *ms;
             } else {
                 return fail(node, "a timestamp (ISO-8601 text or epoch milliseconds)", type);
@@ -231,7 +243,7 @@ struct Impl : JsonDecoderBackend
             // comma) shows up here; the accessors below would throw on it.
             simdjson::ondemand::field field;
             if (auto error = std::move(fieldOrError).get(field))
-                return (*reason = std::string("not valid JSON: ") + simdjson::error_message(error), false);
+                return failJson(simdjson::error_message(error));
             // Match the raw key against the expected names directly, starting after
             // the last match (producers write fields in a fixed order); a name
             // matches when its bytes are followed by the closing quote. Only keys
@@ -255,7 +267,7 @@ struct Impl : JsonDecoderBackend
                     ++n;
                 std::string_view key(raw, n);
                 if (raw[n] == '\\' && field.unescaped_key().get(key))
-                    return (*reason = "not valid JSON: bad key", false);
+                    return failJson("bad key");
                 child = node.child(key);
             }
             if (!child)

@@ -35,16 +35,9 @@ public:
         m_bytes += s.size();
         return {dst, s.size()};
     }
-    // Copies `s` and makes sure `padding` more bytes after it are allocated (for
-    // parsers that read ahead; their content is unspecified). The view covers `s`.
-    std::string_view copyPadded(std::string_view s, size_t padding)
-    {
-        char *dst = allocatePadded(s.size(), padding);
-        std::memcpy(dst, s.data(), s.size());
-        return {dst, s.size()};
-    }
     // `size` writable bytes that live as long as the arena, followed by `padding`
-    // readable ones (their content is unspecified).
+    // bytes that are readable, and writable until the next allocation (which may
+    // reuse them); their content is whatever the caller wrote there, or unspecified.
     char *allocatePadded(size_t size, size_t padding)
     {
         const size_t total = size + padding;

@@ -315,7 +315,13 @@ bool Impl::decode(std::string_view json, Batch &batch, StringArena &arena, std::
 {
     Impl *d = this;
     // The record is kept in the batch's arena so that strings can point into it.
-    const std::string_view record = arena.copyPadded(json, simdjson::SIMDJSON_PADDING);
+    // The padding is white space: on a malformed record simdjson's on-demand
+    // parser may look past the last token, and what it finds there must not
+    // depend on what the arena held before (or the result would too).
+    char *copy = arena.allocatePadded(json.size(), simdjson::SIMDJSON_PADDING);
+    std::memcpy(copy, json.data(), json.size());
+    std::memset(copy + json.size(), ' ', simdjson::SIMDJSON_PADDING);
+    const std::string_view record(copy, json.size());
     for (auto &slot : d->values)
         slot.set = false;
     d->reason = &reason;
@@ -408,6 +414,7 @@ void Impl::decodeMany(const std::string_view *records, size_t count, Batch &batc
             buffer[at++] = '\n'; // a string cannot run on across a raw newline without an error
         }
         recordStarts[end - i] = at;
+        std::memset(buffer + at, ' ', simdjson::SIMDJSON_PADDING); // as decode() pads
         int streams = 16; // at most this many scans per group, however many bad records it holds
         decodeRange(buffer, records, i, i, end, batch, arena, failures, streams);
         i = end;

@@ -161,7 +161,7 @@ void MainWindow::createDocks()
     monitor->addWidget(m_charts);
     monitor->setStretchFactor(1, 1);
     connect(m_run, &widgets::RunController::progressed, this, [this](const QJsonObject &latest, const QJsonArray &recent) {
-        m_runSummary->showProgress(latest, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
+        m_runSummary->showProgress(latest, recent, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
         m_history.store(m_historyRun, m_charts->history());
         m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus));

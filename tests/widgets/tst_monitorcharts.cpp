@@ -6,6 +6,7 @@
 #include "monitor/ProgressHistory.h"
 #include "monitor/RunHistoryStore.h"
 #include "run/NodeFigures.h"
+#include "run/RunSummary.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -48,6 +49,7 @@ private slots:
     void canvasFiguresPerNode();
     void lagPerPartitionAndTimeToCatchUp();
     void runHistoryIsStoredAndLoaded();
+    void summaryShowsTheLastBatchWithRows();
 };
 
 void tst_MonitorCharts::foldsRecordsPerSecond_data()
@@ -236,6 +238,33 @@ void tst_MonitorCharts::runHistoryIsStoredAndLoaded()
     QCOMPARE(charts.shownPoints(QStringLiteral("consumerLag")).size(), 5);
     QVERIFY(charts.exportPng(folder.filePath(QStringLiteral("charts.png"))));
     QVERIFY(QImage(folder.filePath(QStringLiteral("charts.png"))).width() > 100);
+}
+
+// Between data batches the executor runs empty ones; the summary's batch duration
+// and latency stay those of the last batch that read rows, until a new run.
+void tst_MonitorCharts::summaryShowsTheLastBatchWithRows()
+{
+    auto withId = [](QJsonObject r, int id) {
+        r.insert(QStringLiteral("batchId"), id);
+        return r;
+    };
+    widgets::RunSummary summary;
+    const QJsonObject data = withId(record(kStart, 500, 0, 12.5, 30), 7);
+    const QJsonObject empty = withId(record(kStart + 100, 0, 0, 0.1), 8);
+    summary.showProgress(empty, QJsonArray{data, empty}, 1000, 1000);
+    QVERIFY2(summary.figure(QStringLiteral("duration")).startsWith(QStringLiteral("12.5 ms")),
+             qPrintable(summary.figure(QStringLiteral("duration"))));
+    QVERIFY(summary.figure(QStringLiteral("latency")).contains(QStringLiteral("p99 30 ms")));
+    QCOMPARE(summary.figure(QStringLiteral("batchId")), QStringLiteral("8")); // the counters are the latest
+    // A poll with only empty batches keeps the last data batch's figures.
+    const QJsonObject later = withId(record(kStart + 200, 0, 0, 0.2), 9);
+    summary.showProgress(later, QJsonArray{later}, 0, 0);
+    QVERIFY(summary.figure(QStringLiteral("duration")).startsWith(QStringLiteral("12.5 ms")));
+    // A new run (batch ids start again) forgets them.
+    const QJsonObject first = withId(record(kStart + 300, 0, 0, 0.3), 0);
+    summary.showProgress(first, QJsonArray{first}, 0, 0);
+    QVERIFY(summary.figure(QStringLiteral("duration")).startsWith(QStringLiteral("0.3 ms")));
+    QCOMPARE(summary.figure(QStringLiteral("latency")), QStringLiteral("–"));
 }
 
 QTEST_MAIN(tst_MonitorCharts)

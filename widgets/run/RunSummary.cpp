@@ -44,8 +44,19 @@ QString RunSummary::figure(const QString &key) const
     return label ? label->text() : QString();
 }
 
-void RunSummary::showProgress(const QJsonObject &p, double inputRowsPerSecond, double processedRowsPerSecond)
+void RunSummary::showProgress(const QJsonObject &p, const QJsonArray &recent, double inputRowsPerSecond,
+                              double processedRowsPerSecond)
 {
+    const double batchId = p.value(QStringLiteral("batchId")).toDouble();
+    if (batchId < m_lastDataBatch.value(QStringLiteral("batchId")).toDouble())
+        m_lastDataBatch = {}; // a new run
+    for (const QJsonValue &r : recent) {
+        if (r.toObject().value(QStringLiteral("numInputRows")).toDouble() > 0)
+            m_lastDataBatch = r.toObject();
+    }
+    if (p.value(QStringLiteral("numInputRows")).toDouble() > 0)
+        m_lastDataBatch = p;
+    const QJsonObject &batch = m_lastDataBatch.isEmpty() ? p : m_lastDataBatch;
     const QLocale locale;
     auto number = [&](const char *key) {
         return locale.toString(qint64(std::llround(p.value(QLatin1String(key)).toDouble())));
@@ -55,7 +66,7 @@ void RunSummary::showProgress(const QJsonObject &p, double inputRowsPerSecond, d
     m_figures.value(QStringLiteral("inputRowsPerSecond"))->setText(locale.toString(qint64(std::llround(inputRowsPerSecond))));
     m_figures.value(QStringLiteral("processedRowsPerSecond"))
         ->setText(locale.toString(qint64(std::llround(processedRowsPerSecond))));
-    const QJsonObject duration = p.value(QStringLiteral("durationMs")).toObject();
+    const QJsonObject duration = batch.value(QStringLiteral("durationMs")).toObject();
     m_figures.value(QStringLiteral("duration"))
         ->setText(tr("%1 ms (poll %2, decode %3, operators %4, sink %5)")
                       .arg(duration.value(QStringLiteral("total")).toDouble(), 0, 'f', 1)
@@ -63,7 +74,7 @@ void RunSummary::showProgress(const QJsonObject &p, double inputRowsPerSecond, d
                       .arg(duration.value(QStringLiteral("decode")).toDouble(), 0, 'f', 1)
                       .arg(duration.value(QStringLiteral("operators")).toDouble(), 0, 'f', 1)
                       .arg(duration.value(QStringLiteral("sink")).toDouble(), 0, 'f', 1));
-    const QJsonObject latency = p.value(QStringLiteral("e2eLatencyMs")).toObject();
+    const QJsonObject latency = batch.value(QStringLiteral("e2eLatencyMs")).toObject();
     m_figures.value(QStringLiteral("latency"))
         ->setText(latency.isEmpty() ? QStringLiteral("–")
                                     : tr("p50 %1 ms, p95 %2 ms, p99 %3 ms")

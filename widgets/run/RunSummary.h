@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
 #include <QWidget>
@@ -18,13 +19,18 @@ public:
     explicit RunSummary(QWidget *parent = nullptr);
     void setState(const QString &state);
     // The latest record, with the rates over the last poll (the record's own are
-    // for one batch, often an empty one).
-    void showProgress(const QJsonObject &progress, double inputRowsPerSecond, double processedRowsPerSecond);
+    // for one batch, often an empty one). Batch duration and latency are those of
+    // the last batch that read rows, from `recent` (the records since the last
+    // poll) or an earlier poll: between data batches the executor runs empty ones
+    // of a fraction of a millisecond, and those figures said nothing.
+    void showProgress(const QJsonObject &progress, const QJsonArray &recent, double inputRowsPerSecond,
+                      double processedRowsPerSecond);
     QString figure(const QString &key) const; // the shown text, for tests
 
 private:
     QLabel *m_state = nullptr;
     QMap<QString, QLabel *> m_figures;
+    QJsonObject m_lastDataBatch;
 };
 
 } // namespace sw::widgets

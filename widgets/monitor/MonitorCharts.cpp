@@ -153,7 +153,9 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     x->setTickCount(4);
     auto *y = new QValueAxis(chart);
     y->setLabelFormat(QStringLiteral("%.0f"));
-    y->setTickCount(4);
+    // Three values: in a dock of ordinary height, with a legend under it, the plot
+    // is too short for four labels, and Qt Charts showed them all as "...".
+    y->setTickCount(3);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (const auto &[metric, name] : lines)

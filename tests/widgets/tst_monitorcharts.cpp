@@ -149,6 +149,7 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     charts.addProgress(QJsonArray{withPartitions(kStart, 600, 60, 100, 900), withPartitions(kStart + 500, 400, 40, 1000, 4000)});
     QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/0")).last().y(), 1000.0);
     QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/1")).last().y(), 4000.0);
+    QCOMPARE(charts.lineName(QStringLiteral("lag.views/user-events/1")), QStringLiteral("p1")); // one source, one topic
     QCOMPARE(charts.shownPoints(QStringLiteral("catchUpSeconds")).last().y(), 0.5);
     QCOMPARE(charts.shownPoints(QStringLiteral("processedRows")).last().y(), 10000.0);
     // Batch parts are stacked: poll at the bottom (the slowest batch's 30 ms), nothing above it here.
@@ -158,6 +159,15 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     const QList<QPointF> trigger = charts.shownPoints(QStringLiteral("trigger"));
     QCOMPARE(trigger.size(), 2);
     QCOMPARE(trigger.first().y(), 250.0);
+    // A second topic: the names say which topic each partition is of.
+    QJsonObject p = record(kStart + 1000, 10, 10, 10);
+    const QJsonObject orders{{QStringLiteral("0"), QJsonObject{{QStringLiteral("lag"), 5}}}};
+    p.insert(QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("views")},
+                                                               {QStringLiteral("partitions"),
+                                                                QJsonObject{{QStringLiteral("orders"), orders}}}}});
+    charts.addProgress(QJsonArray{p});
+    QCOMPARE(charts.lineName(QStringLiteral("lag.views/orders/0")), QStringLiteral("orders p0"));
+    QCOMPARE(charts.lineName(QStringLiteral("lag.views/user-events/1")), QStringLiteral("user-events p1"));
 }
 
 void tst_MonitorCharts::canvasFiguresPerNode()

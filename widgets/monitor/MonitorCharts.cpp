@@ -260,6 +260,40 @@ void MonitorCharts::clear()
     redraw();
 }
 
+// Per-partition lag lines ("node/topic/partition") are named in the legend by
+// what tells them apart: "p0" while one source reads one topic, "topic p0" across
+// topics, the whole path across sources. The full path stays in the tooltip.
+void MonitorCharts::nameLinesByPartition(QChart *chart, const QString &prefix)
+{
+    QList<QPair<QLineSeries *, QStringList>> lines;
+    for (const Line &l : std::as_const(m_lines)) {
+        if (l.chart == chart && l.metric.startsWith(prefix))
+            lines.append({l.series, l.metric.mid(prefix.size()).split(u'/')});
+    }
+    bool oneNode = true, oneTopic = true;
+    for (const auto &[series, path] : std::as_const(lines)) {
+        if (path.size() != 3)
+            return;
+        oneNode = oneNode && path[0] == lines.front().second[0];
+        oneTopic = oneTopic && path[1] == lines.front().second[1];
+    }
+    for (const auto &[series, path] : std::as_const(lines)) {
+        const QString partition = u'p' + path[2];
+        series->setName(oneNode && oneTopic ? partition
+                        : oneNode           ? path[1] + u' ' + partition
+                                            : path[0] + u'/' + path[1] + u' ' + partition);
+    }
+}
+
+QString MonitorCharts::lineName(const QString &metric) const
+{
+    for (const Line &l : m_lines) {
+        if (l.metric == metric)
+            return l.series->name();
+    }
+    return {};
+}
+
 QList<QPointF> MonitorCharts::shownPoints(const QString &metric) const
 {
     for (const Line &line : m_lines) {
@@ -301,6 +335,8 @@ void MonitorCharts::draw(qint64 end)
             if (!known)
                 addLine(c.chart, metric, metric.mid(c.prefix.size()));
         }
+        if (c.prefix == u"lag.")
+            nameLinesByPartition(c.chart, c.prefix);
     }
     for (const Chart &c : std::as_const(m_charts)) {
         double top = 10; // a flat zero line still gets readable axis labels

@@ -44,8 +44,10 @@ public:
     void setRangeMinutes(int minutes);
     // The points a chart line currently shows (tests); for a stacked part, its top edge.
     QList<QPointF> shownPoints(const QString &metric) const;
+    QString lineName(const QString &metric) const; // as the legend shows it, for tests
 
 private:
+    void nameLinesByPartition(QChart *chart, const QString &prefix);
     struct Line
     {
         QString metric;

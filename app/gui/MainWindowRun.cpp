@@ -80,6 +80,7 @@ void MainWindow::clearRunViews()
 {
     m_log->clear();
     m_charts->clear();
+    m_runSummary->clearRun();
     m_alerts->clearRun();
 }
 

@@ -7,8 +7,8 @@
 
 namespace sw::runtime {
 
-// Equality of short byte strings (field names, group keys, string literals) without
-// a library call per comparison: whole words only (the last one overlapping).
+// Equality and order of short byte strings (field names, group keys, string
+// literals) without a library call per comparison.
 inline bool sameBytes(const char *a, const char *b, size_t n)
 {
     // Whole words, with the last word overlapping the previous one: no byte loop.
@@ -37,6 +37,26 @@ inline bool sameBytes(const char *a, const char *b, size_t n)
 inline bool sameBytes(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && sameBytes(a.data(), b.data(), a.size());
+}
+
+// Byte order (as memcmp), eight bytes per step and inline: sorting the groups of a
+// closing window called memcmp a few hundred thousand times for short keys.
+inline bool lessBytes(std::string_view a, std::string_view b)
+{
+    const size_t n = a.size() < b.size() ? a.size() : b.size();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y)
+            return __builtin_bswap64(x) < __builtin_bswap64(y);
+    }
+    for (; i < n; ++i) {
+        if (a[i] != b[i])
+            return uint8_t(a[i]) < uint8_t(b[i]);
+    }
+    return a.size() < b.size();
 }
 
 } // namespace sw::runtime

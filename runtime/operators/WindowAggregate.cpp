@@ -102,26 +102,6 @@ bool sameCell(const OwnedValue &v, const Column &c, size_t row)
     return sameBytes(v.s, c.strings[row]);
 }
 
-// Byte order (as memcmp), eight bytes per step and inline: sorting the groups of a
-// closing window called memcmp a few hundred thousand times for short keys.
-bool lessBytes(std::string_view a, std::string_view b)
-{
-    const size_t n = std::min(a.size(), b.size());
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x, y;
-        std::memcpy(&x, a.data() + i, 8);
-        std::memcpy(&y, b.data() + i, 8);
-        if (x != y)
-            return __builtin_bswap64(x) < __builtin_bswap64(y);
-    }
-    for (; i < n; ++i) {
-        if (a[i] != b[i])
-            return uint8_t(a[i]) < uint8_t(b[i]);
-    }
-    return a.size() < b.size();
-}
-
 // Sorts as the output order: window start, then group key bytes.
 bool outputOrder(const std::pair<int64_t, const std::string *> &a, const std::pair<int64_t, const std::string *> &b)
 {

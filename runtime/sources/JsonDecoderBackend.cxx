@@ -22,6 +22,11 @@ namespace {
 // simdjson's padding, so reading that far past a key start stays in the buffer.
 constexpr size_t kFastKeyLength = 48;
 
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
 // Whether a (mostly short) string in a padded record holds a backslash: eight
 // bytes per step, the last step reading past the end (the record is followed by
 // at least simdjson's padding) and ignoring those bytes. No byte loop: at the
@@ -172,7 +177,7 @@ struct Impl : JsonDecoderBackend
                     return failField(node, "bad string");
             } else if (type == json_type::number || type == json_type::boolean) {
                 std::string_view s = token; // Spark reads scalars into string fields as their text
-                while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r'))
+                while (!s.empty() && isJsonSpace(s.back()))
                     s.remove_suffix(1);
                 slot.s = s;
             } else {
@@ -336,7 +341,7 @@ bool Impl::decode(std::string_view json, Batch &batch, StringArena &arena, std::
     if (auto error = doc.get_object().get(object)) {
         // Name what the record is when it is JSON of another shape.
         size_t i = 0;
-        while (i < json.size() && (json[i] == ' ' || json[i] == '\n' || json[i] == '\t' || json[i] == '\r'))
+        while (i < json.size() && isJsonSpace(json[i]))
             ++i;
         const char c = i < json.size() ? json[i] : '\0';
         const bool otherJson = c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || json.substr(i) == "true"
@@ -379,10 +384,6 @@ namespace {
 // Records larger than this, or groups of records that would be, are decoded one by one.
 constexpr size_t kStreamBytes = 4 << 20;
 
-bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
-}
 } // namespace
 
 void Impl::decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,

@@ -328,14 +328,17 @@ void MonitorCharts::draw(qint64 end)
     for (const Chart &c : std::as_const(m_charts)) {
         if (c.prefix.isEmpty())
             continue;
+        bool added = false;
         for (const QString &metric : metrics) {
             if (!metric.startsWith(c.prefix))
                 continue;
             const bool known = std::any_of(m_lines.begin(), m_lines.end(), [&](const Line &l) { return l.metric == metric; });
-            if (!known)
+            if (!known) {
                 addLine(c.chart, metric, metric.mid(c.prefix.size()));
+                added = true;
+            }
         }
-        if (c.prefix == u"lag.")
+        if (added && c.prefix == u"lag.")
             nameLinesByPartition(c.chart, c.prefix);
     }
     for (const Chart &c : std::as_const(m_charts)) {

@@ -38,6 +38,11 @@ void RunSummary::setState(const QString &state)
     m_state->setText(state);
 }
 
+void RunSummary::clearRun()
+{
+    m_lastDataBatch = {};
+}
+
 QString RunSummary::figure(const QString &key) const
 {
     const QLabel *label = m_figures.value(key);
@@ -47,15 +52,10 @@ QString RunSummary::figure(const QString &key) const
 void RunSummary::showProgress(const QJsonObject &p, const QJsonArray &recent, double inputRowsPerSecond,
                               double processedRowsPerSecond)
 {
-    const double batchId = p.value(QStringLiteral("batchId")).toDouble();
-    if (batchId < m_lastDataBatch.value(QStringLiteral("batchId")).toDouble())
-        m_lastDataBatch = {}; // a new run
-    for (const QJsonValue &r : recent) {
+    for (const QJsonValue &r : recent) { // the latest record is the last of them
         if (r.toObject().value(QStringLiteral("numInputRows")).toDouble() > 0)
             m_lastDataBatch = r.toObject();
     }
-    if (p.value(QStringLiteral("numInputRows")).toDouble() > 0)
-        m_lastDataBatch = p;
     const QJsonObject &batch = m_lastDataBatch.isEmpty() ? p : m_lastDataBatch;
     const QLocale locale;
     auto number = [&](const char *key) {

@@ -21,10 +21,11 @@ public:
     // The latest record, with the rates over the last poll (the record's own are
     // for one batch, often an empty one). Batch duration and latency are those of
     // the last batch that read rows, from `recent` (the records since the last
-    // poll) or an earlier poll: between data batches the executor runs empty ones
-    // of a fraction of a millisecond, and those figures said nothing.
+    // poll) or an earlier poll of the same run: between data batches the executor
+    // runs empty ones of a fraction of a millisecond, and those figures said nothing.
     void showProgress(const QJsonObject &progress, const QJsonArray &recent, double inputRowsPerSecond,
                       double processedRowsPerSecond);
+    void clearRun(); // a new run starts, or another is attached
     QString figure(const QString &key) const; // the shown text, for tests
 
 private:

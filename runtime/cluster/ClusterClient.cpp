@@ -6,7 +6,9 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <set>
 
 namespace sw::runtime {
 
@@ -175,15 +177,17 @@ std::vector<ClusterClient::Message> ClusterClient::browse(const Browse &request,
         return messages;
     }
     std::map<int, int> taken;
-    int finished = 0;
+    // A partition is done at its end or at the limit, whichever comes first; both
+    // may come for one partition, which must not count for another still on its way.
+    std::set<int> finished;
     QElapsedTimer clock;
     clock.start();
-    while (finished < expected && clock.elapsed() < timeoutMs) {
+    while (int(finished.size()) < expected && clock.elapsed() < timeoutMs) {
         rd_kafka_message_t *m = rd_kafka_consumer_poll(reader, 100);
         if (!m)
             continue;
         if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-            ++finished;
+            finished.insert(m->partition);
         } else if (m->err) {
             *error = QString::fromUtf8(rd_kafka_message_errstr(m));
         } else if (taken[m->partition] < request.limit) {
@@ -208,7 +212,7 @@ std::vector<ClusterClient::Message> ClusterClient::browse(const Browse &request,
             }
             messages.push_back(std::move(out));
             if (++taken[m->partition] == request.limit)
-                ++finished; // enough from this one
+                finished.insert(m->partition); // enough from this one
         }
         rd_kafka_message_destroy(m);
     }

@@ -53,6 +53,18 @@ struct Column
         else if (type == DataType::String)
             strings.assign(n, {});
     }
+    // n rows: those beyond the current ones are NULL, those beyond n are dropped
+    // (the vectors keep their capacity).
+    void resize(size_t n)
+    {
+        valid.resize(n);
+        if (usesInts())
+            ints.resize(n);
+        else if (type == DataType::Double)
+            doubles.resize(n);
+        else if (type == DataType::String)
+            strings.resize(n);
+    }
     void appendNull()
     {
         valid.push_back(0);

@@ -2,18 +2,27 @@
 #include "sources/JsonDecoder.h"
 
 #include "sources/JsonDecoderBackend.h"
+#include "sources/JsonFastPath.h"
 
 #include <QString>
 #include <QtGlobal>
+
+#include <cstring>
 
 namespace sw::runtime {
 
 struct JsonDecoder::Impl
 {
+    explicit Impl(const core::Schema &declared) : fastPath(declared), fields(declared.fields.size()) {}
+
     std::unique_ptr<JsonDecoderBackend> backend;
+    JsonFastPath fastPath;
+    bool useFastPath = true;
+    size_t fields;
+    std::string reason;
 };
 
-JsonDecoder::JsonDecoder(const core::Schema &declared) : d(std::make_unique<Impl>())
+JsonDecoder::JsonDecoder(const core::Schema &declared) : d(std::make_unique<Impl>(declared))
 {
 #if defined(__x86_64__) && defined(STREAMWRIGHT_HASWELL_DECODER)
     // STREAMWRIGHT_DECODER=portable forces the portable build (diagnosis, tests).
@@ -23,19 +32,47 @@ JsonDecoder::JsonDecoder(const core::Schema &declared) : d(std::make_unique<Impl
 #endif
     if (!d->backend)
         d->backend = portable::makeBackend(declared);
+    // STREAMWRIGHT_DECODER=simdjson decodes every record with simdjson (diagnosis).
+    d->useFastPath = d->fastPath.usable() && qEnvironmentVariable("STREAMWRIGHT_DECODER") != u"simdjson";
 }
 
 JsonDecoder::~JsonDecoder() = default;
 
 bool JsonDecoder::decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason)
 {
-    return d->backend->decode(json, batch, arena, reason);
+    return d->backend->decode(json, batch, d->fields ? batch.columns[0].size() : 0, arena, reason);
 }
 
 void JsonDecoder::decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
                              std::vector<DecodeFailure> &failures)
 {
-    d->backend->decodeMany(records, count, batch, arena, failures);
+    size_t row = d->fields ? batch.columns[0].size() : 0;
+    if (!d->useFastPath) {
+        for (size_t i = 0; i < count; ++i) {
+            if (d->backend->decode(records[i], batch, row, arena, d->reason))
+                ++row;
+            else
+                failures.push_back({i, d->reason});
+        }
+        return;
+    }
+    // A NULL row for each record, filled in place, and those of dead letters dropped at the end.
+    for (size_t f = 0; f < d->fields; ++f)
+        batch.columns[f].resize(row + count);
+    for (size_t i = 0; i < count; ++i) {
+        const std::string_view record = records[i];
+        // Strings of the row point into this copy, so it lives in the batch's arena.
+        char *copy = arena.allocatePadded(record.size(), JsonFastPath::kPadding);
+        std::memcpy(copy, record.data(), record.size());
+        std::memset(copy + record.size(), 0, JsonFastPath::kPadding);
+        if (d->fastPath.decode(copy, record.size(), batch, row)
+            || d->backend->decode(record, batch, row, arena, d->reason))
+            ++row;
+        else
+            failures.push_back({i, d->reason});
+    }
+    for (size_t f = 0; f < d->fields; ++f)
+        batch.columns[f].resize(row);
 }
 
 } // namespace sw::runtime

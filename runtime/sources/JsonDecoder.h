@@ -35,8 +35,8 @@ public:
     bool decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason);
     // The same for many records, with the same results record by record: a row per
     // decoded record, in order, and a failure (in record order) for each other one.
-    // Faster than one decode() per record: the structure of all records is found
-    // in one scan.
+    // Faster than one decode() per record: most records are read by JsonFastPath,
+    // which leaves the rest (and every dead letter's reason) to decode().
     void decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
                     std::vector<DecodeFailure> &failures);
 

@@ -87,16 +87,8 @@ struct Impl : JsonDecoderBackend
     std::string *reason = nullptr;
     StringArena *arena = nullptr;
 
-    simdjson::ondemand::parser streamParser; // for decodeMany's streams, while `parser` decodes one record
-    std::vector<size_t> recordStarts;
-
-    bool decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason) override;
-    void decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
-                    std::vector<DecodeFailure> &failures) override;
-    void decodeRange(const char *buffer, const std::string_view *records, size_t first, size_t from, size_t to,
-                     Batch &batch, StringArena &arena, std::vector<DecodeFailure> &failures, int &streams);
-    size_t decodeStream(const char *buffer, size_t from, size_t to, Batch &batch, StringArena &arena, bool &scanFailed);
-    void appendRow(Batch &batch) const;
+    bool decode(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason) override;
+    void writeRow(Batch &batch, size_t row) const;
 
     // The failure paths are kept out of line: building a reason is rare, and its
     // string code inlined into the per-field path made that path slower.
@@ -316,7 +308,7 @@ std::unique_ptr<JsonDecoderBackend> makeBackend(const core::Schema &declared)
     return d;
 }
 
-bool Impl::decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason)
+bool Impl::decode(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason)
 {
     Impl *d = this;
     // The record is kept in the batch's arena so that strings can point into it.
@@ -360,152 +352,35 @@ bool Impl::decode(std::string_view json, Batch &batch, StringArena &arena, std::
         reason = "not valid JSON: more after the object";
         return false;
     }
-    appendRow(batch);
+    writeRow(batch, row);
     return true;
 }
 
-void Impl::appendRow(Batch &batch) const
+void Impl::writeRow(Batch &batch, size_t row) const
 {
     for (size_t f = 0; f < values.size(); ++f) {
         Column &c = batch.columns[f];
         const Slot &s = values[f];
-        if (!s.set)
+        if (row < c.size()) { // an existing NULL row
+            if (!s.set)
+                continue;
+            c.valid[row] = 1;
+            if (c.type == core::DataType::Double)
+                c.doubles[row] = s.d;
+            else if (c.type == core::DataType::String)
+                c.strings[row] = s.s;
+            else if (c.usesInts())
+                c.ints[row] = s.i;
+        } else if (!s.set) {
             c.appendNull();
-        else if (c.type == core::DataType::Double)
+        } else if (c.type == core::DataType::Double) {
             c.appendDouble(s.d);
-        else if (c.type == core::DataType::String)
+        } else if (c.type == core::DataType::String) {
             c.appendString(s.s);
-        else
+        } else {
             c.appendInt(s.i);
-    }
-}
-
-namespace {
-// Records larger than this, or groups of records that would be, are decoded one by one.
-constexpr size_t kStreamBytes = 4 << 20;
-
-} // namespace
-
-void Impl::decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
-                      std::vector<DecodeFailure> &failures)
-{
-    std::string reason;
-    size_t i = 0;
-    while (i < count) {
-        // The next group of records that fits in one buffer.
-        size_t end = i, bytes = 0;
-        while (end < count && bytes + records[end].size() + 1 <= kStreamBytes)
-            bytes += records[end++].size() + 1;
-        if (end - i < 2) { // a lone or large record
-            end = std::max(end, i + 1);
-            for (; i < end; ++i) {
-                if (!decode(records[i], batch, arena, reason))
-                    failures.push_back({i, reason});
-            }
-            continue;
         }
-        // Strings of decoded rows point into this copy, so it lives in the batch's arena.
-        char *buffer = arena.allocatePadded(bytes, simdjson::SIMDJSON_PADDING);
-        recordStarts.resize(end - i + 1);
-        size_t at = 0;
-        for (size_t r = i; r < end; ++r) {
-            recordStarts[r - i] = at;
-            std::memcpy(buffer + at, records[r].data(), records[r].size());
-            at += records[r].size();
-            buffer[at++] = '\n'; // a string cannot run on across a raw newline without an error
-        }
-        recordStarts[end - i] = at;
-        std::memset(buffer + at, ' ', simdjson::SIMDJSON_PADDING); // as decode() pads
-        int streams = 16; // at most this many scans per group, however many bad records it holds
-        decodeRange(buffer, records, i, i, end, batch, arena, failures, streams);
-        i = end;
     }
-}
-
-// Records [from, to) of the group starting at `first`, whose copies are in `buffer`:
-// streams where they can be trusted, one by one where not.
-void Impl::decodeRange(const char *buffer, const std::string_view *records, size_t first, size_t from, size_t to,
-                       Batch &batch, StringArena &arena, std::vector<DecodeFailure> &failures, int &streams)
-{
-    std::string reason;
-    while (from < to) {
-        if (to - from >= 2 && streams > 0) {
-            --streams;
-            bool scanFailed = false;
-            from += decodeStream(buffer, from - first, to - first, batch, arena, scanFailed);
-            if (from == to)
-                return;
-            if (scanFailed) {
-                // The scan of the whole range failed (say a string runs on): which
-                // record is to blame is unknown, so halve the range.
-                const size_t middle = from + (to - from) / 2;
-                decodeRange(buffer, records, first, from, middle, batch, arena, failures, streams);
-                decodeRange(buffer, records, first, middle, to, batch, arena, failures, streams);
-                return;
-            }
-        }
-        // The record the stream stopped at, alone: that also gives a failure its reason.
-        if (!decode(records[from], batch, arena, reason))
-            failures.push_back({from, reason});
-        ++from;
-    }
-}
-
-// Decodes records [from, to) of the current group from one iterate_many() stream
-// over their copies, one per line, and returns how many it decoded before the
-// first one it cannot vouch for. A document is taken as record r only when it
-// starts and ends inside record r and the next one starts after it: a record that
-// is not a single JSON object (two documents, half of one, a string running on)
-// never leaks into its neighbours, because the caller decodes it on its own.
-// `scanFailed` tells that simdjson's structural scan of the range failed.
-size_t Impl::decodeStream(const char *buffer, size_t from, size_t to, Batch &batch, StringArena &arena,
-                          bool &scanFailed)
-{
-    std::string ignored; // a record that fails here is decoded again alone, for its reason
-    this->reason = &ignored;
-    this->arena = &arena;
-    const char *begin = buffer + recordStarts[from];
-    const size_t length = recordStarts[to] - recordStarts[from];
-    simdjson::ondemand::document_stream stream;
-    // One window over all of it, so no stage 1 thread is started.
-    const size_t window = std::max<size_t>(length, simdjson::dom::MINIMAL_BATCH_SIZE);
-    if (streamParser.iterate_many(begin, length, window).get(stream)) {
-        scanFailed = true;
-        return 0;
-    }
-    size_t r = from;
-    for (auto it = stream.begin(); it != stream.end() && r < to; ++it) {
-        const size_t start = it.current_index(), recordStart = recordStarts[r] - recordStarts[from],
-                     recordEnd = recordStarts[r + 1] - recordStarts[from] - 1; // before the newline
-        simdjson::ondemand::document_reference doc;
-        if (it.error() || (*it).get(doc)) {
-            scanFailed = r == from && it.error() != simdjson::SUCCESS;
-            break;
-        }
-        if (start < recordStart || start >= recordEnd)
-            break;
-        simdjson::ondemand::object object;
-        if (doc.get_object().get(object))
-            break;
-        for (auto &slot : values)
-            slot.set = false;
-        if (!readObject(root, object))
-            break;
-        // Where the next document starts (the whole object has been read), and the
-        // closing brace: the last byte before it that is not white space.
-        const char *next = nullptr;
-        const size_t nextStart = doc.current_location().get(next) ? length : size_t(next - begin);
-        if (nextStart < recordEnd)
-            break;
-        size_t close = nextStart;
-        while (close > start && isJsonSpace(begin[close - 1]))
-            --close;
-        if (close == start || close > recordEnd || begin[close - 1] != '}')
-            break;
-        appendRow(batch);
-        ++r;
-    }
-    return r - from;
 }
 
 } // namespace sw::runtime::SW_DECODER_VARIANT

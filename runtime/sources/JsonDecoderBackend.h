@@ -14,9 +14,9 @@ namespace sw::runtime {
 struct JsonDecoderBackend
 {
     virtual ~JsonDecoderBackend() = default;
-    virtual bool decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason) = 0;
-    virtual void decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
-                            std::vector<DecodeFailure> &failures) = 0;
+    // As JsonDecoder::decode(), into row `row` of the declared columns: appended
+    // when `row` is their size, else an existing NULL row, written in place.
+    virtual bool decode(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason) = 0;
 };
 
 namespace haswell {

@@ -2,9 +2,12 @@
 #include "expr/ColumnarExpression.h"
 #include "sources/FastTimestamp.h"
 #include "sources/JsonDecoder.h"
+#include "sources/JsonFastPath.h"
 
 #include <QTest>
 
+#include <cstring>
+#include <functional>
 #include <random>
 
 using namespace sw;
@@ -40,6 +43,9 @@ private slots:
     void decodeManyMatchesOneByOne_data();
     void decodeManyMatchesOneByOne();
     void decodeManyOnMutatedRecords();
+    void fastPathAgreesWithSimdjson_data();
+    void fastPathAgreesWithSimdjson();
+    void fastPathOnGeneratedRecords();
     void timestamps_data();
     void timestamps();
 };
@@ -137,9 +143,9 @@ void tst_JsonDecoder::decodeManyMatchesOneByOne_data()
     QTest::newRow("nested objects and escapes")
         << QByteArrayList{R"({"payload": {"user": {"id": "a\"b"}, "x": [1, {"y": 2}]}, "user_id": "\u00e9"})", good,
                           R"({"payload": {"user": {"id": 1}}})"};
-    // Larger than one stream's buffer (4 MiB): decoded alone, between streams.
+    // Large records among small ones (the arena gives them blocks of their own).
     const QByteArray large = R"({"user_id": ")" + QByteArray(5 << 20, 'x') + R"(", "qty": 7})";
-    QTest::newRow("a record larger than a stream") << QByteArrayList{good, good, large, good, good, large};
+    QTest::newRow("5 MiB records") << QByteArrayList{good, good, large, good, good, large};
     // Every case of decode_data(), back to back.
     QByteArrayList all;
     for (const char *json : {R"({"user_id": null, "extra": [1, {"a": 2}]})", R"({"ts": 1795601730250, "price": 2})",
@@ -245,6 +251,188 @@ void tst_JsonDecoder::decodeManyOnMutatedRecords()
     }
     QVERIFY(dead > 40'000); // the edits do break records, and leave many whole
     QVERIFY(rows > 40'000);
+}
+
+namespace {
+// Column by column and bit for bit: valid flags, ints, doubles (so that -0.0 and
+// the last bit of a fraction count), strings.
+QString differenceInRow(const Batch &a, size_t ra, const Batch &b, size_t rb)
+{
+    for (size_t f = 0; f < a.columns.size(); ++f) {
+        const Column &x = a.columns[f], &y = b.columns[f];
+        bool same = x.valid[ra] == y.valid[rb];
+        if (same && x.valid[ra]) {
+            if (x.usesInts())
+                same = x.ints[ra] == y.ints[rb];
+            else if (x.type == DataType::Double)
+                same = std::memcmp(&x.doubles[ra], &y.doubles[rb], sizeof(double)) == 0;
+            else if (x.type == DataType::String)
+                same = x.strings[ra] == y.strings[rb];
+        }
+        if (!same)
+            return QStringLiteral("column %1: %2 vs %3").arg(f).arg(cellValue(x, ra).toSql(), cellValue(y, rb).toSql());
+    }
+    return {};
+}
+
+// Decodes `record` with the fast path alone and with simdjson's decoder. Returns
+// whether the fast path took it, and fails the test when it took a record that
+// simdjson refuses or read it differently.
+bool fastPathAgrees(JsonFastPath &fast, JsonDecoder &simdjson, const std::string &record, QString *difference,
+                    bool *simdjsonTook = nullptr)
+{
+    Batch viaFast = Batch::empty(declared());
+    for (auto &c : viaFast.columns)
+        c.resize(1);
+    std::vector<char> copy(record.begin(), record.end());
+    copy.resize(record.size() + JsonFastPath::kPadding, '\0');
+    const bool taken = fast.decode(copy.data(), record.size(), viaFast, 0);
+    Batch viaSimdjson = Batch::empty(declared());
+    std::string reason;
+    const bool decoded = simdjson.decode(record, viaSimdjson, viaSimdjson.arena(), reason);
+    if (simdjsonTook)
+        *simdjsonTook = decoded;
+    if (!taken) {
+        // Declined: the row must be left NULL.
+        for (const auto &c : viaFast.columns) {
+            if (c.valid[0])
+                *difference = QStringLiteral("declined but left a value");
+        }
+        return false;
+    }
+    if (!decoded)
+        *difference = QStringLiteral("taken, but simdjson says: ") + QString::fromStdString(reason);
+    else
+        *difference = differenceInRow(viaFast, 0, viaSimdjson, 0);
+    return true;
+}
+} // namespace
+
+// Values where a hand-written reader can go wrong, each in every declared field:
+// the fast path must either decline the record or read it as simdjson does.
+void tst_JsonDecoder::fastPathAgreesWithSimdjson_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    const char *values[] = {
+        "0", "-0", "1", "-1", "42", "007", "0.5", "-0.0", "1.", ".5", "1e5", "1E+5", "1e-5", "2.5e3", "-", "+1", "0x10",
+        "12abc", "1.5.5", "3.0", "1e2", "123456789012345678", "999999999999999999", "1234567890123456789",
+        "-9223372036854775808", "9223372036854775807", "9223372036854775808", "12345678901234567890",
+        "9007199254740993", "9007199254740992", "0.1", "0.30000000000000004", "1.7976931348623157e308", "1e309",
+        "2.2250738585072014e-308", "4.9e-324", "1e-400", "123.456e-10", "1e22", "1e23", "9.999999999999999e22",
+        "0.000000000000000000000000001", "0." "0000000000000000000000000000000000000000" "0000000000000000000000000000000000000000"
+        "0000000000000000000000000000000000000000" "0000000000000000000000000000000000000000"
+        "0000000000000000000000000000000000000000" "0000000000000000000000000000000000000000"
+        "0000000000000000000000000000000000000000" "0000000000000000000000000000000000000000"
+        "00000000000000000000000000000000000000001", "0.00000000000000000000000", "179769313486231570000000000000000000000000", "1795601730250.75",
+        "true", "false", "null", "tru", "nul", "truex", "nullnull",
+        R"("")", R"("plain")", R"("2026-11-25T10:15:30.250Z")", R"("2026-11-25")", R"("yesterday")",
+        R"("a\"b")", R"("a\\b")", R"("\/")", R"("\b\f\n\r\t")", R"("\u00e9")", R"("\u00E9t\u00e9")",
+        R"("\ud83d\ude00")", R"("\ud83d")", R"("\ude00")", R"("\ud83dx")", R"("\ud83d\u0041")", R"("\u0000")",
+        R"("\x")", R"("\u12")", R"("\u12g4")", "\"\xc3\xa9\"", "\"\xf0\x9f\x98\x80\"", "\"\xc0\xaf\"",
+        "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xe0\x80\xaf\"", "\"\xc3\"", "\"\x80\"", "\"\xff\"",
+        "\"a\x01b\"", "\"tab\there\"", "\"line\nbreak\"", R"("abc)", R"("0123456789abcdef0123456789abcdef")",
+        "{}", R"({"a": 1})", "[]", "[1, 2]", R"({"user": {"id": "x"}, "n": 5})", R"({"n": 1.0})", R"({"user": 5})",
+        R"({"user": {"id": {"deep": [1, {"x": null}]}}})", "[", "{", R"({"a" 1})", "[1,]", "[1 2]"};
+    for (const char *v : values) {
+        QByteArray name(v);
+        for (char &c : name)
+            c = uint8_t(c) < 0x20 ? '?' : c;
+        QTest::newRow(name.constData()) << QByteArray(v);
+    }
+}
+
+void tst_JsonDecoder::fastPathAgreesWithSimdjson()
+{
+    QFETCH(QByteArray, value);
+    const std::string v = value.toStdString();
+    JsonFastPath fast(declared());
+    JsonDecoder simdjson(declared());
+    QVERIFY(fast.usable());
+    for (const char *key : {"user_id", "price", "qty", "vip", "ts", "payload", "other"}) {
+        for (const std::string &record : {"{\"" + std::string(key) + "\":" + v + "}",
+                                          "{ \"qty\" : 1 , \"" + std::string(key) + "\" :\n" + v + " }\n"}) {
+            QString difference;
+            fastPathAgrees(fast, simdjson, record, &difference);
+            QVERIFY2(difference.isEmpty(), qPrintable(QString::fromStdString(record) + QStringLiteral(": ") + difference));
+        }
+    }
+}
+
+// 200,000 generated records: random members (declared and not, duplicates,
+// escaped and non-ASCII keys) with random values of every kind, random white
+// space, and a quarter of them then damaged by a byte edit. The fast path must
+// agree with simdjson on each record it takes, and take most whole ones.
+void tst_JsonDecoder::fastPathOnGeneratedRecords()
+{
+    std::mt19937_64 rng(11);
+    auto pick = [&rng](const auto &list) { return list[rng() % std::size(list)]; };
+    const char *keys[] = {"user_id", "price", "qty", "vip", "ts", "payload", "extra", "tags", "user_id_2",
+                          "us\\u0065r_id", "\xc3\xbcn\xc3\xaf", ""};
+    const char *numbers[] = {"0", "-0", "7", "-12", "3.0", "0.25", "-1.5e3", "1e-7", "123456789012345678",
+                             "1234567890123456789", "0.30000000000000004", "1e400", "6.02214076e23", "2e-320",
+                             "1795601730250", "1795601730250.5", "99.99"};
+    const char *stringParts[] = {"u-1", "p", " ", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e9", "\\u4e2d",
+                                 "\\ud83d\\ude00", "\\ud83d", "\\udc00", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80",
+                                 "\xc3", "\xed\xa0\x80", "\x01", "2026-11-25T10:15:30.250Z", "0123456789abcdef"};
+    const char *spaces[] = {"", "", "", " ", "\n", "\t ", "\r\n"};
+    std::function<std::string(int)> value = [&](int depth) -> std::string {
+        switch (rng() % (depth < 3 ? 8 : 5)) {
+        case 0: case 1: {
+            std::string s = "\"";
+            for (int n = int(rng() % 4); n > 0; --n)
+                s += pick(stringParts);
+            return s + "\"";
+        }
+        case 2: return pick(numbers);
+        case 3: return rng() % 2 ? (rng() % 2 ? "true" : "false") : "null";
+        case 4: return "\"2026-11-25T10:15:" + std::to_string(10 + rng() % 50) + ".250Z\"";
+        case 5: {
+            std::string s = "[";
+            for (int n = int(rng() % 3); n > 0; --n)
+                s += value(depth + 1) + (n > 1 ? "," : "");
+            return s + "]";
+        }
+        default: {
+            std::string s = "{";
+            for (int n = int(rng() % 4); n > 0; --n)
+                s += std::string("\"") + (rng() % 2 ? "user" : rng() % 2 ? "id" : "n") + "\":" + pick(spaces)
+                     + value(depth + 1) + (n > 1 ? "," : "");
+            return s + "}";
+        }
+        }
+    };
+    JsonFastPath fast(declared());
+    JsonDecoder simdjson(declared());
+    size_t whole = 0, wholeTaken = 0, damaged = 0, damagedTaken = 0, simdjsonTook = 0;
+    for (int i = 0; i < 200'000; ++i) {
+        std::string r = std::string(pick(spaces)) + "{";
+        for (int n = int(rng() % 8); n > 0; --n)
+            r += pick(spaces) + std::string("\"") + pick(keys) + "\"" + pick(spaces) + ":" + pick(spaces) + value(0)
+                 + pick(spaces) + (n > 1 ? "," : "");
+        r += std::string("}") + pick(spaces);
+        const bool damage = rng() % 4 == 0;
+        if (damage) {
+            const size_t at = rng() % r.size();
+            switch (rng() % 3) {
+            case 0: r.erase(at, 1); break;
+            case 1: r.insert(r.begin() + long(at), "\"{}[],:\\\n0e.-x\x01\xff"[rng() % 16]); break;
+            default: r[at] = "\"{}[],:\\\n0e.-x\x01\xff"[rng() % 16];
+            }
+        }
+        QString difference;
+        bool decoded = false;
+        const bool taken = fastPathAgrees(fast, simdjson, r, &difference, &decoded);
+        simdjsonTook += decoded ? 1 : 0;
+        if (decoded && !taken && qEnvironmentVariableIsSet("SHOW_DECLINED"))
+            qInfo("declined: %s", QByteArray::fromStdString(r).toPercentEncoding("{}[]\":,.- ").constData());
+        QVERIFY2(difference.isEmpty(), qPrintable(QString::fromStdString(r) + QStringLiteral(": ") + difference));
+        (damage ? damaged : whole) += 1;
+        (damage ? damagedTaken : wholeTaken) += taken ? 1 : 0;
+    }
+    qInfo("fast path took %zu of %zu whole records, %zu of %zu damaged ones; simdjson %zu in all", wholeTaken, whole,
+          damagedTaken, damaged, simdjsonTook);
+    QVERIFY(wholeTaken > whole / 4); // it does read most kinds of records (many generated ones are bad on purpose)
+    QVERIFY(damagedTaken > 0);
 }
 
 void tst_JsonDecoder::timestamps_data()

@@ -364,13 +364,15 @@ int main(int argc, char **argv)
                 kPasses);
 
     // (b) from the embedded broker
+    kafkaEvents = std::min(kafkaEvents, events);
+    if (kafkaEvents == 0)
+        return 0; // --kafka-events 0: (a) only
     std::string error;
     auto broker = EmbeddedBroker::start(1, error);
     if (!broker || !broker->createTopic(QStringLiteral("user-events"), kPartitions, error)) {
         std::fprintf(stderr, "embedded broker: %s\n", error.c_str());
         return 1;
     }
-    kafkaEvents = std::min(kafkaEvents, events);
     std::printf("producing %zu events to the embedded broker (%d partitions)...\n", kafkaEvents, kPartitions);
     produceAll(broker->bootstrap(), e, kafkaEvents);
     double barePerMessage = 1e300, bareChunked = 1e300, oursKafka = 1e300;

@@ -121,6 +121,7 @@ class ColumnRef : public ColumnarExpression
 public:
     ColumnRef(DataType type, int index) : ColumnarExpression(type), m_index(index) {}
     Column evaluate(const Batch &batch, StringArena &) const override { return batch.columns[size_t(m_index)]; }
+    int columnIndex() const override { return m_index; }
     int index() const { return m_index; }
 
 private:

@@ -26,6 +26,9 @@ public:
     DataType type() const { return m_type; }
     // One value per row of `batch`; new strings are written to `arena`.
     virtual Column evaluate(const Batch &batch, StringArena &arena) const = 0;
+    // The column of the batch this expression is, when it is no more than that
+    // (callers may read it in place instead of a copy); else -1.
+    virtual int columnIndex() const { return -1; }
 
 protected:
     explicit ColumnarExpression(DataType type) : m_type(type) {}

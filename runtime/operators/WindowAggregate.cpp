@@ -102,11 +102,38 @@ bool sameCell(const OwnedValue &v, const Column &c, size_t row)
     return sameBytes(v.s, c.strings[row]);
 }
 
-// Sorts as the output order: window start, then group key bytes.
-bool outputOrder(const std::pair<int64_t, const std::string *> &a, const std::pair<int64_t, const std::string *> &b)
+// Where a window or session goes in the output order: window start, then group
+// key bytes. The key's first 16 bytes (from `from`, zero-padded) are copied in
+// as two big-endian words, so that most comparisons of a sort never reach the
+// key strings themselves, which lie scattered in memory.
+struct OutputOrder
 {
-    return a.first != b.first ? a.first < b.first : lessBytes(*a.second, *b.second);
-}
+    int64_t start;
+    uint64_t head[2];
+    const std::string *key;
+
+    OutputOrder(int64_t windowStart, const std::string &groupKey, size_t from) : start(windowStart), head{0, 0}, key(&groupKey)
+    {
+        unsigned char bytes[16] = {};
+        if (groupKey.size() > from)
+            std::memcpy(bytes, groupKey.data() + from, std::min<size_t>(16, groupKey.size() - from));
+        for (int w = 0; w < 2; ++w) {
+            uint64_t v;
+            std::memcpy(&v, bytes + 8 * w, 8);
+            head[w] = __builtin_bswap64(v);
+        }
+    }
+    bool operator<(const OutputOrder &o) const
+    {
+        if (start != o.start)
+            return start < o.start;
+        if (head[0] != o.head[0])
+            return head[0] < o.head[0];
+        if (head[1] != o.head[1])
+            return head[1] < o.head[1];
+        return lessBytes(*key, *o.key); // equal heads: the zero padding may hide a difference in length
+    }
+};
 } // namespace
 
 WindowAggregate::WindowAggregate(const QJsonObject &config, const core::Schema &input, const core::Schema &output)
@@ -192,15 +219,15 @@ void WindowAggregate::rebuildSlots()
     }
 }
 
-void WindowAggregate::accumulate(AggregateState *states, const std::vector<Column> &values, size_t row)
+void WindowAggregate::accumulate(AggregateState *states, const std::vector<const Column *> &values, size_t row)
 {
     for (size_t a = 0; a < m_specs.size(); ++a) {
         const int e = m_specs[a].expression;
-        m_specs[a].aggregate.update(states[a], e < 0 ? nullptr : &values[size_t(e)], row, m_seq);
+        m_specs[a].aggregate.update(states[a], e < 0 ? nullptr : values[size_t(e)], row, m_seq);
     }
 }
 
-void WindowAggregate::accumulateWindow(size_t index, const std::vector<Column> &values, size_t row)
+void WindowAggregate::accumulateWindow(size_t index, const std::vector<const Column *> &values, size_t row)
 {
     accumulate(&m_windowStates[index * m_specs.size()], values, row);
     m_windows[index].changed = true;
@@ -208,10 +235,20 @@ void WindowAggregate::accumulateWindow(size_t index, const std::vector<Column> &
 
 void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitter &out)
 {
-    std::vector<Column> values;
+    // Aggregated values: batch columns in place, computed ones kept here.
+    std::vector<const Column *> values;
+    std::vector<Column> computed;
+    computed.reserve(m_expressions.size()); // `values` points into it
     StringArena scratch;
-    for (const auto &e : m_expressions)
-        values.push_back(e->evaluate(batch, scratch));
+    for (const auto &e : m_expressions) {
+        const int column = e->columnIndex();
+        if (column >= 0) {
+            values.push_back(&batch.columns[size_t(column)]);
+        } else {
+            computed.push_back(e->evaluate(batch, scratch));
+            values.push_back(&computed.back());
+        }
+    }
     std::vector<const Column *> groupColumns;
     for (int g : m_groupBy)
         groupColumns.push_back(&batch.columns[size_t(g)]);
@@ -285,7 +322,7 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
 
 void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
                                      const std::vector<const Column *> &groupColumns,
-                                     const std::vector<Column> &values, size_t row)
+                                     const std::vector<const Column *> &values, size_t row)
 {
     (void)batch;
     auto &sessions = m_sessions[groupKey];
@@ -316,20 +353,20 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
 {
     const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();
     auto wanted = [&](int64_t end, bool changed) { return m_append ? end <= watermark : changed; };
-    std::vector<std::pair<std::pair<int64_t, const std::string *>, OutputRow>> chosen;
+    std::vector<std::pair<OutputOrder, OutputRow>> chosen;
     for (size_t w = 0; w < m_windows.size(); ++w) {
         const Window &window = m_windows[w];
         if (wanted(window.end, window.changed))
-            chosen.push_back({{window.start, &m_keys[w]},
+            chosen.push_back({OutputOrder(window.start, m_keys[w], 8), // m_keys begin with the window start
                               {window.start, window.end, &m_windowKeys[w * keyCount], &m_windowStates[w * stateCount]}});
     }
     for (auto &[key, sessions] : m_sessions) {
         for (const Session &g : sessions) {
             if (wanted(g.end, g.changed))
-                chosen.push_back({{g.start, &key}, {g.start, g.end, g.keys.data(), g.aggregates.data()}});
+                chosen.push_back({OutputOrder(g.start, key, 0), {g.start, g.end, g.keys.data(), g.aggregates.data()}});
         }
     }
-    std::sort(chosen.begin(), chosen.end(), [](const auto &a, const auto &b) { return outputOrder(a.first, b.first); });
+    std::sort(chosen.begin(), chosen.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     if (!chosen.empty()) {
         std::vector<OutputRow> rows;
         rows.reserve(chosen.size());

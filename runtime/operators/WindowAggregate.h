@@ -62,10 +62,10 @@ private:
     };
 
     size_t windowFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row);
-    void accumulate(AggregateState *states, const std::vector<Column> &values, size_t row);
-    void accumulateWindow(size_t index, const std::vector<Column> &values, size_t row);
+    void accumulate(AggregateState *states, const std::vector<const Column *> &values, size_t row);
+    void accumulateWindow(size_t index, const std::vector<const Column *> &values, size_t row);
     void processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
-                        const std::vector<const Column *> &groupColumns, const std::vector<Column> &values, size_t row);
+                        const std::vector<const Column *> &groupColumns, const std::vector<const Column *> &values, size_t row);
     void emitRows(const std::vector<OutputRow> &rows, Emitter &out);
 
     Kind m_kind = Kind::Tumbling;

@@ -35,6 +35,18 @@ public:
         m_bytes += s.size();
         return {dst, s.size()};
     }
+    // As copy(), for a value whose source may be read up to 16 bytes from its
+    // start (it is followed by padding): a short value is then one 16-byte move.
+    std::string_view copyFromPadded(const char *s, size_t n)
+    {
+        if (n == 0 || n > 16 || m_blocks.empty() || m_used + 16 > kBlockSize)
+            return copy({s, n});
+        char *dst = m_blocks.back().get() + m_used;
+        std::memcpy(dst, s, 16); // the bytes after the value are not handed out yet
+        m_used += n;
+        m_bytes += n;
+        return {dst, n};
+    }
     // `size` writable bytes that live as long as the arena, followed by `padding`
     // bytes that are readable, and writable until the next allocation (which may
     // reuse them); their content is whatever the caller wrote there, or unspecified.

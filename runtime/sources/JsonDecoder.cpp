@@ -11,6 +11,11 @@
 
 namespace sw::runtime {
 
+namespace {
+// Records up to this size (with padding) are copied to the decoder's scratch buffer.
+constexpr size_t kScratchBytes = 64 * 1024;
+} // namespace
+
 struct JsonDecoder::Impl
 {
     explicit Impl(const core::Schema &declared) : fastPath(declared), fields(declared.fields.size()) {}
@@ -19,6 +24,7 @@ struct JsonDecoder::Impl
     JsonFastPath fastPath;
     bool useFastPath = true;
     size_t fields;
+    std::vector<char> scratch; // a record's padded copy for the fast path
     std::string reason;
 };
 
@@ -61,11 +67,23 @@ void JsonDecoder::decodeMany(const std::string_view *records, size_t count, Batc
         batch.columns[f].resize(row + count);
     for (size_t i = 0; i < count; ++i) {
         const std::string_view record = records[i];
-        // Strings of the row point into this copy, so it lives in the batch's arena.
-        char *copy = arena.allocatePadded(record.size(), JsonFastPath::kPadding);
+        // A padded copy to read from (the fast path copies the strings it keeps):
+        // the same few cache lines for every record, or a buffer of its own for a
+        // large one, so that the scratch buffer stays small.
+        const size_t padded = record.size() + JsonFastPath::kPadding;
+        std::unique_ptr<char[]> large;
+        char *copy;
+        if (padded <= kScratchBytes) {
+            if (d->scratch.size() < padded)
+                d->scratch.resize(kScratchBytes);
+            copy = d->scratch.data();
+        } else {
+            large = std::make_unique_for_overwrite<char[]>(padded);
+            copy = large.get();
+        }
         std::memcpy(copy, record.data(), record.size());
         std::memset(copy + record.size(), 0, JsonFastPath::kPadding);
-        if (d->fastPath.decode(copy, record.size(), batch, row)
+        if (d->fastPath.decode(copy, record.size(), batch, row, arena)
             || d->backend->decode(record, batch, row, arena, d->reason))
             ++row;
         else

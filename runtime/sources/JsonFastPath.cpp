@@ -380,10 +380,11 @@ void JsonFastPath::setKeyPatterns(Node &node)
     }
 }
 
-bool JsonFastPath::decode(char *record, size_t size, Batch &batch, size_t row)
+bool JsonFastPath::decode(char *record, size_t size, Batch &batch, size_t row, StringArena &arena)
 {
     m_columns = batch.columns.data();
     m_row = row;
+    m_arena = &arena;
     char *p = record;
     skipSpace(p);
     p = *p == '{' ? readObject(m_root, p, 1) : nullptr;
@@ -550,7 +551,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
         if (length == kBadString)
             return nullptr;
         if (node.type == DataType::String) {
-            column.strings[row] = {start, length};
+            column.strings[row] = m_arena->copyFromPadded(start, length);
         } else if (node.type == DataType::Timestamp) {
             const auto ms = parseIsoTimestamp({start, length});
             if (!ms)
@@ -578,7 +579,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
         if (node.type == DataType::Boolean)
             column.ints[row] = c == 't' ? 1 : 0;
         else if (node.type == DataType::String)
-            column.strings[row] = {start, size_t(p - start)};
+            column.strings[row] = m_arena->copyFromPadded(start, size_t(p - start));
         else
             return nullptr;
     } else {
@@ -587,7 +588,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
             return nullptr;
         double d;
         switch (node.type) {
-        case DataType::String: column.strings[row] = {n.begin, size_t(n.end - n.begin)}; break;
+        case DataType::String: column.strings[row] = m_arena->copyFromPadded(n.begin, size_t(n.end - n.begin)); break;
         case DataType::Double:
             if (!n.toDouble(d))
                 return nullptr;

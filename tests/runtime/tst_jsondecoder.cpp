@@ -286,7 +286,7 @@ bool fastPathAgrees(JsonFastPath &fast, JsonDecoder &simdjson, const std::string
         c.resize(1);
     std::vector<char> copy(record.begin(), record.end());
     copy.resize(record.size() + JsonFastPath::kPadding, '\0');
-    const bool taken = fast.decode(copy.data(), record.size(), viaFast, 0);
+    const bool taken = fast.decode(copy.data(), record.size(), viaFast, 0, viaFast.arena());
     Batch viaSimdjson = Batch::empty(declared());
     std::string reason;
     const bool decoded = simdjson.decode(record, viaSimdjson, viaSimdjson.arena(), reason);

@@ -326,6 +326,20 @@ struct Number
     return endsToken(*p);
 }
 
+// After a member or element: true at a comma (p then at what follows it), else
+// false with p after the closing `close`, or nullptr when something else is there.
+bool nextMember(char *&p, char close)
+{
+    skipSpace(p);
+    if (*p == ',') {
+        ++p;
+        skipSpace(p);
+        return true;
+    }
+    p = *p == close ? p + 1 : nullptr;
+    return false;
+}
+
 // A literal (true, false, null) at p, ending where a token may end.
 bool readLiteral(char *&p, std::string_view literal)
 {
@@ -489,15 +503,8 @@ char *JsonFastPath::readObject(Node &node, char *p, int depth)
             p = depth < kMaxDepth ? readObject(*child, p, depth + 1) : nullptr;
         else
             p = skipValue(p, depth); // not an object: its nested fields are absent
-        if (!p)
-            return nullptr;
-        skipSpace(p);
-        if (*p == ',') {
-            ++p;
-            skipSpace(p);
-            continue;
-        }
-        return *p == '}' ? p + 1 : nullptr;
+        if (!p || !nextMember(p, '}'))
+            return p;
     }
 }
 
@@ -514,15 +521,8 @@ char *JsonFastPath::skipValue(char *p, int depth)
         if (*p == ']')
             return p + 1;
         for (;;) {
-            if (!(p = skipValue(p, depth + 1)))
-                return nullptr;
-            skipSpace(p);
-            if (*p == ',') {
-                ++p;
-                skipSpace(p);
-                continue;
-            }
-            return *p == ']' ? p + 1 : nullptr;
+            if (!(p = skipValue(p, depth + 1)) || !nextMember(p, ']'))
+                return p;
         }
     }
     case 't': return readLiteral(p, "true") ? p : nullptr;

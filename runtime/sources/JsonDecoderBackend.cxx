@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -88,6 +89,8 @@ struct Impl : JsonDecoderBackend
     StringArena *arena = nullptr;
 
     bool decode(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason) override;
+    bool decodeRecord(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason);
+    [[gnu::cold, gnu::noinline]] static void nameTextAfterObject(std::string_view json, std::string &reason);
     void writeRow(Batch &batch, size_t row) const;
 
     // The failure paths are kept out of line: building a reason is rare, and its
@@ -309,6 +312,63 @@ std::unique_ptr<JsonDecoderBackend> makeBackend(const core::Schema &declared)
 }
 
 bool Impl::decode(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason)
+{
+    if (decodeRecord(json, batch, row, arena, reason))
+        return true;
+    if (reason.starts_with("not valid JSON"))
+        nameTextAfterObject(json, reason);
+    return false;
+}
+
+namespace {
+// Where the object a record starts with ends (just after its closing brace), by
+// brackets and strings alone; npos when it does not start with one or never ends.
+size_t endOfFirstObject(std::string_view json)
+{
+    size_t i = 0;
+    while (i < json.size() && isJsonSpace(json[i]))
+        ++i;
+    if (i == json.size() || json[i] != '{')
+        return std::string_view::npos;
+    int depth = 0;
+    bool inString = false;
+    for (; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+} // namespace
+
+// On '{...} x', simdjson reports that the document "ended early in the middle
+// of an object or array", which sends the reader looking in the wrong place:
+// when the object alone is valid JSON, say that something follows it.
+void Impl::nameTextAfterObject(std::string_view json, std::string &reason)
+{
+    const size_t end = endOfFirstObject(json);
+    if (end == std::string_view::npos)
+        return;
+    const std::string_view rest = json.substr(end);
+    if (std::all_of(rest.begin(), rest.end(), isJsonSpace))
+        return;
+    simdjson::dom::parser whole; // full validation, unlike on-demand; a rare path
+    simdjson::dom::element object;
+    if (!whole.parse(json.data(), end).get(object) && object.is_object())
+        reason = "not valid JSON: more after the object";
+}
+
+bool Impl::decodeRecord(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason)
 {
     Impl *d = this;
     // The record is kept in the batch's arena so that strings can point into it.

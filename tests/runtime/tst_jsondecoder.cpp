@@ -85,7 +85,11 @@ void tst_JsonDecoder::decode_data()
     QTest::newRow("trailing comma") << QByteArray(R"({"user_id": "u",})") << QStringLiteral("not valid JSON");
     QTest::newRow("two objects") << QByteArray(R"({"user_id": "a"}{"user_id": "b"})")
                                  << QStringLiteral("not valid JSON: more after the object");
-    QTest::newRow("text after the object") << QByteArray(R"({"user_id": "a"} x)") << QStringLiteral("not valid JSON");
+    QTest::newRow("text after the object") << QByteArray(R"({"user_id": "a"} x)") << QStringLiteral("not valid JSON: more after the object");
+    QTest::newRow("a word after the object") << QByteArray(R"({"user_id": "a"} trailing)") << QStringLiteral("not valid JSON: more after the object");
+    QTest::newRow("a number after the object") << QByteArray(R"({"user_id": "a"} 12)") << QStringLiteral("not valid JSON: more after the object");
+    QTest::newRow("a broken object, then text") << QByteArray(R"({"user_id" "a"} x)") << QStringLiteral("not valid JSON: JSON document ended early"); // not "more after the object": the object itself is broken
+    QTest::newRow("an array after the object") << QByteArray(R"({"user_id": "a"} [1])") << QStringLiteral("not valid JSON: more after the object");
     QTest::newRow("white space after the object") << QByteArray("{\"user_id\": \"a\"} \n\t")
                                                   << QStringLiteral("'a' | NULL | NULL | NULL | NULL | NULL | NULL");
     QTest::newRow("unclosed nested object") << QByteArray(R"({"payload": {"n": 1)") << QStringLiteral("not valid JSON");

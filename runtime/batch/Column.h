@@ -32,48 +32,46 @@ struct Column
         return type == DataType::Int || type == DataType::Timestamp || type == DataType::Boolean;
     }
 
+    // Calls f with the value vector this column's type uses (none for Null).
+    template <typename F>
+    void withValues(F &&f)
+    {
+        if (usesInts())
+            f(ints);
+        else if (type == DataType::Double)
+            f(doubles);
+        else if (type == DataType::String)
+            f(strings);
+    }
+
     void reserve(size_t n)
     {
         valid.reserve(n);
-        if (usesInts())
-            ints.reserve(n);
-        else if (type == DataType::Double)
-            doubles.reserve(n);
-        else if (type == DataType::String)
-            strings.reserve(n);
+        withValues([n](auto &values) { values.reserve(n); });
     }
     // n NULLs (the value slots hold zeros).
     void resizeNull(size_t n)
     {
         valid.assign(n, 0);
-        if (usesInts())
-            ints.assign(n, 0);
-        else if (type == DataType::Double)
-            doubles.assign(n, 0.0);
-        else if (type == DataType::String)
-            strings.assign(n, {});
+        withValues([n](auto &values) { values.assign(n, {}); });
     }
     // n rows: those beyond the current ones are NULL, those beyond n are dropped
     // (the vectors keep their capacity).
     void resize(size_t n)
     {
         valid.resize(n);
-        if (usesInts())
-            ints.resize(n);
-        else if (type == DataType::Double)
-            doubles.resize(n);
-        else if (type == DataType::String)
-            strings.resize(n);
+        withValues([n](auto &values) { values.resize(n); });
     }
     void appendNull()
     {
         valid.push_back(0);
-        if (usesInts())
-            ints.push_back(0);
-        else if (type == DataType::Double)
-            doubles.push_back(0);
-        else if (type == DataType::String)
-            strings.emplace_back();
+        withValues([](auto &values) { values.emplace_back(); });
+    }
+    // Row i becomes NULL (its value slot a zero, as appendNull() leaves it).
+    void setNull(size_t i)
+    {
+        valid[i] = 0;
+        withValues([i](auto &values) { values[i] = {}; });
     }
     void appendInt(int64_t v)
     {

@@ -46,51 +46,57 @@ JsonDecoder::~JsonDecoder() = default;
 
 bool JsonDecoder::decode(std::string_view json, Batch &batch, StringArena &arena, std::string &reason)
 {
-    return d->backend->decode(json, batch, d->fields ? batch.columns[0].size() : 0, arena, reason);
+    const size_t row = d->fields ? batch.columns[0].size() : 0;
+    for (size_t f = 0; f < d->fields; ++f)
+        batch.columns[f].resize(row + 1);
+    if (d->backend->decode(json, batch, row, arena, reason))
+        return true;
+    for (size_t f = 0; f < d->fields; ++f)
+        batch.columns[f].resize(row);
+    return false;
 }
 
 void JsonDecoder::decodeMany(const std::string_view *records, size_t count, Batch &batch, StringArena &arena,
                              std::vector<DecodeFailure> &failures)
 {
-    size_t row = d->fields ? batch.columns[0].size() : 0;
-    if (!d->useFastPath) {
-        for (size_t i = 0; i < count; ++i) {
-            if (d->backend->decode(records[i], batch, row, arena, d->reason))
-                ++row;
-            else
-                failures.push_back({i, d->reason});
-        }
-        return;
-    }
     // A NULL row for each record, filled in place, and those of dead letters dropped at the end.
+    size_t row = d->fields ? batch.columns[0].size() : 0;
     for (size_t f = 0; f < d->fields; ++f)
         batch.columns[f].resize(row + count);
     for (size_t i = 0; i < count; ++i) {
         const std::string_view record = records[i];
-        // A padded copy to read from (the fast path copies the strings it keeps):
-        // the same few cache lines for every record, or a buffer of its own for a
-        // large one, so that the scratch buffer stays small.
-        const size_t padded = record.size() + JsonFastPath::kPadding;
-        std::unique_ptr<char[]> large;
-        char *copy;
-        if (padded <= kScratchBytes) {
-            if (d->scratch.size() < padded)
-                d->scratch.resize(kScratchBytes);
-            copy = d->scratch.data();
-        } else {
-            large = std::make_unique_for_overwrite<char[]>(padded);
-            copy = large.get();
+        if (d->useFastPath && decodeFast(record, batch, row, arena)) {
+            ++row;
+            continue;
         }
-        std::memcpy(copy, record.data(), record.size());
-        std::memset(copy + record.size(), 0, JsonFastPath::kPadding);
-        if (d->fastPath.decode(copy, record.size(), batch, row, arena)
-            || d->backend->decode(record, batch, row, arena, d->reason))
+        if (d->backend->decode(record, batch, row, arena, d->reason))
             ++row;
         else
             failures.push_back({i, d->reason});
     }
     for (size_t f = 0; f < d->fields; ++f)
         batch.columns[f].resize(row);
+}
+
+bool JsonDecoder::decodeFast(std::string_view record, Batch &batch, size_t row, StringArena &arena)
+{
+    // A padded copy to read from (the fast path copies the strings it keeps): the
+    // same few cache lines for every record, or a buffer of its own for a large
+    // one, so that the scratch buffer stays small.
+    const size_t padded = record.size() + JsonFastPath::kPadding;
+    std::unique_ptr<char[]> large;
+    char *copy;
+    if (padded <= kScratchBytes) {
+        if (d->scratch.empty())
+            d->scratch.resize(kScratchBytes);
+        copy = d->scratch.data();
+    } else {
+        large = std::make_unique_for_overwrite<char[]>(padded);
+        copy = large.get();
+    }
+    std::memcpy(copy, record.data(), record.size());
+    std::memset(copy + record.size(), 0, JsonFastPath::kPadding);
+    return d->fastPath.decode(copy, record.size(), batch, row, arena);
 }
 
 } // namespace sw::runtime

@@ -41,6 +41,8 @@ public:
                     std::vector<DecodeFailure> &failures);
 
 private:
+    bool decodeFast(std::string_view record, Batch &batch, size_t row, StringArena &arena);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -419,27 +419,17 @@ bool Impl::decodeRecord(std::string_view json, Batch &batch, size_t row, StringA
 void Impl::writeRow(Batch &batch, size_t row) const
 {
     for (size_t f = 0; f < values.size(); ++f) {
-        Column &c = batch.columns[f];
         const Slot &s = values[f];
-        if (row < c.size()) { // an existing NULL row
-            if (!s.set)
-                continue;
-            c.valid[row] = 1;
-            if (c.type == core::DataType::Double)
-                c.doubles[row] = s.d;
-            else if (c.type == core::DataType::String)
-                c.strings[row] = s.s;
-            else if (c.usesInts())
-                c.ints[row] = s.i;
-        } else if (!s.set) {
-            c.appendNull();
-        } else if (c.type == core::DataType::Double) {
-            c.appendDouble(s.d);
-        } else if (c.type == core::DataType::String) {
-            c.appendString(s.s);
-        } else {
-            c.appendInt(s.i);
-        }
+        if (!s.set)
+            continue; // the row is NULL already
+        Column &c = batch.columns[f];
+        c.valid[row] = 1;
+        if (c.type == core::DataType::Double)
+            c.doubles[row] = s.d;
+        else if (c.type == core::DataType::String)
+            c.strings[row] = s.s;
+        else if (c.usesInts())
+            c.ints[row] = s.i;
     }
 }
 

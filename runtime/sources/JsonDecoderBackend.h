@@ -14,8 +14,8 @@ namespace sw::runtime {
 struct JsonDecoderBackend
 {
     virtual ~JsonDecoderBackend() = default;
-    // As JsonDecoder::decode(), into row `row` of the declared columns: appended
-    // when `row` is their size, else an existing NULL row, written in place.
+    // As JsonDecoder::decode(), into row `row` of the declared columns, which
+    // exists and is NULL (and stays so on failure).
     virtual bool decode(std::string_view json, Batch &batch, size_t row, StringArena &arena, std::string &reason) = 0;
 };
 

@@ -413,16 +413,8 @@ bool JsonFastPath::decode(char *record, size_t size, Batch &batch, size_t row, S
 
 void JsonFastPath::clearRow()
 {
-    for (size_t f = 0; f < m_fields; ++f) {
-        Column &c = m_columns[f];
-        c.valid[m_row] = 0;
-        if (c.usesInts())
-            c.ints[m_row] = 0;
-        else if (c.type == core::DataType::Double)
-            c.doubles[m_row] = 0;
-        else if (c.type == core::DataType::String)
-            c.strings[m_row] = {};
-    }
+    for (size_t f = 0; f < m_fields; ++f)
+        m_columns[f].setNull(m_row);
 }
 
 // Whether the key at p (after its opening quote) is this node's name, compared in
@@ -442,14 +434,17 @@ void JsonFastPath::clearRow()
     return n < kPadding && p[n] == '"' && sameBytes(p, name.data(), n);
 }
 
-JsonFastPath::Node *JsonFastPath::match(Node &node, std::string_view key)
+// The first child that `matches`, tried from where the last match left off
+// (producers write fields in a fixed order), which it then remembers.
+template <typename Matches>
+[[gnu::always_inline]] inline JsonFastPath::Node *JsonFastPath::findChild(Node &node, Matches matches)
 {
     const size_t count = node.children.size();
     size_t at = node.next;
     for (size_t k = 0; k < count; ++k) {
         Node &c = node.children[at];
         at = at + 1 == count ? 0 : at + 1;
-        if (sameBytes(c.name, key)) {
+        if (matches(c)) {
             node.next = at;
             return &c;
         }
@@ -465,30 +460,21 @@ char *JsonFastPath::readObject(Node &node, char *p, int depth)
     skipSpace(p);
     if (*p == '}')
         return p + 1;
-    const size_t count = node.children.size();
     for (;;) {
         if (*p != '"')
             return nullptr;
         ++p;
-        // The key's node: tried in place from where the last match left off
-        // (producers write fields in a fixed order), else read and looked up.
-        Node *child = nullptr;
-        for (size_t k = 0, at = node.next; k < count; ++k) {
-            Node &c = node.children[at];
-            at = at + 1 == count ? 0 : at + 1;
-            if (c.isKeyAt(p)) {
-                node.next = at;
-                p += c.name.size() + 1;
-                child = &c;
-                break;
-            }
-        }
-        if (!child) {
+        // The key's node: compared in place, else the key read and looked up.
+        Node *child = findChild(node, [p](const Node &c) { return c.isKeyAt(p); });
+        if (child) {
+            p += child->name.size() + 1;
+        } else {
             char *const key = p;
             const size_t length = readString(p);
             if (length == kBadString)
                 return nullptr;
-            child = match(node, {key, length});
+            const std::string_view name(key, length);
+            child = findChild(node, [name](const Node &c) { return sameBytes(c.name, name); });
         }
         skipSpace(p);
         if (*p != ':')
@@ -563,14 +549,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
     } else if (c == 'n') {
         if (!readLiteral(p, "null"))
             return nullptr;
-        // NULL, also after an earlier value for the same key
-        column.valid[row] = 0;
-        if (column.usesInts())
-            column.ints[row] = 0;
-        else if (node.type == DataType::Double)
-            column.doubles[row] = 0;
-        else if (node.type == DataType::String)
-            column.strings[row] = {};
+        column.setNull(row); // also after an earlier value for the same key
         return p;
     } else if (c == 't' || c == 'f') {
         const char *start = p;

@@ -12,9 +12,10 @@ namespace sw::runtime {
 
 // The common case of JsonDecoder::decodeMany, without simdjson: one pass over a
 // record's bytes that reads the declared fields while it validates the JSON.
-// On records of about 130 bytes it costs about half of simdjson's structural
-// scan plus on-demand walk, because a record this small is mostly keys and short
-// values, which it compares and scans eight bytes at a time.
+// On records of about 130 bytes it costs about what a bare simdjson loop that
+// only extracts the fields costs (simdjson's decoder with its checks took 1.5
+// times that): such a record is mostly keys and short values, which it compares
+// and scans 16 bytes at a time.
 //
 // It accepts a record only when it is sure: one JSON object, valid throughout
 // (UTF-8, escapes, numbers, nesting, also in fields nobody reads), each declared
@@ -64,7 +65,8 @@ private:
     char *readObject(Node &node, char *p, int depth);
     char *readValue(const Node &node, char *p);
     char *skipValue(char *p, int depth);
-    Node *match(Node &node, std::string_view key);
+    template <typename Matches>
+    static Node *findChild(Node &node, Matches matches);
     void clearRow();
 
     Node m_root;

@@ -67,22 +67,6 @@ public:
     void push(int, Batch &&b) override { batches.push_back(std::move(b)); }
 };
 
-// The fields every bare loop extracts from one document, the same the pipeline reads.
-template <typename Object>
-double extractFields(Object &o)
-{
-    double sum = 0;
-    for (auto field : o) {
-        std::string_view key = field.unescaped_key().value_unsafe();
-        auto value = field.value().value_unsafe();
-        if (key == "price")
-            sum += double(value.get_double().value_unsafe());
-        else
-            sum += double(value.get_string().value_unsafe().size()); // user_id, product_id, category, event_type, ts
-    }
-    return sum;
-}
-
 // The bare loop two ways: one parse per document, and (as our decoder does) one
 // iterate_many() stream per batch of documents copied one per line, so that
 // simdjson's structural scan runs once per batch. The faster is the baseline.
@@ -96,7 +80,7 @@ double barePass(const Events &e, double *checksum)
         simdjson::ondemand::object o;
         if (doc.get_object().get(o))
             continue;
-        sum += extractFields(o);
+        sum += bench::extractFields(o);
     }
     *checksum = sum;
     return std::chrono::duration<double>(Clock::now() - t0).count();
@@ -124,7 +108,7 @@ double bareStreamPass(const Events &e, size_t batchRows, double *checksum)
             simdjson::ondemand::object o;
             if (doc.get_object().get(o))
                 continue;
-            sum += extractFields(o);
+            sum += bench::extractFields(o);
         }
     }
     *checksum = sum;

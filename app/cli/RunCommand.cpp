@@ -315,6 +315,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     tick.start(50);
     QCoreApplication::exec();
     control.stopRequested = true;
+    executor.requestStop(); // a batch still waiting for planned records gives up
     worker.join();
     if (control.failed) {
         err << "streamwright-cli run: " << executor.error() << "\n";

@@ -38,6 +38,23 @@ struct Batch
         }
         return *m_own;
     }
+    // Appends rows [begin, end) of `other` (same schema); their strings stay in
+    // other's arenas, which this batch then shares.
+    void appendRows(const Batch &other, size_t begin, size_t end)
+    {
+        if (end <= begin)
+            return;
+        for (size_t c = 0; c < columns.size(); ++c)
+            columns[c].appendRange(other.columns[c], begin, end);
+        rows += end - begin;
+        shareArenasOf(other);
+    }
+    void dropFrontRows(size_t n)
+    {
+        for (auto &c : columns)
+            c.eraseFront(n);
+        rows -= n;
+    }
     void shareArenasOf(const Batch &other)
     {
         for (const auto &a : other.arenas) {

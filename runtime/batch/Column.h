@@ -88,6 +88,23 @@ struct Column
         valid.push_back(1);
         strings.push_back(v);
     }
+    // Copies rows [begin, end) of `other` (same type) to the end.
+    void appendRange(const Column &other, size_t begin, size_t end)
+    {
+        valid.insert(valid.end(), other.valid.begin() + long(begin), other.valid.begin() + long(end));
+        if (usesInts())
+            ints.insert(ints.end(), other.ints.begin() + long(begin), other.ints.begin() + long(end));
+        else if (type == DataType::Double)
+            doubles.insert(doubles.end(), other.doubles.begin() + long(begin), other.doubles.begin() + long(end));
+        else if (type == DataType::String)
+            strings.insert(strings.end(), other.strings.begin() + long(begin), other.strings.begin() + long(end));
+    }
+    // Drops the first n rows.
+    void eraseFront(size_t n)
+    {
+        valid.erase(valid.begin(), valid.begin() + long(n));
+        withValues([n](auto &values) { values.erase(values.begin(), values.begin() + long(n)); });
+    }
     // Copies row `i` of `other` (same type) to the end.
     void appendFrom(const Column &other, size_t i)
     {

@@ -57,9 +57,10 @@ bool Executor::open(QString &error)
     const QJsonObject runtime = m_pipeline.runtime;
     m_maxBatchRows = std::max<int64_t>(1, int64_t(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
     m_triggerMs = core::Duration::parseMs(runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
+    const SourceContext sourceContext{&m_wakeup, &m_stopRequested};
     for (auto &n : m_nodes) {
         std::string message;
-        if (n.source && !n.source->open(message)) {
+        if (n.source && !n.source->open(sourceContext, message)) {
             error = QStringLiteral("source \"%1\": %2").arg(n.id, QString::fromStdString(message));
             return false;
         }
@@ -104,6 +105,34 @@ void Executor::route(int nodeIndex, int outputPort, Batch &&batch)
         else
             to.inbox[size_t(targets[t].second)].push_back(batch);
     }
+}
+
+bool Executor::planSources(std::vector<SourcePlan> &plans)
+{
+    plans.assign(m_nodes.size(), {});
+    bool any = false;
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        RuntimeNode &n = m_nodes[i];
+        if (n.source && !n.source->exhausted()) {
+            plans[i] = n.source->plan(m_maxBatchRows);
+            any = any || !plans[i].empty();
+        }
+    }
+    return any;
+}
+
+void Executor::waitForInput()
+{
+    // Until any source's records arrive (its queues notify the wakeup), a paced
+    // generator's next event is due, or a little while passed (stop requests,
+    // --until-idle and the no-data batch are checked between steps).
+    int ms = kIdleWaitMs;
+    for (const auto &n : m_nodes) {
+        if (n.source && !n.source->exhausted() && n.source->msUntilInput() >= 0)
+            ms = std::min(ms, n.source->msUntilInput());
+    }
+    if (ms > 0)
+        m_wakeup.wait(ms);
 }
 
 namespace {
@@ -177,12 +206,24 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
     }
     if (pollSources) {
         t.start();
-        const int wait = m_triggerMs > 0 ? 0 : 100;
+        std::vector<SourcePlan> plans;
+        if (!planSources(plans) && m_triggerMs == 0) {
+            waitForInput();
+            planSources(plans);
+        }
         for (size_t i = 0; i < m_nodes.size(); ++i) {
             RuntimeNode &n = m_nodes[i];
             if (!n.source || n.source->exhausted())
                 continue;
-            SourceBatch polled = n.source->poll(size_t(m_maxBatchRows), wait);
+            SourceBatch polled = n.source->read(plans[i]);
+            if (polled.interrupted) {
+                m_interrupted = true;
+                return false;
+            }
+            if (!polled.error.empty()) {
+                fail(QStringLiteral("source \"%1\": %2").arg(n.id, QString::fromStdString(polled.error)));
+                return false;
+            }
             // A source's work is decoding; waiting for records to arrive is not.
             n.busyMs += polled.decodeMs;
             timing.decode += polled.decodeMs;
@@ -278,8 +319,13 @@ Executor::Step Executor::step()
     total.start();
     const bool noData = m_noDataBatchDue;
     m_noDataBatchDue = false;
-    if (!runBatch(!noData, m_watermark, timing, inputRows, recordTimes))
+    if (!runBatch(!noData, m_watermark, timing, inputRows, recordTimes)) {
+        if (m_interrupted) { // stopping while a planned batch waited: nothing of it is committed
+            m_interrupted = false;
+            return Step::Idle;
+        }
         return Step::Failed;
+    }
     if (inputRows > 0)
         m_lastInputAt = m_clock.elapsed();
     if (inputRows == 0 && !noData)

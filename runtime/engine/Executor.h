@@ -41,6 +41,9 @@ public:
     Step step();
     // Ends the input now: watermark to +infinity, emit every open window, flush.
     void finish();
+    // From any thread: a batch waiting for planned records gives up, uncommitted,
+    // so that the run can stop.
+    void requestStop() { m_stopRequested = true; }
     QString error() const
     {
         QMutexLocker lock(&m_progressMutex);
@@ -67,6 +70,8 @@ private:
     };
     bool runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
                   std::vector<int64_t> &recordTimes);
+    bool planSources(std::vector<SourcePlan> &plans);
+    void waitForInput();
     void route(int nodeIndex, int outputPort, Batch &&batch);
     void handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
     void record(const Timing &timing, int64_t inputRows, std::vector<int64_t> &recordTimes, double totalMs);
@@ -74,12 +79,16 @@ private:
 
     core::Pipeline m_pipeline;
     RunOptions m_options;
+    Wakeup m_wakeup; // before m_nodes: sources' queues write to it until they are gone
     Connections m_connections; // before m_nodes: embedded brokers outlive their clients
     std::vector<RuntimeNode> m_nodes;
     int64_t m_maxBatchRows = 10000;
     int64_t m_triggerMs = 0;
     std::atomic<int64_t> m_batchId{-1};   // read by the control API's thread
     std::atomic<int64_t> m_watermark{0};
+    static constexpr int kIdleWaitMs = 100;
+    std::atomic<bool> m_stopRequested{false};
+    bool m_interrupted = false;
     bool m_noDataBatchDue = false;
     bool m_finished = false;
     QString m_error;

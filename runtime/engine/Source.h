@@ -2,9 +2,12 @@
 #pragma once
 
 #include "batch/Batch.h"
+#include "engine/SourcePlan.h"
+#include "engine/Wakeup.h"
 
 #include <QJsonObject>
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -23,24 +26,48 @@ struct DeadLetter
     std::string value;
 };
 
-// What one poll of a source produced.
+// What reading one plan produced.
 struct SourceBatch
 {
     Batch rows;
     std::vector<int64_t> recordTimestamps; // wall-clock ms the records were produced (latency)
     std::vector<DeadLetter> deadLetters;
-    double decodeMs = 0; // part of the poll spent decoding (for the batch's duration parts)
+    double decodeMs = 0; // part of the read spent decoding (for the batch's duration parts)
+    // The plan could not be read: `error` says why (fatal), or the run is stopping
+    // and the batch is abandoned (`interrupted`, nothing of it may be committed).
+    std::string error;
+    bool interrupted = false;
+};
+
+// What the executor lends every source for the run.
+struct SourceContext
+{
+    Wakeup *wakeup = nullptr;                        // to notify when records arrive
+    const std::atomic<bool> *stopRequested = nullptr; // a long wait gives up when set
 };
 
 // An input of the pipeline. Called on the executor thread only.
+//
+// A micro-batch is planned (Spark's offset ranges): at its start the executor asks
+// every source for a plan, the offset range [next, latest) of each partition,
+// divided by maxBatchRows as Spark's maxOffsetsPerTrigger divides it; then it reads
+// exactly those ranges. A batch so covers every partition, and a plan read again
+// gives the same records. After the batch's rows reached their sinks, commit().
 class Source
 {
 public:
     virtual ~Source() = default;
     // Starts reading; false with `error` set when the source cannot work at all.
-    virtual bool open(std::string &error) = 0;
-    // Up to `maxRows` rows, waiting at most `waitMs` for the first ones.
-    virtual SourceBatch poll(size_t maxRows, int waitMs) = 0;
+    virtual bool open(const SourceContext &context, std::string &error) = 0;
+    bool open(std::string &error) { return open(SourceContext{}, error); }
+    // The ranges the next batch reads: at most about `maxRows` records in all.
+    virtual SourcePlan plan(int64_t maxRows) = 0;
+    // Reads exactly `plan`, waiting for records that were planned but have not
+    // reached this process yet.
+    virtual SourceBatch read(const SourcePlan &plan) = 0;
+    // When an empty plan may stop being empty without the wakeup being notified
+    // (a generator paced by the clock): milliseconds from now; -1 never.
+    virtual int msUntilInput() const { return -1; }
     // Bounded input that has been read completely.
     virtual bool exhausted() const { return false; }
     // The batch's rows reached their sinks: offsets may be committed.

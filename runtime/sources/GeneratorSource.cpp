@@ -5,7 +5,8 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QThread>
+#include <algorithm>
+#include <cmath>
 
 namespace sw::runtime {
 
@@ -13,9 +14,10 @@ GeneratorSource::GeneratorSource(const QJsonObject &config) : m_config(config)
 {
 }
 
-bool GeneratorSource::open(std::string &)
+bool GeneratorSource::open(const SourceContext &, std::string &)
 {
     const QString stream = m_config.value(QStringLiteral("stream")).toString(QStringLiteral("user-events"));
+    m_stream = stream.toStdString();
     m_rate = m_config.value(QStringLiteral("rate")).toDouble(1000);
     m_count = uint64_t(m_config.value(QStringLiteral("count")).toDouble(0));
     const uint64_t seed = uint64_t(m_config.value(QStringLiteral("seed")).toDouble(42));
@@ -32,22 +34,41 @@ bool GeneratorSource::exhausted() const
     return m_count > 0 && m_events->produced() >= m_count;
 }
 
-SourceBatch GeneratorSource::poll(size_t maxRows, int waitMs)
+SourcePlan GeneratorSource::plan(int64_t maxRows)
+{
+    const uint64_t produced = m_events->produced();
+    uint64_t available = UINT64_MAX; // unpaced: as many as the batch takes
+    if (m_rate > 0) // paced by the wall clock: what is due now
+        available = uint64_t(double(m_clock.elapsed()) * m_rate / 1000.0);
+    if (m_count > 0)
+        available = std::min(available, m_count);
+    const uint64_t due = available > produced ? std::min<uint64_t>(available - produced, uint64_t(std::max<int64_t>(maxRows, 1))) : 0;
+    SourcePlan plan;
+    plan.ranges.push_back({m_stream, 0, int64_t(produced), int64_t(produced + due)});
+    return plan;
+}
+
+int GeneratorSource::msUntilInput() const
+{
+    if (exhausted())
+        return -1;
+    if (m_rate <= 0)
+        return 0;
+    const double msToNext = double(m_events->produced() + 1) * 1000.0 / m_rate - double(m_clock.elapsed());
+    return int(std::clamp(std::ceil(msToNext), 0.0, 1000.0));
+}
+
+SourceBatch GeneratorSource::read(const SourcePlan &plan)
 {
     SourceBatch out;
     out.rows = Batch::empty(m_events->schema());
-    size_t due = maxRows;
-    if (m_rate > 0) {
-        // Pace by wall clock: produce what is due now, waiting a little if nothing is.
-        auto dueNow = [this] { return uint64_t(double(m_clock.elapsed()) * m_rate / 1000.0); };
-        if (dueNow() <= m_events->produced() && waitMs > 0) {
-            const double msToNext = double(m_events->produced() + 1) * 1000.0 / m_rate - double(m_clock.elapsed());
-            QThread::msleep(ulong(std::clamp(msToNext, 0.0, double(waitMs))));
-        }
-        due = size_t(std::min<uint64_t>(maxRows, dueNow() > m_events->produced() ? dueNow() - m_events->produced() : 0));
+    const OffsetRange &range = plan.ranges.at(0);
+    if (range.start != int64_t(m_events->produced())) {
+        out.error = "generator: the plan starts at event " + std::to_string(range.start) + ", the generator is at "
+                    + std::to_string(m_events->produced());
+        return out;
     }
-    if (m_count > 0)
-        due = size_t(std::min<uint64_t>(due, m_count - m_events->produced()));
+    const size_t due = size_t(range.size());
     for (auto &c : out.rows.columns)
         c.reserve(due);
     const int64_t now = QDateTime::currentMSecsSinceEpoch();
@@ -57,12 +78,20 @@ SourceBatch GeneratorSource::poll(size_t maxRows, int waitMs)
         m_events->next(out.rows);
     out.decodeMs = double(making.nsecsElapsed()) / 1e6;
     out.recordTimestamps.assign(due, now);
+    m_lastPlan = plan;
     return out;
 }
 
 QJsonObject GeneratorSource::progress() const
 {
+    QJsonObject startOffset, endOffset;
+    for (const OffsetRange &r : m_lastPlan.ranges) {
+        startOffset.insert(QString::fromStdString(r.topic), QJsonObject{{QString::number(r.partition), double(r.start)}});
+        endOffset.insert(QString::fromStdString(r.topic), QJsonObject{{QString::number(r.partition), double(r.end)}});
+    }
     return {{QStringLiteral("produced"), double(m_events ? m_events->produced() : 0)},
+            {QStringLiteral("startOffset"), startOffset},
+            {QStringLiteral("endOffset"), endOffset},
             {QStringLiteral("eventClock"), m_events ? double(m_events->clock()) : 0.0}};
 }
 

@@ -13,22 +13,28 @@ namespace sw::runtime {
 
 // source.generator: the demo events, paced at `rate` events per second of wall
 // clock (0: as fast as the pipeline takes them), stopping after `count` (0: never).
+// Planned like a one-partition topic whose offsets count the events made.
 class GeneratorSource : public Source
 {
 public:
     explicit GeneratorSource(const QJsonObject &config);
-    bool open(std::string &error) override;
-    SourceBatch poll(size_t maxRows, int waitMs) override;
+    using Source::open;
+    bool open(const SourceContext &context, std::string &error) override;
+    SourcePlan plan(int64_t maxRows) override;
+    SourceBatch read(const SourcePlan &plan) override;
+    int msUntilInput() const override;
     bool exhausted() const override;
     QJsonObject progress() const override;
 
 private:
     QJsonObject m_config;
     std::unique_ptr<DemoEvents> m_events;
+    std::string m_stream;
     double m_rate = 0;
     uint64_t m_count = 0;
     QElapsedTimer m_clock;
     int64_t m_wallStart = 0;
+    SourcePlan m_lastPlan;
 };
 
 } // namespace sw::runtime

@@ -3,274 +3,556 @@
 
 #include "model/Timestamps.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 
-#include <librdkafka/rdkafka.h>
-
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
 namespace sw::runtime {
 
+namespace {
+constexpr int kDiscoveryIntervalMs = 30'000;
+constexpr int kWaitReportMs = 10'000;
+} // namespace
+
 KafkaSource::KafkaSource(KafkaEndpoint endpoint, const QJsonObject &config, const QString &defaultGroup,
                          const core::Schema &declared, const core::Schema &output)
     : m_endpoint(std::move(endpoint)), m_config(config),
       m_group(config.value(QStringLiteral("group")).toString(defaultGroup)), m_declared(declared), m_output(output),
-      m_decoder(declared)
+      m_decoder(declared), m_eventTimeColumn(output.indexOf(output.eventTimeField))
 {
     for (const auto &t : config.value(QStringLiteral("topics")).toArray())
         m_topics << t.toString();
 }
 
-KafkaSource::~KafkaSource()
-{
-    if (m_queue)
-        rd_kafka_queue_destroy(m_queue);
-    if (m_consumer) {
-        rd_kafka_consumer_close(m_consumer);
-        rd_kafka_destroy(m_consumer);
-    }
-}
+KafkaSource::~KafkaSource() = default;
 
-bool KafkaSource::open(std::string &error)
+QJsonObject KafkaSource::defaultProperties()
 {
-    const QString starting = m_config.value(QStringLiteral("startingOffsets")).toString(QStringLiteral("latest"));
-    QJsonObject props = m_config.value(QStringLiteral("properties")).toObject();
-    // Keep the prefetch queue deep: with the default (100000) the queue ran dry
-    // between our large batches and polls waited for fetches (measured by
+    // Keep the prefetch queues deep: with the default (100000) they ran dry
+    // between our large batches and reads waited for fetches (measured by
     // bench_pipeline: 1.17 s -> 0.13 s for 100k rows on the embedded broker).
     // Memory stays bounded by queued.max.messages.kbytes.
-    if (!props.contains(QStringLiteral("queued.min.messages")))
-        props.insert(QStringLiteral("queued.min.messages"), QStringLiteral("1000000"));
+    return {{QStringLiteral("queued.min.messages"), QStringLiteral("1000000")},
+            {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+            {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
+            {QStringLiteral("enable.partition.eof"), QStringLiteral("false")}};
+}
+
+void KafkaSource::warn(const std::string &message)
+{
+    if (message != m_lastError)
+        std::fprintf(stderr, "Kafka %s: %s\n", qPrintable(m_endpoint.name), message.c_str());
+    m_lastError = message;
+}
+
+bool KafkaSource::open(const SourceContext &context, std::string &error)
+{
+    m_context = context;
+    const QString starting = m_config.value(QStringLiteral("startingOffsets")).toString(QStringLiteral("latest"));
+    QJsonObject props = defaultProperties();
+    const QJsonObject own = m_config.value(QStringLiteral("properties")).toObject();
+    for (auto it = own.constBegin(); it != own.constEnd(); ++it)
+        props.insert(it.key(), it.value());
     rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Consumer, props, error);
     if (!conf)
         return false;
-    const bool ok = KafkaClientConfig::set(conf, "group.id", m_group.toStdString(), error)
-                    && KafkaClientConfig::set(conf, "enable.auto.commit", "false", error)
-                    && KafkaClientConfig::set(conf, "enable.auto.offset.store", "false", error)
-                    && KafkaClientConfig::set(conf, "enable.partition.eof", "false", error)
-                    && KafkaClientConfig::set(conf, "auto.offset.reset", starting == u"latest" ? "latest" : "earliest", error);
+    // What the source's semantics rest on, whatever the node's properties say.
+    bool ok = KafkaClientConfig::set(conf, "group.id", m_group.toStdString(), error);
+    for (const char *key : {"enable.auto.commit", "enable.auto.offset.store", "enable.partition.eof"})
+        ok = ok && KafkaClientConfig::set(conf, key, "false", error);
+    ok = ok && KafkaClientConfig::set(conf, "auto.offset.reset", starting == u"latest" ? "latest" : "earliest", error);
     if (!ok) {
         rd_kafka_conf_destroy(conf);
         return false;
     }
     char errstr[512];
-    m_consumer = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
+    m_consumer.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr));
     if (!m_consumer) {
         error = std::string("cannot create a Kafka consumer: ") + errstr;
         return false;
     }
-    rd_kafka_poll_set_consumer(m_consumer);
-    m_queue = rd_kafka_queue_get_consumer(m_consumer);
+    rd_kafka_poll_set_consumer(m_consumer.get());
+    m_queue.reset(rd_kafka_queue_get_consumer(m_consumer.get()));
 
-    // Partitions of every topic, retrying while the broker is unreachable.
-    rd_kafka_topic_partition_list_t *partitions = rd_kafka_topic_partition_list_new(16);
+    std::vector<std::pair<std::string, int>> all;
     for (const QString &topic : m_topics) {
-        const std::string name = topic.toStdString();
-        rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer, name.c_str(), nullptr);
-        const rd_kafka_metadata_t *metadata = nullptr;
-        rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
-        for (int attempt = 1; attempt <= 6; ++attempt) {
-            err = rd_kafka_metadata(m_consumer, 0, handle, &metadata, 5000);
-            if (!err && metadata->topic_cnt == 1 && metadata->topics[0].partition_cnt > 0)
-                break;
-            if (metadata) {
-                rd_kafka_metadata_destroy(metadata);
-                metadata = nullptr;
-            }
-            std::fprintf(stderr, "Kafka %s (%s): cannot read metadata of topic %s (%s); retrying (%d/6)\n",
-                         qPrintable(m_endpoint.name), qPrintable(m_endpoint.bootstrap), name.c_str(),
-                         err ? rd_kafka_err2str(err) : "no partitions", attempt);
-            std::this_thread::sleep_for(std::chrono::seconds(1));
-        }
-        rd_kafka_topic_destroy(handle);
-        if (!metadata) {
-            error = "cannot reach Kafka at " + m_endpoint.bootstrap.toStdString() + " or topic " + name
-                    + " does not exist (" + rd_kafka_err2str(err) + ")";
-            rd_kafka_topic_partition_list_destroy(partitions);
+        std::vector<int> partitions;
+        if (!topicPartitions(topic.toStdString(), partitions, 6, error))
             return false;
-        }
-        for (int p = 0; p < metadata->topics[0].partition_cnt; ++p)
-            rd_kafka_topic_partition_list_add(partitions, name.c_str(), metadata->topics[0].partitions[p].id);
-        rd_kafka_metadata_destroy(metadata);
+        for (int p : partitions)
+            all.emplace_back(topic.toStdString(), p);
     }
-    // Where to start: the group's committed offsets, else startingOffsets.
-    if (rd_kafka_committed(m_consumer, partitions, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    if (!addPartitions(all, true, error))
+        return false;
+    m_sinceDiscovery.start();
+    m_chunk.resize(kChunk);
+    return true;
+}
+
+bool KafkaSource::topicPartitions(const std::string &name, std::vector<int> &partitions, int attempts, std::string &error)
+{
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer.get(), name.c_str(), nullptr);
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        const rd_kafka_metadata_t *metadata = nullptr;
+        err = rd_kafka_metadata(m_consumer.get(), 0, handle, &metadata, attempts > 1 ? 5000 : 1000);
+        if (!err && metadata->topic_cnt == 1 && metadata->topics[0].partition_cnt > 0) {
+            for (int p = 0; p < metadata->topics[0].partition_cnt; ++p)
+                partitions.push_back(metadata->topics[0].partitions[p].id);
+            std::sort(partitions.begin(), partitions.end());
+            rd_kafka_metadata_destroy(metadata);
+            rd_kafka_topic_destroy(handle);
+            return true;
+        }
+        if (metadata)
+            rd_kafka_metadata_destroy(metadata);
+        if (attempt == attempts)
+            break;
+        std::fprintf(stderr, "Kafka %s (%s): cannot read metadata of topic %s (%s); retrying (%d/%d)\n",
+                     qPrintable(m_endpoint.name), qPrintable(m_endpoint.bootstrap), name.c_str(),
+                     err ? rd_kafka_err2str(err) : "no partitions", attempt, attempts);
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+    rd_kafka_topic_destroy(handle);
+    error = "cannot reach Kafka at " + m_endpoint.bootstrap.toStdString() + " or topic " + name + " does not exist ("
+            + rd_kafka_err2str(err) + ")";
+    return false;
+}
+
+// Assigns partitions at numeric offsets (planning needs numbers, not "beginning"):
+// the group's committed offset, else startingOffsets (for partitions found at the
+// start) or the beginning (partitions added later, as Spark does).
+bool KafkaSource::addPartitions(const std::vector<std::pair<std::string, int>> &added, bool fromStartingOffsets,
+                                std::string &error)
+{
+    if (added.empty())
+        return true;
+    rd_kafka_t *consumer = m_consumer.get();
+    const QString starting = m_config.value(QStringLiteral("startingOffsets")).toString(QStringLiteral("latest"));
+    const bool byTime = starting != u"earliest" && starting != u"latest";
+    const auto startTime = byTime ? core::Timestamps::parseIso(starting) : std::nullopt;
+    KafkaPartitionList list(rd_kafka_topic_partition_list_new(int(added.size())));
+    for (const auto &[topic, partition] : added)
+        rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), partition);
+    if (rd_kafka_committed(consumer, list.get(), 10000) != RD_KAFKA_RESP_ERR_NO_ERROR)
         std::fprintf(stderr, "Kafka: cannot fetch committed offsets of group %s; using startingOffsets\n",
                      qPrintable(m_group));
-    const auto startTime = core::Timestamps::parseIso(starting);
-    for (int i = 0; i < partitions->cnt; ++i) {
-        auto &tp = partitions->elems[i];
-        if (tp.offset >= 0)
-            continue;
-        tp.offset = starting == u"latest" ? RD_KAFKA_OFFSET_END : RD_KAFKA_OFFSET_BEGINNING;
-        if (startTime && starting != u"earliest" && starting != u"latest")
-            tp.offset = *startTime; // offsets_for_times takes the time in the offset field
-    }
-    if (startTime && starting != u"earliest" && starting != u"latest") {
-        if (rd_kafka_offsets_for_times(m_consumer, partitions, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR)
-            std::fprintf(stderr, "Kafka: lookup by time failed; starting from the earliest offsets\n");
-        for (int i = 0; i < partitions->cnt; ++i) {
-            if (partitions->elems[i].offset < 0)
-                partitions->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING; // the embedded broker answers -1
+    std::vector<int64_t> low(added.size()), high(added.size());
+    for (size_t i = 0; i < added.size(); ++i) {
+        const auto err = rd_kafka_query_watermark_offsets(consumer, added[i].first.c_str(), added[i].second, &low[i],
+                                                          &high[i], 10000);
+        if (err) {
+            error = "cannot read the offsets of " + added[i].first + "/" + std::to_string(added[i].second) + ": "
+                    + rd_kafka_err2str(err);
+            return false;
         }
     }
-    const rd_kafka_resp_err_t err = rd_kafka_assign(m_consumer, partitions);
-    rd_kafka_topic_partition_list_destroy(partitions);
-    if (err) {
-        error = std::string("cannot assign partitions: ") + rd_kafka_err2str(err);
+    KafkaPartitionList byTimeList;
+    if (fromStartingOffsets && startTime) {
+        byTimeList.reset(rd_kafka_topic_partition_list_new(int(added.size())));
+        for (const auto &[topic, partition] : added) // offsets_for_times takes the time in the offset field
+            rd_kafka_topic_partition_list_add(byTimeList.get(), topic.c_str(), partition)->offset = *startTime;
+        if (rd_kafka_offsets_for_times(consumer, byTimeList.get(), 10000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+            std::fprintf(stderr, "Kafka: lookup by time failed; starting from the earliest offsets\n");
+    }
+    for (size_t i = 0; i < added.size(); ++i) {
+        auto &tp = list->elems[i];
+        int64_t start = tp.offset;
+        if (start >= 0 && start < low[i]) {
+            std::fprintf(stderr, "Kafka: %s/%d: records from the committed offset %lld to %lld were deleted (retention); "
+                                 "starting at %lld\n",
+                         tp.topic, tp.partition, (long long)start, (long long)low[i], (long long)low[i]);
+            start = low[i];
+        } else if (start > high[i]) {
+            std::fprintf(stderr, "Kafka: %s/%d: the committed offset %lld is past the end (%lld): was the topic "
+                                 "recreated? starting at %lld\n",
+                         tp.topic, tp.partition, (long long)start, (long long)high[i], (long long)high[i]);
+            start = high[i];
+        } else if (start < 0) {
+            start = !fromStartingOffsets || starting == u"earliest" ? low[i] : starting == u"latest" ? high[i] : low[i];
+            if (byTimeList && byTimeList->elems[i].offset >= 0) // the embedded broker answers -1
+                start = std::clamp(byTimeList->elems[i].offset, low[i], high[i]);
+        }
+        tp.offset = start;
+        auto p = std::make_unique<Partition>();
+        p->topic = tp.topic;
+        p->partition = tp.partition;
+        p->planned = p->next = start;
+        p->latest = high[i];
+        // The partition's own queue, taken from the consumer's before assign():
+        // librdkafka then never forwards it (queue flag FWD_APP), and keeps each
+        // partition's prefetch bounded on its own.
+        p->queue.reset(rd_kafka_queue_get_partition(consumer, tp.topic, tp.partition));
+        if (!p->queue) {
+            error = std::string("cannot read partition ") + tp.topic + "/" + std::to_string(tp.partition);
+            return false;
+        }
+        rd_kafka_queue_forward(p->queue.get(), nullptr);
+        if (m_context.wakeup)
+            rd_kafka_queue_io_event_enable(p->queue.get(), m_context.wakeup->fd(), Wakeup::payload(), Wakeup::kPayloadSize);
+        m_partitions.push_back(std::move(p));
+    }
+    rd_kafka_error_t *failed = rd_kafka_incremental_assign(consumer, list.get());
+    if (failed) {
+        error = std::string("cannot assign partitions: ") + rd_kafka_error_string(failed);
+        rd_kafka_error_destroy(failed);
         return false;
     }
     return true;
 }
 
-SourceBatch KafkaSource::poll(size_t maxRows, int waitMs)
+void KafkaSource::discoverPartitions()
+{
+    m_sinceDiscovery.restart();
+    std::vector<std::pair<std::string, int>> added;
+    for (const QString &topic : m_topics) {
+        std::vector<int> partitions;
+        std::string error;
+        if (!topicPartitions(topic.toStdString(), partitions, 1, error))
+            continue; // unreachable now: librdkafka reports it, and the next check tries again
+        for (int p : partitions) {
+            const bool known = std::any_of(m_partitions.begin(), m_partitions.end(), [&](const auto &k) {
+                return k->partition == p && k->topic == topic.toStdString();
+            });
+            if (!known)
+                added.emplace_back(topic.toStdString(), p);
+        }
+    }
+    std::string error;
+    if (!added.empty()) {
+        std::fprintf(stderr, "Kafka %s: %zu new partition(s) of %s; reading them from their beginning\n",
+                     qPrintable(m_endpoint.name), added.size(), qPrintable(m_topics.join(u',')));
+        if (!addPartitions(added, false, error))
+            warn(error + " (retrying)");
+    }
+}
+
+void KafkaSource::reportConsumerErrors()
+{
+    // Records come on the partitions' queues; the consumer's carries errors only.
+    rd_kafka_message_t *events[16];
+    const ssize_t n = rd_kafka_consume_batch_queue(m_queue.get(), 0, events, std::size(events));
+    for (ssize_t i = 0; i < n; ++i) {
+        KafkaMessage event(events[i]);
+        if (event->err && event->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+            warn(rd_kafka_message_errstr(event.get()) + std::string(" (retrying)"));
+    }
+}
+
+SourcePlan KafkaSource::plan(int64_t maxRows)
+{
+    reportConsumerErrors();
+    if (m_sinceDiscovery.elapsed() > kDiscoveryIntervalMs)
+        discoverPartitions();
+    SourcePlan plan;
+    plan.ranges.reserve(m_partitions.size());
+    for (auto &p : m_partitions) {
+        // The high watermark librdkafka learnt from its last fetch of the partition:
+        // the records up to it are on their way or here already.
+        int64_t low = 0, high = 0;
+        if (rd_kafka_get_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &low, &high)
+                == RD_KAFKA_RESP_ERR_NO_ERROR
+            && high > p->latest)
+            p->latest = high;
+        plan.ranges.push_back({p->topic, p->partition, p->planned, std::max(p->planned, p->latest)});
+    }
+    if (m_eventTimeColumn >= 0 && maxRows > 0 && plan.rows() > maxRows)
+        planInEventTime(plan, maxRows);
+    else
+        limitToRows(plan.ranges, maxRows);
+    return plan;
+}
+
+// A limited plan: read a little ahead on every partition with records waiting
+// (twice its share by Spark's rule), then cut them all at one event time. Each
+// record is still decoded once: what is read ahead waits in the partition's
+// `ahead` for the batches that plan it.
+void KafkaSource::planInEventTime(SourcePlan &plan, int64_t maxRows)
+{
+    std::vector<OffsetRange> spark = plan.ranges;
+    limitToRows(spark, maxRows);
+    std::vector<ReadAhead> ahead(plan.ranges.size());
+    const size_t offsetColumn = m_declared.fields.size() + 3;
+    for (size_t i = 0; i < plan.ranges.size(); ++i) {
+        Partition &p = *find(plan.ranges[i]);
+        if (p.ahead.rows.schema.fields.empty())
+            p.ahead.rows = Batch::empty(m_output);
+        const int64_t want = std::min(plan.ranges[i].end, p.planned + 2 * spark[i].size() + 16);
+        if (p.next < want && !readRange(p, {p.topic, p.partition, p.next, want}, p.ahead)) {
+            m_planFailure.error = p.ahead.error;
+            m_planFailure.interrupted = p.ahead.interrupted;
+            p.ahead.error.clear();
+            p.ahead.interrupted = false;
+            plan.ranges = spark; // read() reports the failure
+            return;
+        }
+        const Batch &rows = p.ahead.rows;
+        const Column &time = rows.columns[size_t(m_eventTimeColumn)];
+        ReadAhead &a = ahead[i];
+        a.end = p.next;
+        a.offsets.assign(rows.columns[offsetColumn].ints.begin(), rows.columns[offsetColumn].ints.end());
+        a.runningMax.resize(rows.rows);
+        int64_t runningMax = INT64_MIN;
+        for (size_t r = 0; r < rows.rows; ++r) {
+            if (!time.isNull(r))
+                runningMax = std::max(runningMax, time.ints[r]);
+            a.runningMax[r] = runningMax;
+        }
+    }
+    alignInEventTime(plan.ranges, maxRows, ahead);
+}
+
+// Moves what was read ahead of `p` below offset `end` into `out`.
+void KafkaSource::takeReadAhead(Partition &p, int64_t end, SourceBatch &out)
+{
+    SourceBatch &a = p.ahead;
+    const Column &offsets = a.rows.columns[m_declared.fields.size() + 3];
+    const size_t rows = size_t(std::lower_bound(offsets.ints.begin(), offsets.ints.end(), end) - offsets.ints.begin());
+    out.rows.appendRows(a.rows, 0, rows);
+    a.rows.dropFrontRows(rows);
+    out.recordTimestamps.insert(out.recordTimestamps.end(), a.recordTimestamps.begin(), a.recordTimestamps.begin() + long(rows));
+    a.recordTimestamps.erase(a.recordTimestamps.begin(), a.recordTimestamps.begin() + long(rows));
+    size_t dead = 0;
+    while (dead < a.deadLetters.size() && a.deadLetters[dead].offset < end)
+        out.deadLetters.push_back(std::move(a.deadLetters[dead++]));
+    a.deadLetters.erase(a.deadLetters.begin(), a.deadLetters.begin() + long(dead));
+    out.decodeMs += a.decodeMs;
+    a.decodeMs = 0;
+    if (a.rows.rows == 0)
+        a.rows = Batch::empty(m_output); // let go of the arenas
+}
+
+KafkaSource::Partition *KafkaSource::find(const OffsetRange &range)
+{
+    for (auto &p : m_partitions) {
+        if (p->partition == range.partition && p->topic == range.topic)
+            return p.get();
+    }
+    return nullptr;
+}
+
+SourceBatch KafkaSource::read(const SourcePlan &plan)
 {
     SourceBatch out;
     out.rows = Batch::empty(m_output);
+    if (!m_planFailure.error.empty() || m_planFailure.interrupted) {
+        std::swap(out.error, m_planFailure.error);
+        std::swap(out.interrupted, m_planFailure.interrupted);
+        return out;
+    }
+    m_chunk.resize(kChunk);
+    for (const OffsetRange &range : plan.ranges) {
+        Partition *p = find(range);
+        if (!p) {
+            out.error = "the plan names " + range.topic + "/" + std::to_string(range.partition)
+                        + ", which this source does not read";
+            return out;
+        }
+        if (range.start != p->planned) {
+            out.error = range.topic + "/" + std::to_string(range.partition) + ": the plan starts at offset "
+                        + std::to_string(range.start) + ", the source is at " + std::to_string(p->planned);
+            return out;
+        }
+        if (range.size() == 0)
+            continue;
+        if (p->ahead.rows.rows > 0 || !p->ahead.deadLetters.empty())
+            takeReadAhead(*p, range.end, out);
+        if (p->next < range.end && !readRange(*p, {range.topic, range.partition, p->next, range.end}, out))
+            return out;
+        p->planned = range.end;
+    }
+    m_lastPlan = plan;
+    return out;
+}
+
+int64_t KafkaSource::position(const Partition &p) const
+{
+    KafkaPartitionList list(rd_kafka_topic_partition_list_new(1));
+    rd_kafka_topic_partition_list_add(list.get(), p.topic.c_str(), p.partition);
+    if (rd_kafka_position(m_consumer.get(), list.get()) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return -1;
+    return list->elems[0].offset;
+}
+
+// Reads [range.start, range.end) of one partition. Offsets without a record
+// (compacted away, transaction markers) are no reason to wait: the range is done
+// once a record at or past its end came, or the consumer's position passed it.
+bool KafkaSource::readRange(Partition &p, const OffsetRange &range, SourceBatch &out)
+{
+    QElapsedTimer waiting;
+    waiting.start();
+    qint64 reportedAt = 0;
+    while (p.next < range.end) {
+        size_t n = 0;
+        while (n < kChunk && !p.held.empty() && p.held.front()->offset < range.end) {
+            m_chunk[n++] = p.held.front().release();
+            p.held.pop_front();
+        }
+        const bool pastEnd = !p.held.empty();
+        if (n == 0 && !pastEnd) {
+            const size_t want = size_t(std::min<int64_t>(int64_t(kChunk), range.end - p.next));
+            const ssize_t got = rd_kafka_consume_batch_queue(p.queue.get(), 0, m_chunk.data(), want);
+            n = got > 0 ? size_t(got) : 0;
+        }
+        if (n == 0 && !pastEnd) {
+            if (position(p) >= range.end)
+                break;
+            if (m_context.stopRequested && *m_context.stopRequested) {
+                out.interrupted = true;
+                return false;
+            }
+            const qint64 waited = waiting.elapsed();
+            if (waited >= kPlannedRecordTimeoutMs) {
+                out.error = "Kafka " + m_endpoint.name.toStdString() + ": " + p.topic + "/" + std::to_string(p.partition)
+                            + ": the records from offset " + std::to_string(p.next) + " to "
+                            + std::to_string(range.end) + " were planned for this batch but did not arrive in "
+                            + std::to_string(kPlannedRecordTimeoutMs / 1000) + " s";
+                return false;
+            }
+            if (waited - reportedAt >= kWaitReportMs) {
+                reportedAt = waited;
+                std::fprintf(stderr, "Kafka %s: waiting %lld s for %s/%d at offset %lld (planned up to %lld)\n",
+                             qPrintable(m_endpoint.name), (long long)(waited / 1000), p.topic.c_str(), p.partition,
+                             (long long)p.next, (long long)range.end);
+            }
+            if (rd_kafka_message_t *first = rd_kafka_consume_queue(p.queue.get(), 100)) {
+                m_chunk[0] = first;
+                n = 1;
+            }
+            reportConsumerErrors();
+            if (n == 0)
+                continue;
+        }
+        // Errors out of the way, and records past the plan kept for the next one.
+        size_t kept = 0;
+        for (size_t k = 0; k < n; ++k) {
+            KafkaMessage msg(m_chunk[k]);
+            if (msg->err) {
+                if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                    warn(rd_kafka_message_errstr(msg.get()) + std::string(" (retrying)"));
+            } else if (msg->offset >= range.end) {
+                p.held.push_back(std::move(msg));
+            } else if (msg->offset >= p.next) {
+                m_chunk[kept++] = msg.release();
+            }
+        }
+        if (kept > 0) {
+            waiting.restart();
+            reportedAt = 0;
+            decode(p, kept, out);
+        }
+        if (pastEnd || !p.held.empty())
+            break;
+    }
+    p.next = range.end;
+    return true;
+}
+
+// Decodes m_chunk[0, count), records of one partition in offset order, into `out`.
+void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
+{
     Batch &batch = out.rows;
     StringArena &arena = batch.arena();
     const size_t declared = m_declared.fields.size();
+    m_values.clear();
+    for (size_t k = 0; k < count; ++k)
+        m_values.emplace_back(static_cast<const char *>(m_chunk[k]->payload), m_chunk[k]->payload ? m_chunk[k]->len : 0);
+    m_failures.clear();
     QElapsedTimer decoding;
-    qint64 decodeNs = 0;
-    const void *lastTopic = nullptr;
-    std::string_view topicName;
-    // Messages come off the consumer queue many at a time (one call per chunk,
-    // not per message); only when none is waiting does it block, for the first.
-    std::vector<rd_kafka_message_t *> &chunk = m_chunk;
-    chunk.resize(std::min<size_t>(maxRows, kChunk));
-    size_t taken = 0;
-    while (taken < maxRows) {
-        const size_t want = std::min(chunk.size(), maxRows - taken);
-        ssize_t got = rd_kafka_consume_batch_queue(m_queue, 0, chunk.data(), want);
-        if (got <= 0 && taken == 0 && waitMs > 0) {
-            if (rd_kafka_message_t *first = rd_kafka_consumer_poll(m_consumer, waitMs)) {
-                chunk[0] = first;
-                got = 1;
-            }
-        }
-        if (got <= 0)
-            break;
-        taken += size_t(got);
-        // Errors and end-of-partition events out of the way, then all values of
-        // the chunk decoded in one call, then each record's coordinates.
-        size_t kept = 0;
-        for (ssize_t k = 0; k < got; ++k) {
-            rd_kafka_message_t *msg = chunk[size_t(k)];
-            if (msg->err) {
-                if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                    const std::string e = rd_kafka_message_errstr(msg);
-                    if (e != m_lastError)
-                        std::fprintf(stderr, "Kafka %s: %s (retrying)\n", qPrintable(m_endpoint.name), e.c_str());
-                    m_lastError = e;
-                }
-                rd_kafka_message_destroy(msg);
-                continue;
-            }
-            chunk[kept++] = msg;
-        }
-        m_values.clear();
-        for (size_t k = 0; k < kept; ++k)
-            m_values.emplace_back(static_cast<const char *>(chunk[k]->payload), chunk[k]->payload ? chunk[k]->len : 0);
-        m_failures.clear();
-        decoding.start();
-        m_decoder.decodeMany(m_values.data(), m_values.size(), batch, arena, m_failures);
-        decodeNs += decoding.nsecsElapsed();
-        size_t nextFailure = 0;
-        for (size_t k = 0; k < kept; ++k) {
-            rd_kafka_message_t *msg = chunk[k];
-            rd_kafka_timestamp_type_t tsType;
-            const int64_t timestamp = rd_kafka_message_timestamp(msg, &tsType);
-            Position *position = nullptr;
-            for (auto &p : m_positions) {
-                if (p.topic == msg->rkt && p.partition == msg->partition) {
-                    position = &p;
-                    break;
-                }
-            }
-            if (!position) { // first record of this partition (std::map nodes keep their address)
-                int64_t &next = m_next[{rd_kafka_topic_name(msg->rkt), msg->partition}];
-                m_positions.push_back({msg->rkt, msg->partition, &next});
-                position = &m_positions.back();
-            }
-            *position->next = msg->offset + 1;
-            if (msg->rkt != lastTopic) { // the topic name once per run of records of one topic
-                lastTopic = msg->rkt;
-                topicName = arena.copy(rd_kafka_topic_name(msg->rkt));
-            }
-            if (nextFailure < m_failures.size() && m_failures[nextFailure].record == k) {
-                DeadLetter d;
-                d.reason = std::move(m_failures[nextFailure++].reason);
-                d.topic.assign(topicName);
-                d.partition = msg->partition;
-                d.offset = msg->offset;
-                d.timestamp = timestamp;
-                d.hasKey = msg->key != nullptr;
-                if (msg->key)
-                    d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
-                d.value.assign(m_values[k]);
-                out.deadLetters.push_back(std::move(d));
-                rd_kafka_message_destroy(msg);
-                continue;
-            }
-            auto &c = batch.columns;
+    decoding.start();
+    m_decoder.decodeMany(m_values.data(), m_values.size(), batch, arena, m_failures);
+    out.decodeMs += double(decoding.nsecsElapsed()) / 1e6;
+    const std::string_view topicName = arena.copy(p.topic);
+    size_t nextFailure = 0;
+    for (size_t k = 0; k < count; ++k) {
+        KafkaMessage msg(m_chunk[k]);
+        rd_kafka_timestamp_type_t tsType;
+        const int64_t timestamp = rd_kafka_message_timestamp(msg.get(), &tsType);
+        p.next = msg->offset + 1;
+        if (nextFailure < m_failures.size() && m_failures[nextFailure].record == k) {
+            DeadLetter d;
+            d.reason = std::move(m_failures[nextFailure++].reason);
+            d.topic = p.topic;
+            d.partition = p.partition;
+            d.offset = msg->offset;
+            d.timestamp = timestamp;
+            d.hasKey = msg->key != nullptr;
             if (msg->key)
-                c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
-            else
-                c[declared].appendNull();
-            c[declared + 1].appendString(topicName);
-            c[declared + 2].appendInt(msg->partition);
-            c[declared + 3].appendInt(msg->offset);
-            c[declared + 4].appendInt(timestamp);
-            out.recordTimestamps.push_back(timestamp);
-            ++batch.rows;
-            rd_kafka_message_destroy(msg);
+                d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
+            d.value.assign(m_values[k]);
+            out.deadLetters.push_back(std::move(d));
+            continue;
         }
+        auto &c = batch.columns;
+        if (msg->key)
+            c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
+        else
+            c[declared].appendNull();
+        c[declared + 1].appendString(topicName);
+        c[declared + 2].appendInt(p.partition);
+        c[declared + 3].appendInt(msg->offset);
+        c[declared + 4].appendInt(timestamp);
+        out.recordTimestamps.push_back(timestamp);
+        ++batch.rows;
     }
-    out.decodeMs = double(decodeNs) / 1e6;
-    return out;
 }
 
 void KafkaSource::commit()
 {
-    rd_kafka_topic_partition_list_t *offsets = rd_kafka_topic_partition_list_new(int(m_next.size()));
-    for (const auto &[tp, offset] : m_next) {
-        if (m_committed[tp] != offset)
-            rd_kafka_topic_partition_list_add(offsets, tp.first.c_str(), tp.second)->offset = offset;
-        m_committed[tp] = offset;
+    KafkaPartitionList offsets(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    for (auto &p : m_partitions) {
+        if (p->committed != p->planned)
+            rd_kafka_topic_partition_list_add(offsets.get(), p->topic.c_str(), p->partition)->offset = p->planned;
+        p->committed = p->planned;
     }
     if (offsets->cnt > 0)
-        rd_kafka_commit(m_consumer, offsets, 1);
-    rd_kafka_topic_partition_list_destroy(offsets);
+        rd_kafka_commit(m_consumer.get(), offsets.get(), 1);
 }
 
 int64_t KafkaSource::lag() const
 {
     int64_t total = 0;
-    for (const auto &[tp, next] : m_next) {
+    for (const auto &p : m_partitions) {
         int64_t lo = 0, hi = 0;
-        if (rd_kafka_get_watermark_offsets(m_consumer, tp.first.c_str(), tp.second, &lo, &hi) == RD_KAFKA_RESP_ERR_NO_ERROR
-            && hi > next)
-            total += hi - next;
+        if (rd_kafka_get_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &lo, &hi)
+                == RD_KAFKA_RESP_ERR_NO_ERROR
+            && std::max(hi, p->latest) > p->planned)
+            total += std::max(hi, p->latest) - p->planned;
     }
     return total;
 }
 
 QJsonObject KafkaSource::progress() const
 {
-    QJsonObject offsets;
-    for (const auto &[tp, next] : m_next) {
-        QJsonObject topic = offsets.value(QString::fromStdString(tp.first)).toObject();
+    QJsonObject offsets, startOffset, endOffset, latestOffset;
+    auto put = [](QJsonObject &byTopic, const std::string &topic, int partition, const QJsonValue &v) {
+        const QString name = QString::fromStdString(topic);
+        QJsonObject t = byTopic.value(name).toObject();
+        t.insert(QString::number(partition), v);
+        byTopic.insert(name, t);
+    };
+    for (const auto &p : m_partitions) {
         int64_t lo = 0, hi = 0;
-        rd_kafka_get_watermark_offsets(m_consumer, tp.first.c_str(), tp.second, &lo, &hi);
-        topic.insert(QString::number(tp.second), QJsonObject{{QStringLiteral("nextOffset"), double(next)},
-                                                             {QStringLiteral("highWatermark"), double(hi)},
-                                                             {QStringLiteral("lag"), double(std::max<int64_t>(0, hi - next))}});
-        offsets.insert(QString::fromStdString(tp.first), topic);
+        rd_kafka_get_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &lo, &hi);
+        hi = std::max(hi, p->latest);
+        put(offsets, p->topic, p->partition,
+            QJsonObject{{QStringLiteral("nextOffset"), double(p->planned)},
+                        {QStringLiteral("highWatermark"), double(hi)},
+                        {QStringLiteral("lag"), double(std::max<int64_t>(0, hi - p->planned))}});
+        put(latestOffset, p->topic, p->partition, double(hi));
+    }
+    // Spark's sources[].startOffset / endOffset: the ranges the last batch read.
+    for (const OffsetRange &r : m_lastPlan.ranges) {
+        put(startOffset, r.topic, r.partition, double(r.start));
+        put(endOffset, r.topic, r.partition, double(r.end));
     }
     return {{QStringLiteral("description"), QStringLiteral("Kafka[%1]").arg(m_topics.join(u','))},
             {QStringLiteral("group"), m_group},
+            {QStringLiteral("startOffset"), startOffset},
+            {QStringLiteral("endOffset"), endOffset},
+            {QStringLiteral("latestOffset"), latestOffset},
             {QStringLiteral("partitions"), offsets}};
 }
 

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Micro-batches are planned offset ranges of every partition (Spark's Kafka
+// source): the division rule on its own, then a backlog read from `earliest`
+// through a tumbling window on 1, 4 and 16 partitions, skewed partitions, an empty
+// partition and maxBatchRows below the number of partitions: every run writes the
+// same bytes, equal to counts made directly from the events, and drops no row.
+#include "batch/RowJson.h"
+#include "broker/EmbeddedBroker.h"
+#include "engine/Executor.h"
+#include "engine/SourcePlan.h"
+#include "format/PipelineFormat.h"
+#include "sources/DemoEvents.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <librdkafka/rdkafka.h>
+
+#include <map>
+
+using namespace sw;
+using namespace sw::runtime;
+
+Q_DECLARE_METATYPE(std::vector<int64_t>)
+Q_DECLARE_METATYPE(std::vector<std::vector<int64_t>>)
+
+namespace {
+constexpr int64_t kStart = 1795600800000; // 2026-11-25T10:00:00Z
+
+// Events of 10 minutes (about 33 a second); user_id is the record key.
+struct Backlog
+{
+    std::vector<std::string> keys, values;
+    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> truth; // (minute, category) -> count, cents
+};
+
+Backlog makeBacklog(int events)
+{
+    Backlog b;
+    DemoEvents gen(QStringLiteral("user-events"), 11, kStart, 33.4, 0.0); // disorder up to 2 s, none late
+    Batch batch = Batch::empty(gen.schema());
+    for (int i = 0; i < events; ++i)
+        gen.next(batch);
+    batch.rows = size_t(events);
+    const auto keys = RowJson::keys(batch.schema);
+    const int user = batch.schema.indexOf(QStringLiteral("user_id"));
+    const int category = batch.schema.indexOf(QStringLiteral("category"));
+    const int price = batch.schema.indexOf(QStringLiteral("price"));
+    const int ts = batch.schema.indexOf(QStringLiteral("ts"));
+    for (size_t r = 0; r < batch.rows; ++r) {
+        std::string value;
+        RowJson::append(value, batch, r, keys);
+        b.values.push_back(std::move(value));
+        b.keys.emplace_back(batch.columns[size_t(user)].strings[r]);
+        const int64_t minute = batch.columns[size_t(ts)].ints[r] / 60000 * 60000;
+        auto &cell = b.truth[{minute, std::string(batch.columns[size_t(category)].strings[r])}];
+        ++cell.first;
+        cell.second += int64_t(std::round(batch.columns[size_t(price)].doubles[r] * 100));
+    }
+    return b;
+}
+
+// The partition of a record: by key hash, or (skewed) 90 % to partition 0.
+int partitionOf(const std::string &key, size_t index, int partitions, bool skewed, bool lastEmpty)
+{
+    const int usable = lastEmpty ? partitions - 1 : partitions;
+    if (skewed && index % 10 != 0)
+        return 0;
+    uint32_t h = 2166136261u;
+    for (char c : key)
+        h = (h ^ uint8_t(c)) * 16777619u;
+    return int(h % uint32_t(usable));
+}
+
+void produce(const QString &bootstrap, const QString &topic, const Backlog &b, int partitions, bool skewed, bool lastEmpty)
+{
+    char err[512];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), err, sizeof err);
+    rd_kafka_conf_set(conf, "linger.ms", "5", err, sizeof err);
+    rd_kafka_t *producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+    QVERIFY(producer);
+    const QByteArray name = topic.toUtf8();
+    for (size_t i = 0; i < b.values.size(); ++i) {
+        const std::string &k = b.keys[i], &v = b.values[i];
+        QCOMPARE(rd_kafka_producev(producer, RD_KAFKA_V_TOPIC(name.constData()),
+                                   RD_KAFKA_V_PARTITION(partitionOf(k, i, partitions, skewed, lastEmpty)),
+                                   RD_KAFKA_V_KEY(k.data(), k.size()), RD_KAFKA_V_VALUE(const_cast<char *>(v.data()), v.size()),
+                                   RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END),
+                 RD_KAFKA_RESP_ERR_NO_ERROR);
+    }
+    QCOMPARE(rd_kafka_flush(producer, 30000), RD_KAFKA_RESP_ERR_NO_ERROR);
+    rd_kafka_destroy(producer);
+}
+
+QByteArray pipelineText(const QString &bootstrap, const QString &topic, int maxBatchRows)
+{
+    return QStringLiteral(R"j({"format": "streamwright.pipeline/1", "name": "backlog",
+ "connections": {"local": {"kind": "kafka", "bootstrap": "%1"}},
+ "nodes": [
+  {"id": "events", "type": "source.kafka", "position": [0, 0], "config": {"connection": "local", "topics": ["%2"],
+   "startingOffsets": "earliest", "group": "backlog-%2",
+   "schema": [{"name": "user_id", "type": "string"}, {"name": "category", "type": "string"},
+              {"name": "price", "type": "double"}, {"name": "ts", "type": "timestamp"}],
+   "eventTime": {"field": "ts", "watermarkDelay": "10s"}}},
+  {"id": "per_minute", "type": "window.aggregate", "position": [0, 0], "config": {"window": {"kind": "tumbling", "size": "1m"},
+   "groupBy": ["category"], "aggregates": [{"name": "n", "fn": "count"}, {"name": "cents", "fn": "sum", "expr": "CAST(round(price * 100) AS int)"}],
+   "outputMode": "append"}},
+  {"id": "out", "type": "sink.file", "position": [0, 0], "config": {"path": "out.jsonl"}},
+  {"id": "late", "type": "sink.file", "position": [0, 0], "config": {"path": "late.jsonl"}}
+ ],
+ "edges": [{"from": "events", "to": "per_minute"}, {"from": "per_minute", "to": "out"},
+           {"from": "per_minute", "fromPort": "late", "to": "late"}],
+ "runtime": {"maxBatchRows": %3}})j")
+        .arg(bootstrap, topic)
+        .arg(maxBatchRows)
+        .toUtf8();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class tst_BatchPlanning : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void dividesLikeSpark_data();
+    void dividesLikeSpark();
+    void cutsEveryPartitionAtOneEventTime_data();
+    void cutsEveryPartitionAtOneEventTime();
+    void backlogGivesTheSameResultOnAnyPartitioning_data();
+    void backlogGivesTheSameResultOnAnyPartitioning();
+
+private:
+    std::unique_ptr<EmbeddedBroker> m_broker;
+    QHash<int, QByteArray> m_firstOutput; // events -> sink bytes of the first run
+};
+
+void tst_BatchPlanning::initTestCase()
+{
+    std::string error;
+    m_broker = EmbeddedBroker::start(1, error);
+    QVERIFY2(m_broker, error.c_str());
+}
+
+void tst_BatchPlanning::dividesLikeSpark_data()
+{
+    QTest::addColumn<std::vector<int64_t>>("waiting");
+    QTest::addColumn<int>("maxRows");
+    QTest::addColumn<std::vector<int64_t>>("taken");
+    using V = std::vector<int64_t>;
+    QTest::newRow("under the limit: all") << V{10, 20, 0} << 100 << V{10, 20, 0};
+    QTest::newRow("no limit") << V{10, 20} << 0 << V{10, 20};
+    QTest::newRow("in proportion") << V{300, 100} << 100 << V{75, 25};
+    QTest::newRow("rounded down") << V{50, 50, 50} << 100 << V{33, 33, 33};
+    QTest::newRow("small partitions get one") << V{1000, 1, 2} << 10 << V{9, 1, 1};
+    QTest::newRow("skewed 90 %") << V{9000, 500, 500} << 1000 << V{900, 50, 50};
+    QTest::newRow("an empty partition") << V{0, 40, 60} << 10 << V{0, 4, 6};
+    QTest::newRow("limit below the partition count") << V{5, 5, 5, 5} << 2 << V{1, 1, 1, 1};
+}
+
+void tst_BatchPlanning::dividesLikeSpark()
+{
+    QFETCH(std::vector<int64_t>, waiting);
+    QFETCH(int, maxRows);
+    QFETCH(std::vector<int64_t>, taken);
+    std::vector<OffsetRange> ranges;
+    for (size_t p = 0; p < waiting.size(); ++p)
+        ranges.push_back({"t", int(p), 1000 + int64_t(p), 1000 + int64_t(p) + waiting[p]});
+    limitToRows(ranges, maxRows);
+    std::vector<int64_t> got;
+    for (size_t p = 0; p < ranges.size(); ++p) {
+        QCOMPARE(ranges[p].start, 1000 + int64_t(p)); // ranges start where the partition is
+        got.push_back(ranges[p].size());
+    }
+    QCOMPARE(got, taken);
+}
+
+void tst_BatchPlanning::cutsEveryPartitionAtOneEventTime_data()
+{
+    // Per partition: the event times of the rows read ahead (offsets 0, 1, ...).
+    QTest::addColumn<std::vector<std::vector<int64_t>>>("times");
+    QTest::addColumn<int>("maxRows");
+    QTest::addColumn<std::vector<int64_t>>("taken");
+    using T = std::vector<std::vector<int64_t>>;
+    using V = std::vector<int64_t>;
+    QTest::newRow("level partitions share evenly") << T{{1, 2, 3, 4}, {1, 2, 3, 4}} << 4 << V{2, 2};
+    QTest::newRow("the one behind catches up") << T{{10, 11, 12, 13}, {1, 2, 3, 4}} << 4 << V{0, 4};
+    QTest::newRow("dense and sparse in time") << T{{1, 2, 3, 4, 5, 6}, {3, 6}} << 4 << V{3, 1};
+    QTest::newRow("disorder: cut at the running maximum") << T{{1, 5, 2, 3, 6}, {4, 4}} << 3 << V{1, 2};
+    QTest::newRow("ties past the budget: the smallest time still goes") << T{{7, 7, 7}, {7, 7}} << 2 << V{3, 2};
+    QTest::newRow("nothing read ahead: no rows") << T{{}, {1, 2, 3}} << 2 << V{0, 2};
+}
+
+void tst_BatchPlanning::cutsEveryPartitionAtOneEventTime()
+{
+    QFETCH(std::vector<std::vector<int64_t>>, times);
+    QFETCH(int, maxRows);
+    QFETCH(std::vector<int64_t>, taken);
+    std::vector<OffsetRange> ranges;
+    std::vector<ReadAhead> ahead;
+    for (size_t p = 0; p < times.size(); ++p) {
+        ranges.push_back({"t", int(p), 0, 100});
+        ReadAhead a;
+        int64_t runningMax = INT64_MIN;
+        for (size_t r = 0; r < times[p].size(); ++r) {
+            a.offsets.push_back(int64_t(r));
+            runningMax = std::max(runningMax, times[p][r]);
+            a.runningMax.push_back(runningMax);
+        }
+        a.end = int64_t(times[p].size());
+        ahead.push_back(a);
+    }
+    alignInEventTime(ranges, maxRows, ahead);
+    std::vector<int64_t> got;
+    for (const auto &r : ranges)
+        got.push_back(r.size());
+    QCOMPARE(got, taken);
+}
+
+void tst_BatchPlanning::backlogGivesTheSameResultOnAnyPartitioning_data()
+{
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("partitions");
+    QTest::addColumn<bool>("skewed");
+    QTest::addColumn<bool>("lastEmpty");
+    QTest::addColumn<int>("maxBatchRows");
+    QTest::newRow("1 partition") << 20000 << 1 << false << false << 500;
+    QTest::newRow("4 partitions") << 20000 << 4 << false << false << 500;
+    QTest::newRow("16 partitions") << 20000 << 16 << false << false << 500;
+    QTest::newRow("4 partitions, 90 % in one") << 20000 << 4 << true << false << 500;
+    QTest::newRow("5 partitions, one empty") << 20000 << 5 << false << true << 500;
+    QTest::newRow("4 partitions, whole backlog in one batch") << 20000 << 4 << false << false << 100000;
+    QTest::newRow("16 partitions, maxBatchRows 8") << 3000 << 16 << false << false << 8;
+    QTest::newRow("1 partition, maxBatchRows 8") << 3000 << 1 << false << false << 8;
+}
+
+void tst_BatchPlanning::backlogGivesTheSameResultOnAnyPartitioning()
+{
+    QFETCH(int, events);
+    QFETCH(int, partitions);
+    QFETCH(bool, skewed);
+    QFETCH(bool, lastEmpty);
+    QFETCH(int, maxBatchRows);
+    const Backlog backlog = makeBacklog(events);
+    const QString topic = QStringLiteral("events-%1")
+                              .arg(QString::fromLatin1(QTest::currentDataTag()))
+                              .replace(QRegularExpression(QStringLiteral("[^a-z0-9-]")), QStringLiteral("-"));
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, partitions, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, backlog, partitions, skewed, lastEmpty);
+
+    QTemporaryDir dir;
+    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, maxBatchRows),
+                                             dir.filePath(QStringLiteral("backlog.json")));
+    QVERIFY(loaded.pipeline);
+    RunOptions options;
+    options.untilIdleSeconds = 1;
+    Executor executor(*loaded.pipeline, options);
+    QString message;
+    QVERIFY2(executor.open(message), qPrintable(message));
+    int64_t rowsRead = 0, late = 0;
+    for (;;) {
+        const auto step = executor.step();
+        QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
+        if (step == Executor::Step::Ran) {
+            const QJsonObject p = executor.lastProgress();
+            rowsRead += int64_t(p.value(QStringLiteral("numInputRows")).toDouble());
+            late = int64_t(p.value(QStringLiteral("lateRowsDropped")).toDouble());
+            // The batch's plan is in its progress, per partition, as Spark's is.
+            const QJsonObject source = p.value(QStringLiteral("sources")).toArray().at(0).toObject();
+            QCOMPARE(source.value(QStringLiteral("endOffset")).toObject().value(topic).toObject().size(), partitions);
+        }
+        if (step == Executor::Step::Finished)
+            break;
+    }
+    QCOMPARE(rowsRead, int64_t(events));
+    QCOMPARE(late, 0);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("late.jsonl"))), QByteArray());
+
+    const QByteArray output = readAll(dir.filePath(QStringLiteral("out.jsonl")));
+    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> got;
+    for (const QByteArray &line : output.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        const int64_t start = QDateTime::fromString(row.value(QStringLiteral("window_start")).toString(), Qt::ISODateWithMs)
+                                  .toMSecsSinceEpoch();
+        got[{start, row.value(QStringLiteral("category")).toString().toStdString()}] = {
+            int64_t(row.value(QStringLiteral("n")).toDouble()), int64_t(row.value(QStringLiteral("cents")).toDouble())};
+    }
+    QCOMPARE(got, backlog.truth);
+    // Byte for byte the same as the first run of the same events.
+    if (!m_firstOutput.contains(events))
+        m_firstOutput.insert(events, output);
+    QCOMPARE(output, m_firstOutput.value(events));
+}
+
+QTEST_GUILESS_MAIN(tst_BatchPlanning)
+#include "tst_batchplanning.moc"

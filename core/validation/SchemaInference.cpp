@@ -185,8 +185,16 @@ SchemaInference::Outputs SchemaInference::inferMap(const NodeScope &n, const Sch
         out = in;
         const QJsonArray drop = n.value(QStringLiteral("drop")).toArray();
         for (qsizetype i = 0; i < drop.size(); ++i) {
-            if (field(n, QStringLiteral("drop/%1").arg(i), drop[i].toString(), in))
-                out.fields.erase(out.fields.begin() + out.indexOf(drop[i].toString()));
+            const QString name = drop[i].toString();
+            if (!field(n, QStringLiteral("drop/%1").arg(i), name, in))
+                continue;
+            const int index = out.indexOf(name);
+            if (index < 0) { // listed before: harmless, but say so
+                m_context.warning(n.pointer(QStringLiteral("drop/%1").arg(i)),
+                                  tr("\"%1\" is already in the drop list; remove this entry").arg(name), n.node.id);
+                continue;
+            }
+            out.fields.erase(out.fields.begin() + index);
         }
     }
     const QJsonArray columns = n.value(QStringLiteral("columns")).toArray();

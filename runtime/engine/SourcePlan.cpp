@@ -30,27 +30,38 @@ void alignInEventTime(std::vector<OffsetRange> &ranges, int64_t maxRows, const s
         const auto &m = ahead[p].runningMax;
         return size_t(std::upper_bound(m.begin(), m.end(), t) - m.begin());
     };
-    std::vector<int64_t> candidates;
-    for (const auto &a : ahead)
-        candidates.insert(candidates.end(), a.runningMax.begin(), a.runningMax.end());
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     auto total = [&](int64_t t) {
         int64_t n = 0;
         for (size_t p = 0; p < ranges.size(); ++p)
             n += int64_t(rowsUpTo(p, t));
         return n;
     };
-    // The largest candidate that fits, else the smallest: a batch always advances.
-    size_t low = 0, high = candidates.size();
-    while (low + 1 < high) {
-        const size_t mid = (low + high) / 2;
-        if (total(candidates[mid]) <= maxRows)
-            low = mid;
-        else
-            high = mid;
+    // total() only steps at the running maxima, so a search over time finds the
+    // same cut as one over them, without sorting every row read ahead.
+    int64_t low = INT64_MAX, high = INT64_MIN;
+    for (const auto &a : ahead) {
+        for (int64_t m : a.runningMax) {
+            if (m != INT64_MIN) {
+                low = std::min(low, m);
+                break;
+            }
+        }
+        if (!a.runningMax.empty())
+            high = std::max(high, a.runningMax.back());
     }
-    const int64_t t = candidates.empty() ? INT64_MIN : candidates[low];
+    int64_t t = INT64_MIN;
+    if (low <= high) {
+        // The largest time that fits, else the smallest: a batch always advances.
+        while (low < high) {
+            const uint64_t span = uint64_t(high) - uint64_t(low); // no overflow for far-apart times
+            const int64_t mid = int64_t(uint64_t(low) + span / 2 + span % 2);
+            if (total(mid) <= maxRows)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        t = low;
+    }
     for (size_t p = 0; p < ranges.size(); ++p) {
         const ReadAhead &a = ahead[p];
         const size_t rows = rowsUpTo(p, t);

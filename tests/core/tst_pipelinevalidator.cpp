@@ -112,6 +112,7 @@ private slots:
     void windowOutputSchema();
     void joinOutputNaming();
     void lookupAndMapSchemas();
+    void fieldDroppedTwiceIsAWarning();
     void upstreamErrorsDoNotCascade();
 };
 
@@ -364,6 +365,25 @@ void tst_PipelineValidator::lookupAndMapSchemas()
     QCOMPARE(mapped.field(QStringLiteral("margin"))->type, DataType::Double);
     QCOMPARE(mapped.field(QStringLiteral("discounted"))->type, DataType::Boolean);
     QCOMPARE(mapped.names().last(), QStringLiteral("discounted"));
+}
+
+void tst_PipelineValidator::fieldDroppedTwiceIsAWarning()
+{
+    // Crashed validate, describe, run and the app (issue: bad input never crashes).
+    const auto result = PipelineValidator::validate(patched(
+        {QStringLiteral(R"(/nodes/-={"id": "slim", "type": "map", "position": [0, 0], "config": {"columns": [{"name": "cents", "expr": "price * 100"}], "drop": ["price", "price", "ts", "price"]}})"),
+         QStringLiteral(R"(/nodes/-={"id": "slim_out", "type": "sink.preview", "position": [0, 0], "config": {}})"),
+         QStringLiteral(R"(/edges/-={"from": "slim", "to": "slim_out"})"),
+         QStringLiteral(R"(/edges/-={"from": "only_views", "to": "slim"})")}));
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QStringList warnings;
+    for (const auto &d : result.diagnostics)
+        warnings << d.pointer;
+    QCOMPARE(warnings, (QStringList{QStringLiteral("/nodes/4/config/drop/1"), QStringLiteral("/nodes/4/config/drop/3")}));
+    const Schema slim = result.schemas.value(QStringLiteral("slim")).outputs.at(QStringLiteral("out"));
+    QVERIFY(!slim.field(QStringLiteral("price")));
+    QVERIFY(!slim.field(QStringLiteral("ts")));
+    QVERIFY(slim.field(QStringLiteral("user_id")));
 }
 
 void tst_PipelineValidator::upstreamErrorsDoNotCascade()

@@ -36,6 +36,7 @@ struct Expr
     std::vector<std::unique_ptr<Expr>> args;
     int pos = 0;
     int len = 0;
+    int chainDepth = 1; // levels of binary operators at and below this node (the parser's depth limit)
 
     DataType type = DataType::Null;
     const FunctionDef *function = nullptr;

@@ -20,6 +20,34 @@ struct ParseFailure
     ExprError error;
 };
 
+// Deeper trees than this are refused: the parser, the type checker, the printer
+// and both evaluators recurse over the tree, and 7,000 nested parentheses or a sum
+// of 20,000 terms overflowed the stack. 2,000 levels are far more than a person
+// writes and fit the stack of every pass (tested at the limit, also under ASan).
+constexpr int kMaxDepth = 2000;
+
+QString tooDeep()
+{
+    return tr("the expression nests more than %1 levels deep; split it into steps (a map node that computes a "
+              "part, then this expression over that column)")
+        .arg(kMaxDepth);
+}
+
+// The depth of the deepest node (iteratively: the tree may be too deep to recurse).
+const Expr *deepestBeyond(const Expr &root, int limit)
+{
+    std::vector<std::pair<const Expr *, int>> stack{{&root, 1}};
+    while (!stack.empty()) {
+        const auto [e, depth] = stack.back();
+        stack.pop_back();
+        if (depth > limit)
+            return e;
+        for (const auto &a : e->args)
+            stack.push_back({a.get(), depth + 1});
+    }
+    return nullptr;
+}
+
 class ParserImpl
 {
 public:
@@ -32,6 +60,8 @@ public:
         ExprPtr e = parseOr();
         if (peek().kind != TokenKind::End)
             fail(peek(), tr("unexpected %1 after the end of the expression").arg(describe(peek())));
+        if (const Expr *deep = deepestBeyond(*e, kMaxDepth))
+            throw ParseFailure{{deep->pos, std::max(deep->len, 1), tooDeep()}};
         return e;
     }
 
@@ -87,14 +117,31 @@ private:
     ExprPtr binary(Op op, ExprPtr lhs, ExprPtr rhs)
     {
         auto e = make(ExprKind::Binary, lhs->pos, endOf(*rhs));
+        e->chainDepth = std::max(lhs->chainDepth, rhs->chainDepth) + 1;
+        if (e->chainDepth + m_nesting > kMaxDepth) // a long flat sum is deep too
+            throw ParseFailure{{rhs->pos, std::max(rhs->len, 1), tooDeep()}};
         e->op = op;
         e->args.push_back(std::move(lhs));
         e->args.push_back(std::move(rhs));
         return e;
     }
 
+    // Counts the parser's own recursion (parentheses, arguments, NOT and unary
+    // minus chains), so that input cannot overflow its stack.
+    struct Nesting
+    {
+        ParserImpl &parser;
+        explicit Nesting(ParserImpl &p) : parser(p)
+        {
+            if (++parser.m_nesting > kMaxDepth)
+                parser.fail(parser.peek(), tooDeep());
+        }
+        ~Nesting() { --parser.m_nesting; }
+    };
+
     ExprPtr parseOr()
     {
+        const Nesting nesting(*this);
         ExprPtr lhs = parseAnd();
         while (peek().isKeyword(u"or")) {
             next();
@@ -116,6 +163,7 @@ private:
     ExprPtr parseNot()
     {
         if (peek().isKeyword(u"not")) {
+            const Nesting nesting(*this);
             const Token &t = next();
             ExprPtr operand = parseNot();
             auto e = make(ExprKind::Unary, t.pos, endOf(*operand));
@@ -250,6 +298,7 @@ private:
     ExprPtr parseUnary()
     {
         if (peek().isSymbol(u"-") || peek().isSymbol(u"+")) {
+            const Nesting nesting(*this);
             const Token &t = next();
             ExprPtr operand = parseUnary();
             if (t.text == u"+")
@@ -416,6 +465,7 @@ private:
 
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
+    int m_nesting = 0;
 };
 
 } // namespace

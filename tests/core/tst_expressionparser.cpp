@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "expr/Parser.h"
+#include "expr/Expression.h"
 #include "expr/Printer.h"
 
 #include <QTest>
@@ -15,6 +16,8 @@ private slots:
     void errors_data();
     void errors();
     void positions();
+    void deepInputIsRefusedNotACrash_data();
+    void deepInputIsRefusedNotACrash();
 };
 
 void tst_ExpressionParser::canonicalForm_data()
@@ -162,3 +165,39 @@ void tst_ExpressionParser::positions()
 
 QTEST_GUILESS_MAIN(tst_ExpressionParser)
 #include "tst_expressionparser.moc"
+
+void tst_ExpressionParser::deepInputIsRefusedNotACrash_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("accepted");
+    auto repeat = [](const char *piece, int n) { return QString::fromLatin1(piece).repeated(n); };
+    QTest::newRow("1,000 nested parentheses") << repeat("(", 1000) + QStringLiteral("x") + repeat(")", 1000) + QStringLiteral(" > 0") << true;
+    QTest::newRow("a sum of 1,000 terms") << repeat("x + ", 999) + QStringLiteral("x > 0") << true;
+    QTest::newRow("1,000 nested abs(") << repeat("abs(", 1000) + QStringLiteral("x") + repeat(")", 1000) + QStringLiteral(" > 0") << true;
+    QTest::newRow("7,000 nested parentheses") << repeat("(", 7000) + QStringLiteral("x") + repeat(")", 7000) + QStringLiteral(" > 0") << false;
+    QTest::newRow("100,000 NOT") << repeat("NOT ", 100000) + QStringLiteral("x > 0") << false;
+    QTest::newRow("100,000 unary minus") << repeat("-", 100000) + QStringLiteral("x > 0") << false;
+    QTest::newRow("10,000 nested abs(") << repeat("abs(", 10000) + QStringLiteral("x") + repeat(")", 10000) + QStringLiteral(" > 0") << false;
+    QTest::newRow("a sum of 20,000 terms") << repeat("1 + ", 19999) + QStringLiteral("1 > 0") << false;
+    QTest::newRow("a sum of 200,000 terms") << repeat("1 + ", 199999) + QStringLiteral("1 > 0") << false;
+    QTest::newRow("1,500 parentheses around a 1,500-term sum")
+        << repeat("(", 1500) + repeat("x + ", 1499) + QStringLiteral("x") + repeat(")", 1500) + QStringLiteral(" > 0") << false;
+}
+
+void tst_ExpressionParser::deepInputIsRefusedNotACrash()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, accepted);
+    sw::core::Schema schema;
+    schema.fields = {{QStringLiteral("x"), sw::core::DataType::Int}};
+    const auto compiled = Expression::compile(input, schema); // parser and type checker
+    if (accepted) {
+        QVERIFY2(compiled.ok(), qPrintable(compiled.errors.empty() ? QString() : compiled.errors.front().message));
+        QVERIFY(!Printer::print(*compiled.expr).isEmpty());
+    } else {
+        QVERIFY(!compiled.ok());
+        QVERIFY(!compiled.errors.empty());
+        QVERIFY2(compiled.errors.front().message.contains(QStringLiteral("nests more than 2000 levels")),
+                 qPrintable(compiled.errors.front().message));
+    }
+}

@@ -55,6 +55,25 @@ struct Batch
             c.eraseFront(n);
         rows -= n;
     }
+    // Rows [begin, end) in a batch of their own, strings copied into its arena: the
+    // arenas of this batch are not kept alive by the copy.
+    Batch copyRows(size_t begin, size_t end) const
+    {
+        Batch copy = empty(schema);
+        StringArena &arena = copy.arena();
+        for (size_t c = 0; c < columns.size(); ++c) {
+            Column &to = copy.columns[c];
+            to.appendRange(columns[c], begin, end);
+            if (to.type == DataType::String) {
+                for (size_t r = 0; r < to.size(); ++r) {
+                    if (to.valid[r])
+                        to.strings[r] = arena.copy(to.strings[r]);
+                }
+            }
+        }
+        copy.rows = end > begin ? end - begin : 0;
+        return copy;
+    }
     void shareArenasOf(const Batch &other)
     {
         for (const auto &a : other.arenas) {

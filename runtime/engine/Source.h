@@ -50,9 +50,10 @@ struct SourceContext
 //
 // A micro-batch is planned (Spark's offset ranges): at its start the executor asks
 // every source for a plan, the offset range [next, latest) of each partition,
-// divided by maxBatchRows as Spark's maxOffsetsPerTrigger divides it; then it reads
-// exactly those ranges. A batch so covers every partition, and a plan read again
-// gives the same records. After the batch's rows reached their sinks, commit().
+// limited to about maxBatchRows in all (SourcePlan.h: how the limit is divided);
+// then it reads exactly those ranges. A batch so covers every partition, and a
+// plan read again gives the same records. After the batch's rows reached their
+// sinks, commit().
 class Source
 {
 public:

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <thread>
 
@@ -181,6 +182,7 @@ bool KafkaSource::addPartitions(const std::vector<std::pair<std::string, int>> &
         p->partition = tp.partition;
         p->planned = p->next = start;
         p->latest = high[i];
+        p->ahead.rows = Batch::empty(m_output);
         // The partition's own queue, taken from the consumer's before assign():
         // librdkafka then never forwards it (queue flag FWD_APP), and keeps each
         // partition's prefetch bounded on its own.
@@ -277,8 +279,6 @@ void KafkaSource::planInEventTime(SourcePlan &plan, int64_t maxRows)
     const size_t offsetColumn = m_declared.fields.size() + 3;
     for (size_t i = 0; i < plan.ranges.size(); ++i) {
         Partition &p = *find(plan.ranges[i]);
-        if (p.ahead.rows.schema.fields.empty())
-            p.ahead.rows = Batch::empty(m_output);
         const int64_t want = std::min(plan.ranges[i].end, p.planned + 2 * spark[i].size() + 16);
         if (p.next < want && !readRange(p, {p.topic, p.partition, p.next, want}, p.ahead)) {
             m_planFailure.error = p.ahead.error;
@@ -304,12 +304,15 @@ void KafkaSource::planInEventTime(SourcePlan &plan, int64_t maxRows)
     alignInEventTime(plan.ranges, maxRows, ahead);
 }
 
-// Moves what was read ahead of `p` below offset `end` into `out`.
+// Moves what was read ahead of `p` below offset `end` into `out`. Strings decoded
+// ahead go to the read-ahead batch's arena, which stays alive as long as any row
+// of it waits, and on a backlog some always do: past 1 MiB the waiting rows move
+// to a fresh arena, so that it does not grow with the whole backlog.
 void KafkaSource::takeReadAhead(Partition &p, int64_t end, SourceBatch &out)
 {
     SourceBatch &a = p.ahead;
-    const Column &offsets = a.rows.columns[m_declared.fields.size() + 3];
-    const size_t rows = size_t(std::lower_bound(offsets.ints.begin(), offsets.ints.end(), end) - offsets.ints.begin());
+    const std::vector<int64_t> &offsets = a.rows.columns[m_declared.fields.size() + 3].ints;
+    const size_t rows = size_t(std::lower_bound(offsets.begin(), offsets.end(), end) - offsets.begin());
     out.rows.appendRows(a.rows, 0, rows);
     a.rows.dropFrontRows(rows);
     out.recordTimestamps.insert(out.recordTimestamps.end(), a.recordTimestamps.begin(), a.recordTimestamps.begin() + long(rows));
@@ -320,8 +323,11 @@ void KafkaSource::takeReadAhead(Partition &p, int64_t end, SourceBatch &out)
     a.deadLetters.erase(a.deadLetters.begin(), a.deadLetters.begin() + long(dead));
     out.decodeMs += a.decodeMs;
     a.decodeMs = 0;
+    constexpr size_t kArenaBytes = 1 << 20;
     if (a.rows.rows == 0)
         a.rows = Batch::empty(m_output); // let go of the arenas
+    else if (a.rows.arena().bytes() > kArenaBytes)
+        a.rows = a.rows.copyRows(0, a.rows.rows);
 }
 
 KafkaSource::Partition *KafkaSource::find(const OffsetRange &range)
@@ -526,27 +532,49 @@ int64_t KafkaSource::lag() const
 
 QJsonObject KafkaSource::progress() const
 {
-    QJsonObject offsets, startOffset, endOffset, latestOffset;
-    auto put = [](QJsonObject &byTopic, const std::string &topic, int partition, const QJsonValue &v) {
-        const QString name = QString::fromStdString(topic);
-        QJsonObject t = byTopic.value(name).toObject();
-        t.insert(QString::number(partition), v);
-        byTopic.insert(name, t);
+    // Per topic, each object is built whole and inserted once: inserting into a
+    // nested QJsonObject copies it, and this runs every batch for every partition.
+    struct TopicProgress
+    {
+        QJsonObject partitions, start, end, latest;
+    };
+    std::map<std::string, TopicProgress> topics;
+    TopicProgress *current = nullptr;
+    const std::string *currentName = nullptr;
+    auto topic = [&](const std::string &name) -> TopicProgress & {
+        if (!currentName || *currentName != name) {
+            current = &topics[name];
+            currentName = &name;
+        }
+        return *current;
     };
     for (const auto &p : m_partitions) {
         int64_t lo = 0, hi = 0;
         rd_kafka_get_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &lo, &hi);
         hi = std::max(hi, p->latest);
-        put(offsets, p->topic, p->partition,
-            QJsonObject{{QStringLiteral("nextOffset"), double(p->planned)},
-                        {QStringLiteral("highWatermark"), double(hi)},
-                        {QStringLiteral("lag"), double(std::max<int64_t>(0, hi - p->planned))}});
-        put(latestOffset, p->topic, p->partition, double(hi));
+        TopicProgress &t = topic(p->topic);
+        const QString partition = QString::number(p->partition);
+        t.partitions.insert(partition, QJsonObject{{QStringLiteral("nextOffset"), double(p->planned)},
+                                                   {QStringLiteral("highWatermark"), double(hi)},
+                                                   {QStringLiteral("lag"), double(std::max<int64_t>(0, hi - p->planned))}});
+        t.latest.insert(partition, double(hi));
     }
     // Spark's sources[].startOffset / endOffset: the ranges the last batch read.
     for (const OffsetRange &r : m_lastPlan.ranges) {
-        put(startOffset, r.topic, r.partition, double(r.start));
-        put(endOffset, r.topic, r.partition, double(r.end));
+        TopicProgress &t = topic(r.topic);
+        const QString partition = QString::number(r.partition);
+        t.start.insert(partition, double(r.start));
+        t.end.insert(partition, double(r.end));
+    }
+    QJsonObject offsets, startOffset, endOffset, latestOffset;
+    for (const auto &[name, t] : topics) {
+        const QString key = QString::fromStdString(name);
+        offsets.insert(key, t.partitions);
+        latestOffset.insert(key, t.latest);
+        if (!t.start.isEmpty()) {
+            startOffset.insert(key, t.start);
+            endOffset.insert(key, t.end);
+        }
     }
     return {{QStringLiteral("description"), QStringLiteral("Kafka[%1]").arg(m_topics.join(u','))},
             {QStringLiteral("group"), m_group},

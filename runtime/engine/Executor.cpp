@@ -31,6 +31,7 @@ Executor::~Executor()
         if (n.sink)
             n.sink->close();
     }
+    closeOperators();
     m_nodes.clear(); // clients first, then the embedded brokers they talk to
 }
 
@@ -68,8 +69,13 @@ bool Executor::open(QString &error)
             error = QStringLiteral("sink \"%1\": %2").arg(n.id, QString::fromStdString(message));
             return false;
         }
-        if (n.op)
-            n.op->open();
+        if (n.op) {
+            n.context = std::make_unique<OperatorContext>(n.id);
+            if (!n.op->open(*n.context, message)) {
+                error = QStringLiteral("node \"%1\": %2").arg(n.id, QString::fromStdString(message));
+                return false;
+            }
+        }
     }
     if (!m_options.metricsPath.isEmpty()) {
         m_metrics.setFileName(m_options.metricsPath);
@@ -195,8 +201,19 @@ void Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &let
     m_deadLetterFile.flush();
 }
 
+void Executor::closeOperators()
+{
+    if (m_operatorsClosed)
+        return;
+    m_operatorsClosed = true;
+    for (auto &n : m_nodes) {
+        if (n.op && n.context) // opened
+            n.op->close();
+    }
+}
+
 bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
-                        std::vector<int64_t> &recordTimes)
+                        std::vector<int64_t> &recordTimes, bool endOfInput)
 {
     QElapsedTimer t;
     for (auto &n : m_nodes) {
@@ -259,6 +276,8 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
                 n.inbox[port].clear();
             }
             n.op->endOfBatch(watermark, emitter);
+            if (endOfInput)
+                n.op->finish(emitter);
             timing.operators += double(busy.nsecsElapsed()) / 1e6;
         } else if (n.sink) {
             for (auto &port : n.inbox) {
@@ -360,7 +379,7 @@ void Executor::finish()
     QElapsedTimer total;
     total.start();
     m_watermark = kWatermarkEnd;
-    if (runBatch(false, kWatermarkEnd, timing, inputRows, recordTimes)) {
+    if (runBatch(false, kWatermarkEnd, timing, inputRows, recordTimes, true)) {
         ++m_batchId;
         record(timing, 0, recordTimes, double(total.nsecsElapsed()) / 1e6);
     }
@@ -368,6 +387,7 @@ void Executor::finish()
         if (n.sink)
             n.sink->close();
     }
+    closeOperators();
 }
 
 void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64_t> &recordTimes, double totalMs)
@@ -410,19 +430,19 @@ void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64
                 s.insert(QStringLiteral("maxEventTime"), double(n.maxEventTime));
             sources.append(s);
         } else if (n.op) {
-            const OperatorStats st = n.op->stats();
-            late += st.lateRowsDropped;
+            const OperatorCounters &counters = n.context->counters();
+            late += counters.lateRowsDropped;
             if (n.type->id == u"join.lookup") {
                 QJsonObject entry = nodes.value(n.id).toObject();
-                entry.insert(QStringLiteral("lookupMisses"), double(st.lookupMisses));
-                entry.insert(QStringLiteral("tableRows"), double(st.stateRows));
+                entry.insert(QStringLiteral("lookupMisses"), double(counters.lookupMisses));
+                entry.insert(QStringLiteral("tableRows"), double(n.op->stateRows()));
                 nodes.insert(n.id, entry);
             }
             if (n.type->needsEventTime)
                 stateOperators.append(QJsonObject{{QStringLiteral("node"), n.id},
-                                                  {QStringLiteral("numRowsTotal"), double(st.stateRows)},
-                                                  {QStringLiteral("numRowsEvicted"), double(st.evictedRows)},
-                                                  {QStringLiteral("lateRowsDropped"), double(st.lateRowsDropped)}});
+                                                  {QStringLiteral("numRowsTotal"), double(n.op->stateRows())},
+                                                  {QStringLiteral("numRowsEvicted"), double(counters.evictedRows)},
+                                                  {QStringLiteral("lateRowsDropped"), double(counters.lateRowsDropped)}});
         } else if (n.sink) {
             sinks.append(QJsonObject{{QStringLiteral("node"), n.id}, {QStringLiteral("numOutputRows"), double(n.rowsIn)}});
         }

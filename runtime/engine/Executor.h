@@ -68,8 +68,10 @@ private:
     {
         double poll = 0, decode = 0, operators = 0, sink = 0, checkpoint = 0;
     };
+    // endOfInput: the last batch of bounded input; operators finish() after it.
     bool runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
-                  std::vector<int64_t> &recordTimes);
+                  std::vector<int64_t> &recordTimes, bool endOfInput = false);
+    void closeOperators();
     bool planSources(std::vector<SourcePlan> &plans);
     void waitForInput();
     void route(int nodeIndex, int outputPort, Batch &&batch);
@@ -91,6 +93,7 @@ private:
     bool m_interrupted = false;
     bool m_noDataBatchDue = false;
     bool m_finished = false;
+    bool m_operatorsClosed = false;
     QString m_error;
     QElapsedTimer m_clock;
     qint64 m_lastInputAt = 0;

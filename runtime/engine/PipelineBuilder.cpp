@@ -101,12 +101,7 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                 join = std::make_unique<LookupJoin>(node.config, p.resolvePath(table.value(QStringLiteral("path")).toString()),
                                                     input("in"), tableSchema, output("out"));
             }
-            join->open();
-            if (!join->loadError().isEmpty()) {
-                error = QStringLiteral("node \"%1\": cannot read the lookup table: %2").arg(id, join->loadError());
-                return {};
-            }
-            rn.op = std::move(join);
+            rn.op = std::move(join); // opened (the table read) by the executor
         } else if (t == u"join.stream") {
             rn.op = std::make_unique<StreamJoin>(node.config, input("left"), input("right"), output("out"));
         } else if (t == u"dedupe") {

@@ -18,6 +18,7 @@ struct RuntimeNode
     const core::NodeType *type = nullptr;
     std::unique_ptr<Source> source;
     std::unique_ptr<Operator> op;
+    std::unique_ptr<OperatorContext> context; // the op's; its address stays put as nodes move
     std::unique_ptr<Sink> sink;
 
     // Per output port (catalog order): the (node index, input port index) it feeds.

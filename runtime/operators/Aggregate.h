@@ -59,6 +59,7 @@ public:
     void merge(AggregateState &into, const AggregateState &from) const;
     void appendResult(const AggregateState &state, Column &out, StringArena &arena) const;
     DataType resultType() const { return m_result; }
+    AggregateFunction function() const { return m_fn; }
 
 private:
     bool better(const OwnedValue &candidate, const OwnedValue &current) const;

@@ -20,14 +20,16 @@ public:
     Dedupe(const QJsonObject &config, const core::Schema &input);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
-    OperatorStats stats() const override;
+    bool isStateful() const override { return true; }
+    void snapshot(StateWriter &out) const override;
+    void restore(StateReader &in) override;
+    int64_t stateRows() const override { return int64_t(m_expiry.size()); }
 
 private:
     std::vector<int> m_key;
     int m_eventTime = -1;
     int64_t m_within = 0;
     std::unordered_map<std::string, int64_t> m_expiry; // key -> first event time + within
-    int64_t m_late = 0;
 };
 
 } // namespace sw::runtime

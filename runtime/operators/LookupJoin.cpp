@@ -15,8 +15,8 @@
 #include <librdkafka/rdkafka.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
-#include <map>
 
 namespace sw::runtime {
 
@@ -93,12 +93,11 @@ LookupJoin::LookupJoin(const QJsonObject &config, KafkaEndpoint endpoint, const 
     m_path = QStringLiteral("topic %1").arg(m_topic);
 }
 
-LookupJoin::~LookupJoin()
+LookupJoin::~LookupJoin() = default;
+
+void LookupJoin::close()
 {
-    if (m_consumer) {
-        rd_kafka_consumer_close(m_consumer);
-        rd_kafka_destroy(m_consumer);
-    }
+    m_consumer.reset();
 }
 
 void LookupJoin::init(const QJsonObject &config)
@@ -135,6 +134,29 @@ void LookupJoin::indexRow(uint32_t row)
     m_index[key] = row;
 }
 
+void LookupJoin::rebuildIndex()
+{
+    m_index.clear();
+    for (const auto &[key, row] : m_byRecordKey)
+        indexRow(row);
+}
+
+bool LookupJoin::applyRecord(const rd_kafka_message_t &msg)
+{
+    m_nextOffset[msg.partition] = msg.offset + 1;
+    const std::string key = msg.key ? std::string(static_cast<const char *>(msg.key), msg.key_len) : std::string();
+    if (!msg.payload) // a tombstone
+        return m_byRecordKey.erase(key) > 0;
+    std::string reason;
+    if (!m_decoder->decode({static_cast<const char *>(msg.payload), msg.len}, *m_rows, m_rows->arena(), reason)) {
+        std::fprintf(stderr, "lookup topic %s, partition %d, offset %lld: %s (skipped)\n", qPrintable(m_topic),
+                     int(msg.partition), (long long)msg.offset, reason.c_str());
+        return false;
+    }
+    m_byRecordKey[key] = uint32_t(m_rows->rows++);
+    return true;
+}
+
 bool LookupJoin::openTopic(QString &error)
 {
     std::string message;
@@ -144,68 +166,50 @@ bool LookupJoin::openTopic(QString &error)
     KafkaClientConfig::set(conf, "group.id", "streamwright-lookup", message);
     KafkaClientConfig::set(conf, "enable.auto.commit", "false", message);
     char errstr[512];
-    m_consumer = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
+    m_consumer.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr));
     if (!m_consumer)
         return (error = QString::fromUtf8(errstr), false);
-    rd_kafka_poll_set_consumer(m_consumer);
+    rd_kafka_poll_set_consumer(m_consumer.get());
     const QByteArray topic = m_topic.toUtf8();
-    rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer, topic.constData(), nullptr);
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer.get(), topic.constData(), nullptr);
     const rd_kafka_metadata_t *metadata = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_consumer, 0, handle, &metadata, 10000);
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_consumer.get(), 0, handle, &metadata, 10000);
     rd_kafka_topic_destroy(handle);
     if (err || !metadata || metadata->topic_cnt != 1 || metadata->topics[0].partition_cnt == 0) {
         if (metadata)
             rd_kafka_metadata_destroy(metadata);
         return (error = QStringLiteral("cannot read topic %1 (%2)").arg(m_topic, QLatin1String(rd_kafka_err2str(err))), false);
     }
-    rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(metadata->topics[0].partition_cnt);
+    KafkaPartitionList parts(rd_kafka_topic_partition_list_new(metadata->topics[0].partition_cnt));
     std::vector<std::pair<int, int64_t>> ends;
     for (int p = 0; p < metadata->topics[0].partition_cnt; ++p) {
         const int id = metadata->topics[0].partitions[p].id;
-        rd_kafka_topic_partition_list_add(parts, topic.constData(), id)->offset = RD_KAFKA_OFFSET_BEGINNING;
+        rd_kafka_topic_partition_list_add(parts.get(), topic.constData(), id)->offset = RD_KAFKA_OFFSET_BEGINNING;
         int64_t lo = 0, hi = 0;
-        rd_kafka_query_watermark_offsets(m_consumer, topic.constData(), id, &lo, &hi, 5000);
+        rd_kafka_query_watermark_offsets(m_consumer.get(), topic.constData(), id, &lo, &hi, 5000);
         ends.emplace_back(id, hi);
+        m_nextOffset[id] = lo;
     }
     rd_kafka_metadata_destroy(metadata);
-    rd_kafka_assign(m_consumer, parts);
-    rd_kafka_topic_partition_list_destroy(parts);
+    rd_kafka_assign(m_consumer.get(), parts.get());
     m_rows = std::make_shared<Batch>(Batch::empty(m_table));
     m_decoder = std::make_unique<JsonDecoder>(m_table);
     // Read to the end the topic had at start, so the first batch sees the whole table.
     QElapsedTimer clock;
     clock.start();
-    std::map<int, int64_t> next;
     auto caughtUp = [&] {
         for (const auto &[id, hi] : ends) {
-            if (hi > 0 && next[id] < hi)
+            if (m_nextOffset[id] < hi)
                 return false;
         }
         return true;
     };
     while (!caughtUp() && clock.elapsed() < 30000) {
-        rd_kafka_message_t *msg = rd_kafka_consumer_poll(m_consumer, 100);
-        if (!msg)
-            continue;
-        if (!msg->err) {
-            next[msg->partition] = msg->offset + 1;
-            const std::string key = msg->key ? std::string(static_cast<const char *>(msg->key), msg->key_len) : std::string();
-            if (!msg->payload) {
-                m_byRecordKey.erase(key);
-            } else {
-                std::string reason;
-                if (m_decoder->decode({static_cast<const char *>(msg->payload), msg->len}, *m_rows, m_rows->arena(), reason))
-                    m_byRecordKey[key] = uint32_t(m_rows->rows++);
-                else
-                    std::fprintf(stderr, "lookup topic %s, offset %lld: %s (skipped)\n", topic.constData(),
-                                 (long long)msg->offset, reason.c_str());
-            }
-        }
-        rd_kafka_message_destroy(msg);
+        KafkaMessage msg(rd_kafka_consumer_poll(m_consumer.get(), 100));
+        if (msg && !msg->err)
+            applyRecord(*msg);
     }
-    m_index.clear();
-    for (const auto &[key, row] : m_byRecordKey)
-        indexRow(row);
+    rebuildIndex();
     return true;
 }
 
@@ -213,23 +217,11 @@ void LookupJoin::readTopic(int firstWaitMs)
 {
     bool changed = false;
     for (int n = 0;; ++n) {
-        rd_kafka_message_t *msg = rd_kafka_consumer_poll(m_consumer, n == 0 ? firstWaitMs : 0);
+        KafkaMessage msg(rd_kafka_consumer_poll(m_consumer.get(), n == 0 ? firstWaitMs : 0));
         if (!msg)
             break;
-        if (!msg->err) {
-            const std::string key = msg->key ? std::string(static_cast<const char *>(msg->key), msg->key_len) : std::string();
-            if (!msg->payload) { // a tombstone
-                m_byRecordKey.erase(key);
-                changed = true;
-            } else {
-                std::string reason;
-                if (m_decoder->decode({static_cast<const char *>(msg->payload), msg->len}, *m_rows, m_rows->arena(), reason)) {
-                    m_byRecordKey[key] = uint32_t(m_rows->rows++);
-                    changed = true;
-                }
-            }
-        }
-        rd_kafka_message_destroy(msg);
+        if (!msg->err)
+            changed = applyRecord(*msg) || changed;
     }
     if (!changed)
         return;
@@ -244,20 +236,16 @@ void LookupJoin::readTopic(int firstWaitMs)
         }
         m_rows = std::move(compact);
     }
-    m_index.clear();
-    for (const auto &[key, row] : m_byRecordKey)
-        indexRow(row);
+    rebuildIndex();
 }
 
-void LookupJoin::open()
+bool LookupJoin::onOpen(std::string &error)
 {
-    if (m_endpoint) {
-        if (!openTopic(m_error))
-            std::fprintf(stderr, "lookup table %s: %s\n", qPrintable(m_path), qPrintable(m_error));
-        return;
-    }
-    if (!load(m_error))
-        std::fprintf(stderr, "lookup table %s: %s\n", qPrintable(m_path), qPrintable(m_error));
+    QString message;
+    const bool ok = m_endpoint ? openTopic(message) : load(message);
+    if (!ok)
+        error = QStringLiteral("cannot read the lookup table %1: %2").arg(m_path, message).toStdString();
+    return ok;
 }
 
 bool LookupJoin::loadCsv(Batch &table, QString &error)
@@ -401,22 +389,23 @@ void LookupJoin::reloadIfChanged()
 
 void LookupJoin::process(int, const Batch &batch, int64_t, Emitter &out)
 {
-    if (m_consumer)
-        readTopic(0);
-    else
+    if (!m_endpoint)
         reloadIfChanged();
+    else if (m_consumer)
+        readTopic(0);
     Batch result = Batch::empty(m_output);
     result.shareArenasOf(batch);
     if (m_rows)
         result.shareArenasOf(*m_rows);
     std::string key;
+    int64_t misses = 0;
     for (auto &c : result.columns)
         c.reserve(batch.rows);
     for (size_t r = 0; r < batch.rows; ++r) {
         const bool nullKey = rowKey(key, batch.columns, m_streamKeys, r);
         const auto hit = nullKey || !m_rows ? m_index.end() : m_index.find(key); // NULL keys never match (SQL)
         if (hit == m_index.end()) {
-            ++m_misses;
+            ++misses;
             if (m_inner)
                 continue;
         }
@@ -432,15 +421,82 @@ void LookupJoin::process(int, const Batch &batch, int64_t, Emitter &out)
         }
         ++result.rows;
     }
+    context().countLookupMisses(misses);
     out.push(0, std::move(result));
 }
 
-OperatorStats LookupJoin::stats() const
+void LookupJoin::snapshot(StateWriter &out) const
 {
-    OperatorStats s;
-    s.stateRows = m_rows ? int64_t(m_rows->rows) : 0;
-    s.lookupMisses = m_misses;
-    return s;
+    out.section("join.lookup", 1);
+    out.boolean(bool(m_endpoint));
+    if (!m_endpoint)
+        return; // a file table is read again at open()
+    out.bytes(m_topic.toStdString());
+    out.u64(m_table.fields.size());
+    for (const auto &f : m_table.fields)
+        out.u8(uint8_t(f.type));
+    std::vector<std::pair<std::string_view, uint32_t>> rows(m_byRecordKey.begin(), m_byRecordKey.end());
+    std::sort(rows.begin(), rows.end());
+    out.u64(rows.size());
+    for (const auto &[key, row] : rows) {
+        out.bytes(key);
+        for (const Column &c : m_rows->columns)
+            out.cell(c, row);
+    }
+    out.u64(m_nextOffset.size());
+    for (const auto &[partition, next] : m_nextOffset) {
+        out.u32(uint32_t(partition));
+        out.i64(next);
+    }
+}
+
+void LookupJoin::restore(StateReader &in)
+{
+    if (!in.section("join.lookup", 1))
+        return;
+    const bool fromTopic = in.boolean();
+    in.expectSame("table kind (a topic)", fromTopic, bool(m_endpoint));
+    if (!in.ok() || !fromTopic)
+        return;
+    const std::string topic = in.bytes();
+    if (in.ok() && topic != m_topic.toStdString())
+        in.fail("the state is of the table topic " + topic + ", not " + m_topic.toStdString());
+    in.expectSame("number of table fields", int64_t(in.u64()), int64_t(m_table.fields.size()));
+    for (size_t c = 0; c < m_table.fields.size() && in.ok(); ++c)
+        in.expectSame("table field type", in.u8(), uint8_t(m_table.fields[c].type));
+    auto rows = std::make_shared<Batch>(Batch::empty(m_table));
+    std::unordered_map<std::string, uint32_t> byRecordKey;
+    const size_t n = in.count(8 + m_table.fields.size());
+    for (size_t r = 0; r < n && in.ok(); ++r) {
+        std::string key = in.bytes();
+        for (Column &c : rows->columns)
+            in.cell(c, rows->arena());
+        byRecordKey[std::move(key)] = uint32_t(rows->rows++);
+    }
+    std::map<int32_t, int64_t> next;
+    const size_t partitions = in.count(12);
+    for (size_t p = 0; p < partitions && in.ok(); ++p) {
+        const auto partition = int32_t(in.u32());
+        next[partition] = in.i64();
+    }
+    if (!in.ok())
+        return;
+    // Read on from the saved offsets; a partition the snapshot did not know (the
+    // topic grew) from its beginning.
+    for (const auto &[partition, offset] : m_nextOffset)
+        next.try_emplace(partition, RD_KAFKA_OFFSET_BEGINNING);
+    const QByteArray topicName = m_topic.toUtf8();
+    KafkaPartitionList parts(rd_kafka_topic_partition_list_new(int(next.size())));
+    for (const auto &[partition, offset] : next)
+        rd_kafka_topic_partition_list_add(parts.get(), topicName.constData(), partition)->offset = offset;
+    if (!m_consumer || rd_kafka_assign(m_consumer.get(), parts.get()) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        in.fail("cannot read the table topic " + topic + " from the saved offsets");
+        return;
+    }
+    m_rows = std::move(rows);
+    m_byRecordKey = std::move(byRecordKey);
+    m_nextOffset = std::move(next);
+    rebuildIndex();
 }
 
 } // namespace sw::runtime

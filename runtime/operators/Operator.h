@@ -2,11 +2,13 @@
 #pragma once
 
 #include "batch/Batch.h"
+#include "operators/OperatorState.h"
 
 #include <QString>
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 namespace sw::runtime {
 
@@ -23,37 +25,104 @@ public:
     virtual void push(int outputPort, Batch &&batch) = 0;
 };
 
-// Counters every operator keeps; the executor reads them after each batch.
-struct OperatorStats
+// What an operator counts as it runs, cumulative since the run started. Not part
+// of the operator's state: the run keeps them (and a checkpoint saves them) beside it.
+struct OperatorCounters
 {
-    int64_t stateRows = 0;       // rows (or groups) held in state now
-    int64_t lateRowsDropped = 0; // cumulative
-    int64_t lookupMisses = 0;    // cumulative (lookup joins)
-    int64_t evictedRows = 0;     // cumulative (joins: rows whose time bound passed)
+    int64_t lateRowsDropped = 0; // rows behind the watermark at a stateful operator
+    int64_t evictedRows = 0;     // rows that left state because their time bound passed
+    int64_t lookupMisses = 0;    // rows that found no table row (lookup joins)
 };
 
-// A node of the running pipeline.
+// What the run gives an operator: its node id (for messages) and the counters it
+// adds to. Owned by the run; outlives the operator's open() to close().
+class OperatorContext
+{
+public:
+    OperatorContext() = default;
+    explicit OperatorContext(QString nodeId) : m_nodeId(std::move(nodeId)) {}
+
+    const QString &nodeId() const { return m_nodeId; }
+    void countLateRows(int64_t n) { m_counters.lateRowsDropped += n; }
+    void countEvictedRows(int64_t n) { m_counters.evictedRows += n; }
+    void countLookupMisses(int64_t n) { m_counters.lookupMisses += n; }
+    const OperatorCounters &counters() const { return m_counters; }
+    OperatorCounters &counters() { return m_counters; }
+
+private:
+    QString m_nodeId;
+    OperatorCounters m_counters;
+};
+
+// A node of the running pipeline that is neither a source nor a sink.
 //
 // Threading: every method is called on the pipeline's executor thread; no two run
-// concurrently. Lifecycle: open() once, then per micro-batch process() for each
-// input batch followed by endOfBatch() exactly once, then finish() once at the
-// end of bounded input (after which nothing more is emitted). The watermark given
-// is the one this batch uses (Spark: computed at the end of the previous batch);
-// rows with event time <= watermark are late at stateful operators.
-// Results depend only on the rows and watermarks given, never on wall-clock time,
-// so a replay produces the same output.
+// concurrently. snapshot() may also be called on it between batches.
+//
+// Lifecycle:
+//   open(context)                      once, before the first batch; may fail
+//   restore(state)                     optionally, right after open(), before any batch
+//   per micro-batch:
+//     process(port, batch, watermark)  for each batch that arrived on each input port
+//     endOfBatch(watermark)            exactly once, after the last process() of the batch
+//   finish()                           once at the end of bounded input, after the last
+//                                      batch (which ran with kWatermarkEnd); may still emit
+//   close()                            once; releases what open() took; emits nothing
+// snapshot() is called between batches (never inside one) and writes the whole
+// state: restore() of it into a freshly opened operator with the same settings,
+// then the same batches, gives the same output as the operator that wrote it.
+//
+// The watermark given is the one this batch uses (Spark: computed at the end of
+// the previous batch); rows with event time <= watermark are late at stateful
+// operators. Results depend only on the rows and watermarks given, never on
+// wall-clock time, so a replay produces the same output.
 class Operator
 {
 public:
+    Operator() = default;
+    Operator(const Operator &) = delete;
+    Operator &operator=(const Operator &) = delete;
     virtual ~Operator() = default;
-    virtual void open() {}
+
+    bool open(OperatorContext &context, std::string &error)
+    {
+        m_context = &context;
+        return onOpen(error);
+    }
     virtual void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) = 0;
     virtual void endOfBatch(int64_t watermark, Emitter &out)
     {
         (void)watermark;
         (void)out;
     }
-    virtual OperatorStats stats() const { return {}; }
+    virtual void finish(Emitter &out) { (void)out; }
+    virtual void close() {}
+
+    // Whether the operator keeps state across batches (snapshot() writes something).
+    virtual bool isStateful() const { return false; }
+    virtual void snapshot(StateWriter &out) const { (void)out; }
+    // Reads what snapshot() wrote; on failure (another operator's state, another
+    // version or settings, truncated or corrupt bytes) `in` says why, and the
+    // operator is left as freshly opened.
+    virtual void restore(StateReader &in) { (void)in; }
+    // Rows (or groups, windows, keys) held in state now.
+    virtual int64_t stateRows() const { return 0; }
+    // What this operator counted (in its context).
+    const OperatorCounters &counters() const { return m_context->counters(); }
+
+protected:
+    virtual bool onOpen(std::string &error)
+    {
+        (void)error;
+        return true;
+    }
+    OperatorContext &context() { return *m_context; }
+    const OperatorContext &context() const { return *m_context; }
+
+private:
+    // Until open(): an operator driven directly (as tests do) counts here.
+    OperatorContext m_ownContext;
+    OperatorContext *m_context = &m_ownContext;
 };
 
 } // namespace sw::runtime

@@ -104,9 +104,10 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
     const int other = 1 - side;
     const Column &time = batch.columns[size_t(m_time[side])];
     std::string key;
+    int64_t late = 0;
     for (size_t r = 0; r < batch.rows; ++r) {
         if (time.isNull(r) || time.ints[r] <= watermark) {
-            ++m_late;
+            ++late;
             continue;
         }
         const bool nullKey = rowKey(key, batch.columns, m_keys[side], r);
@@ -128,6 +129,7 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
         m_state[side][key].push_back(std::move(row));
         ++m_stored;
     }
+    context().countLateRows(late);
 }
 
 void StreamJoin::evict(std::vector<Stored> &rows, int side, int64_t watermark, Batch &out)
@@ -143,7 +145,7 @@ void StreamJoin::evict(std::vector<Stored> &rows, int side, int64_t watermark, B
     const size_t gone = before - rows.size();
     m_stored -= gone;
     m_live[side] -= gone;
-    m_evicted += int64_t(gone);
+    context().countEvictedRows(int64_t(gone));
 }
 
 void StreamJoin::endOfBatch(int64_t watermark, Emitter &out)
@@ -176,13 +178,84 @@ void StreamJoin::endOfBatch(int64_t watermark, Emitter &out)
     }
 }
 
-OperatorStats StreamJoin::stats() const
+void StreamJoin::snapshot(StateWriter &out) const
 {
-    OperatorStats s;
-    s.stateRows = int64_t(m_stored);
-    s.lateRowsDropped = m_late;
-    s.evictedRows = m_evicted;
-    return s;
+    // Between batches m_pending is empty: every match was pushed at endOfBatch.
+    out.section("join.stream", 1);
+    out.boolean(m_keepLeft);
+    out.boolean(m_keepRight);
+    out.i64(m_from);
+    out.i64(m_to);
+    for (int side = 0; side < 2; ++side) {
+        const Batch &store = m_store[side];
+        out.u64(store.columns.size());
+        for (const Column &c : store.columns)
+            out.u8(uint8_t(c.type));
+        // Each key's rows in arrival order (matches are emitted in that order);
+        // keys sorted, as the hash map's order is not deterministic.
+        std::vector<const std::string *> keys;
+        keys.reserve(m_state[side].size());
+        for (const auto &entry : m_state[side])
+            keys.push_back(&entry.first);
+        std::sort(keys.begin(), keys.end(), [](const std::string *a, const std::string *b) { return *a < *b; });
+        out.u64(keys.size());
+        for (const std::string *key : keys) {
+            out.bytes(*key);
+            const auto &rows = m_state[side].at(*key);
+            out.u64(rows.size());
+            for (const Stored &s : rows) {
+                out.i64(s.ts);
+                out.boolean(s.matched);
+                for (const Column &c : store.columns)
+                    out.cell(c, s.row);
+            }
+        }
+    }
+}
+
+void StreamJoin::restore(StateReader &in)
+{
+    if (!in.section("join.stream", 1))
+        return;
+    in.expectSame("join type (keeps left rows)", in.boolean(), m_keepLeft);
+    in.expectSame("join type (keeps right rows)", in.boolean(), m_keepRight);
+    in.expectSame("time bound \"from\" (ms)", in.i64(), m_from);
+    in.expectSame("time bound \"to\" (ms)", in.i64(), m_to);
+    Batch stores[2];
+    State states[2];
+    size_t stored = 0;
+    for (int side = 0; side < 2 && in.ok(); ++side) {
+        stores[side] = Batch::empty(m_store[side].schema);
+        Batch &store = stores[side];
+        in.expectSame(side == 0 ? "number of left fields" : "number of right fields", int64_t(in.u64()),
+                      int64_t(store.columns.size()));
+        for (size_t c = 0; c < store.columns.size() && in.ok(); ++c)
+            in.expectSame("field type", in.u8(), uint8_t(store.columns[c].type));
+        const size_t keys = in.count(16);
+        for (size_t k = 0; k < keys && in.ok(); ++k) {
+            auto &rows = states[side][in.bytes()];
+            const size_t n = in.count(9 + store.columns.size());
+            for (size_t r = 0; r < n && in.ok(); ++r) {
+                Stored s;
+                s.ts = in.i64();
+                s.matched = in.boolean();
+                for (Column &c : store.columns)
+                    in.cell(c, store.arena());
+                s.row = uint32_t(store.rows++);
+                rows.push_back(s);
+                ++stored;
+            }
+        }
+    }
+    if (!in.ok())
+        return;
+    for (int side = 0; side < 2; ++side) {
+        m_store[side] = std::move(stores[side]);
+        m_state[side] = std::move(states[side]);
+        m_live[side] = m_store[side].rows;
+    }
+    m_stored = stored;
+    m_pending = Batch::empty(m_output);
 }
 
 } // namespace sw::runtime

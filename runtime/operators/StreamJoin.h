@@ -25,7 +25,10 @@ public:
     StreamJoin(const QJsonObject &config, const core::Schema &left, const core::Schema &right, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
-    OperatorStats stats() const override;
+    bool isStateful() const override { return true; }
+    void snapshot(StateWriter &out) const override;
+    void restore(StateReader &in) override;
+    int64_t stateRows() const override { return int64_t(m_stored); }
 
 private:
     // A stored row: its event time and where its values are in the side's store.
@@ -57,8 +60,6 @@ private:
     // allocates nothing per row; evicted rows are compacted away in bulk.
     Batch m_store[2];
     size_t m_live[2] = {0, 0};
-    int64_t m_late = 0;
-    int64_t m_evicted = 0;
     size_t m_stored = 0;
     Batch m_pending; // rows produced this batch, pushed at endOfBatch
 };

@@ -4,6 +4,7 @@
 #include "batch/Bytes.h"
 #include "model/Duration.h"
 #include "operators/Filter.h"
+#include "operators/GroupKeyHash.h"
 
 #include <QJsonArray>
 
@@ -11,6 +12,11 @@
 #include <cstring>
 
 namespace sw::runtime {
+
+using groupkeys::hashBytes;
+using groupkeys::hashGroupKeys;
+using groupkeys::mix;
+using groupkeys::withWindow;
 
 namespace {
 int64_t floorDiv(int64_t a, int64_t b)
@@ -22,71 +28,6 @@ int64_t floorDiv(int64_t a, int64_t b)
 int64_t durationSetting(const QJsonObject &o, const char *key)
 {
     return core::Duration::parseMs(o.value(QLatin1String(key)).toString()).value_or(0);
-}
-
-uint64_t mix(uint64_t h)
-{
-    h = (h ^ (h >> 32)) * 0xff51afd7ed558ccdull;
-    return h ^ (h >> 29);
-}
-
-uint64_t hashBytes(const char *p, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    while (n >= 8) {
-        uint64_t v;
-        std::memcpy(&v, p, 8);
-        h = (h ^ v) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
-        p += 8;
-        n -= 8;
-    }
-    // The last 0-7 bytes with fixed-size loads (overlapping for 4-7 bytes).
-    uint64_t v = 0;
-    if (n >= 4) {
-        uint32_t first, last;
-        std::memcpy(&first, p, 4);
-        std::memcpy(&last, p + n - 4, 4);
-        v = (uint64_t(first) << 32) | last;
-    } else if (n > 0) {
-        v = (uint64_t(uint8_t(p[0])) << 16) | (uint64_t(uint8_t(p[n / 2])) << 8) | uint8_t(p[n - 1]);
-    }
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 29);
-}
-
-// Hashes of the group key of every row, one tight loop per column. Equal under
-// SQL grouping equality (NULLs together, -0.0 = 0.0, NaN = NaN) means equal hash.
-void hashGroupKeys(const std::vector<const Column *> &columns, size_t rows, std::vector<uint64_t> &hashes)
-{
-    hashes.assign(rows, 0x2545F4914F6CDD1Dull);
-    for (const Column *c : columns) {
-        for (size_t r = 0; r < rows; ++r) {
-            uint64_t cell;
-            if (c->type == DataType::Null || c->isNull(r)) {
-                cell = 0x51A7;
-            } else if (c->usesInts()) {
-                cell = mix(uint64_t(c->ints[r]));
-            } else if (c->type == DataType::Double) {
-                double d = c->doubles[r];
-                if (d == 0)
-                    d = 0; // -0.0
-                uint64_t bits;
-                if (std::isnan(d))
-                    d = std::nan("");
-                std::memcpy(&bits, &d, 8);
-                cell = mix(bits);
-            } else {
-                cell = hashBytes(c->strings[r].data(), c->strings[r].size());
-            }
-            hashes[r] = mix(hashes[r] * 31 + cell);
-        }
-    }
-}
-
-uint64_t withWindow(uint64_t keyHash, int64_t start)
-{
-    return mix(keyHash ^ (uint64_t(start) * 0x9E3779B97F4A7C15ull));
 }
 
 // Whether a kept group key value equals a cell, by SQL grouping equality.
@@ -147,8 +88,10 @@ WindowAggregate::WindowAggregate(const QJsonObject &config, const core::Schema &
     m_gap = durationSetting(window, "gap");
     m_append = config.value(QStringLiteral("outputMode")).toString(QStringLiteral("append")) != u"update";
     m_eventTime = input.indexOf(input.eventTimeField);
-    for (const auto &g : config.value(QStringLiteral("groupBy")).toArray())
+    for (const auto &g : config.value(QStringLiteral("groupBy")).toArray()) {
         m_groupBy.push_back(input.indexOf(g.toString()));
+        m_groupTypes.push_back(input.fields[size_t(m_groupBy.back())].type);
+    }
     const QJsonArray aggregates = config.value(QStringLiteral("aggregates")).toArray();
     for (qsizetype i = 0; i < aggregates.size(); ++i) {
         const QJsonObject a = aggregates[i].toObject();
@@ -315,7 +258,7 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
             accumulateWindow(windowFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
     }
     if (lateHere > 0) {
-        m_lateRows += lateHere;
+        context().countLateRows(lateHere);
         out.push(1, Filter::select(batch, late));
     }
 }
@@ -427,12 +370,12 @@ void WindowAggregate::emitRows(const std::vector<OutputRow> &rows, Emitter &out)
     out.push(0, std::move(result));
 }
 
-OperatorStats WindowAggregate::stats() const
+int64_t WindowAggregate::stateRows() const
 {
     int64_t sessions = 0;
     for (const auto &[key, list] : m_sessions)
         sessions += int64_t(list.size());
-    return {int64_t(m_windows.size()) + sessions, m_lateRows};
+    return int64_t(m_windows.size()) + sessions;
 }
 
 } // namespace sw::runtime

@@ -25,7 +25,10 @@ public:
     WindowAggregate(const QJsonObject &config, const core::Schema &input, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
-    OperatorStats stats() const override;
+    bool isStateful() const override { return true; }
+    void snapshot(StateWriter &out) const override;
+    void restore(StateReader &in) override;
+    int64_t stateRows() const override;
 
 private:
     enum class Kind { Tumbling, Sliding, Session };
@@ -73,6 +76,7 @@ private:
     bool m_append = true;
     int m_eventTime = -1;
     std::vector<int> m_groupBy; // input column indices
+    std::vector<DataType> m_groupTypes;
     core::Schema m_output;
     std::vector<core::expr::CheckedExpression> m_checked;
     std::vector<std::unique_ptr<ColumnarExpression>> m_expressions;
@@ -92,10 +96,11 @@ private:
     std::vector<AggregateState> m_windowStates; // m_specs.size() per window
     std::vector<std::string> m_keys;            // per window: its output order
     void rebuildSlots();
+    void writeSettings(StateWriter &out) const;
+    void readSettings(StateReader &in) const;
     // Session: group key -> open sessions of that group.
     std::unordered_map<std::string, std::vector<Session>> m_sessions;
-    uint64_t m_seq = 0;
-    int64_t m_lateRows = 0;
+    uint64_t m_seq = 0; // arrival order of rows, for first and last
     std::vector<uint64_t> m_rowHashes; // group key hash per row of the current batch
 };
 

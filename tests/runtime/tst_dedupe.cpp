@@ -63,14 +63,14 @@ void tst_Dedupe::withinAndBeyondTheBound()
     op.endOfBatch(0, out);
     // a's state lives until the watermark passes 10:00:10, so 10:00:30 is still a duplicate.
     QCOMPARE(out.kept, (QStringList{QStringLiteral("a@00:00"), QStringLiteral("b@00:01")}));
-    QCOMPARE(op.stats().stateRows, 2);
+    QCOMPARE(op.stateRows(), 2);
     out.kept.clear();
     const int64_t w = at("10:00:20");
     op.process(0, rows({{"a", "10:00:40"}, {"b", "10:00:15"}, {"c", "10:00:25"}, {"c", "10:00:26"}}), w, out);
     op.endOfBatch(w, out);
     QCOMPARE(out.kept, (QStringList{QStringLiteral("a@00:40"), QStringLiteral("c@00:25")}));
-    QCOMPARE(op.stats().lateRowsDropped, 1); // b at 10:00:15 is behind the watermark
-    QCOMPARE(op.stats().stateRows, 2);       // b forgotten; a and c remembered
+    QCOMPARE(op.counters().lateRowsDropped, 1); // b at 10:00:15 is behind the watermark
+    QCOMPARE(op.stateRows(), 2);       // b forgotten; a and c remembered
 }
 
 QTEST_GUILESS_MAIN(tst_Dedupe)

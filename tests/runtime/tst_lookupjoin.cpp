@@ -87,16 +87,20 @@ void tst_LookupJoin::csvLeftAndInner()
     const QString path = dir.filePath(QStringLiteral("products.csv"));
     write(path, "price,product_id,name\r\n2.5,p1,\"Lamp, small\"\r\n3,p2,Kettle\r\n9.75,p1,\"Lamp \"\"XL\"\"\"\r\n");
     LookupJoin left(config("csv", "left"), path, kStream, kTable, kOut);
-    left.open();
-    QCOMPARE(left.loadError(), QString());
+    OperatorContext leftContext;
+    std::string leftError;
+    left.open(leftContext, leftError);
+    QCOMPARE(QString::fromStdString(leftError), QString());
     Rows out;
     left.process(0, orders(), 0, out);
     QCOMPARE(out.rows, (QStringList{QStringLiteral("'p1', 2, 'Lamp \"XL\"', 9.75"), // the latest row of a key wins
                                     QStringLiteral("'p9', 1, NULL, NULL"), QStringLiteral("NULL, 5, NULL, NULL")}));
-    QCOMPARE(left.stats().lookupMisses, 2);
-    QCOMPARE(left.stats().stateRows, 3);
+    QCOMPARE(left.counters().lookupMisses, 2);
+    QCOMPARE(left.stateRows(), 3);
     LookupJoin inner(config("csv", "inner"), path, kStream, kTable, kOut);
-    inner.open();
+    OperatorContext innerContext;
+    std::string innerError;
+    inner.open(innerContext, innerError);
     Rows innerOut;
     inner.process(0, orders(), 0, innerOut);
     QCOMPARE(innerOut.rows, QStringList{QStringLiteral("'p1', 2, 'Lamp \"XL\"', 9.75")});
@@ -108,7 +112,9 @@ void tst_LookupJoin::reloadsWhenTheFileChanges()
     const QString path = dir.filePath(QStringLiteral("products.csv"));
     write(path, "product_id,name,price\np1,Lamp,2.5\n");
     LookupJoin join(config("csv", "inner"), path, kStream, kTable, kOut);
-    join.open();
+    OperatorContext joinContext;
+    std::string joinError;
+    join.open(joinContext, joinError);
     Rows out;
     join.process(0, orders(), 0, out);
     QCOMPARE(out.rows, QStringList{QStringLiteral("'p1', 2, 'Lamp', 2.5")});
@@ -140,8 +146,10 @@ void tst_LookupJoin::sqliteAndJsonLines()
                  nullptr, nullptr, nullptr);
     sqlite3_close(h);
     LookupJoin fromSqlite(config("sqlite", "inner", "products"), db, kStream, kTable, kOut);
-    fromSqlite.open();
-    QCOMPARE(fromSqlite.loadError(), QString());
+    OperatorContext fromSqliteContext;
+    std::string fromSqliteError;
+    fromSqlite.open(fromSqliteContext, fromSqliteError);
+    QCOMPARE(QString::fromStdString(fromSqliteError), QString());
     Rows a;
     fromSqlite.process(0, orders(), 0, a);
     QCOMPARE(a.rows, QStringList{QStringLiteral("'p1', 2, 'Lamp', 2.5")});
@@ -149,16 +157,20 @@ void tst_LookupJoin::sqliteAndJsonLines()
     const QString jsonl = dir.filePath(QStringLiteral("p.jsonl"));
     write(jsonl, "{\"product_id\": \"p1\", \"name\": \"Lamp\", \"price\": 2.5}\n\n{\"product_id\": \"p9\", \"name\": null}\n");
     LookupJoin fromJsonl(config("jsonl", "left"), jsonl, kStream, kTable, kOut);
-    fromJsonl.open();
+    OperatorContext fromJsonlContext;
+    std::string fromJsonlError;
+    fromJsonl.open(fromJsonlContext, fromJsonlError);
     Rows b;
     fromJsonl.process(0, orders(), 0, b);
     QCOMPARE(b.rows, (QStringList{QStringLiteral("'p1', 2, 'Lamp', 2.5"), QStringLiteral("'p9', 1, NULL, NULL"),
                                   QStringLiteral("NULL, 5, NULL, NULL")}));
-    QCOMPARE(fromJsonl.stats().lookupMisses, 1);
+    QCOMPARE(fromJsonl.counters().lookupMisses, 1);
 
     LookupJoin missing(config("csv", "left"), dir.filePath(QStringLiteral("none.csv")), kStream, kTable, kOut);
-    missing.open();
-    QVERIFY(!missing.loadError().isEmpty());
+    OperatorContext missingContext;
+    std::string missingError;
+    missing.open(missingContext, missingError);
+    QVERIFY(!missingError.empty());
 }
 
 void tst_LookupJoin::compactedTopic()
@@ -185,8 +197,10 @@ void tst_LookupJoin::compactedTopic()
     LookupJoin join(QJsonDocument::fromJson(R"({"joinType": "left", "on": [["product_id", "product_id"]],
         "table": {"kind": "kafka", "connection": "local", "topic": "products"}})").object(),
                     endpoint, kStream, kTable, kOut);
-    join.open();
-    QCOMPARE(join.loadError(), QString());
+    OperatorContext joinContext;
+    std::string joinError;
+    join.open(joinContext, joinError);
+    QCOMPARE(QString::fromStdString(joinError), QString());
     Rows out;
     join.process(0, orders(), 0, out); // the table is complete before the first batch
     QCOMPARE(out.rows.first(), QStringLiteral("'p1', 2, 'Desk lamp', 4.0"));

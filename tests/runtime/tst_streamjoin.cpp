@@ -129,7 +129,7 @@ void tst_StreamJoin::joinTypes()
     join.process(1, right({{"a", 5, "10:05"}, {"b", 20, "10:20"}, {"d", 3, "10:03"}, {"e", 7, "10:30"}}), 0, out);
     join.endOfBatch(0, out);
     QCOMPARE(out.rows, afterBatch1);
-    QCOMPARE(join.stats().stateRows, 7);
+    QCOMPARE(join.stateRows(), 7);
     // Batch 2, watermark 10:06: x's view and a's purchase are late; e's view finds the
     // stored purchase; c's purchase finds the stored view; rights up to 10:06 leave.
     out.rows.clear();
@@ -138,12 +138,12 @@ void tst_StreamJoin::joinTypes()
     join.process(1, right({{"c", 9, "10:09"}, {"a", 8, "10:05"}}), w, out); // a's second purchase is late
     join.endOfBatch(w, out);
     QCOMPARE(out.rows, afterBatch2);
-    QCOMPARE(join.stats().lateRowsDropped, 2); // one on each side
+    QCOMPARE(join.counters().lateRowsDropped, 2); // one on each side
     // End of input: every row's time has passed.
     out.rows.clear();
     join.endOfBatch(kWatermarkEnd, out);
     QCOMPARE(out.rows, atEnd);
-    QCOMPARE(join.stats().stateRows, 0);
+    QCOMPARE(join.stateRows(), 0);
 }
 
 void tst_StreamJoin::evictsAndCompactsManyRows()
@@ -162,12 +162,12 @@ void tst_StreamJoin::evictsAndCompactsManyRows()
     Rows out;
     join.process(0, many, 0, out);
     join.endOfBatch(0, out);
-    QCOMPARE(join.stats().stateRows, 10000);
+    QCOMPARE(join.stateRows(), 10000);
     // Views up to second 9000 can match nothing any more: evicted, and the store compacted.
     const int64_t w = start + 9600 * 1000LL;
     join.endOfBatch(w, out);
-    QCOMPARE(join.stats().stateRows, 999);
-    QCOMPARE(join.stats().evictedRows, 9001);
+    QCOMPARE(join.stateRows(), 999);
+    QCOMPARE(join.counters().evictedRows, 9001);
     Batch purchase = Batch::empty(purchases());
     purchase.columns[0].appendString(purchase.arena().copy("u9500"));
     purchase.columns[1].appendInt(42);

@@ -127,20 +127,20 @@ void tst_WindowAggregate::tumblingAppend()
     op->process(0, batchOf({{"10:00:05", "a", 1}, {"10:00:50", "a", 2}, {"10:01:10", "b", 5}, {"10:00:30", "b", 3}}), 0, r);
     op->endOfBatch(0, r);
     QCOMPARE(r.out, QStringList{});
-    QCOMPARE(op->stats().stateRows, 3);
+    QCOMPARE(op->stateRows(), 3);
     // Batch 2 uses the watermark from batch 1: max 10:01:10 minus a 10 s delay.
     const int64_t w = at("10:01:00");
     op->process(0, batchOf({{"10:00:59", "a", 4}, {"10:01:30", "a", 1}}), w, r);
     op->endOfBatch(w, r);
     QCOMPARE(r.out, (QStringList{QStringLiteral("10:00-10:01 a 2 3"), QStringLiteral("10:00-10:01 b 1 3")}));
     QCOMPARE(r.late, QStringList{QStringLiteral("10:00:59 a 4")});
-    QCOMPARE(op->stats().lateRowsDropped, 1);
-    QCOMPARE(op->stats().stateRows, 2);
+    QCOMPARE(op->counters().lateRowsDropped, 1);
+    QCOMPARE(op->stateRows(), 2);
     // End of input: the watermark goes to infinity and closes everything.
     r.out.clear();
     op->endOfBatch(kWatermarkEnd, r);
     QCOMPARE(r.out, (QStringList{QStringLiteral("10:01-10:02 a 1 1"), QStringLiteral("10:01-10:02 b 1 5")}));
-    QCOMPARE(op->stats().stateRows, 0);
+    QCOMPARE(op->stateRows(), 0);
 }
 
 void tst_WindowAggregate::tumblingUpdate()
@@ -162,7 +162,7 @@ void tst_WindowAggregate::tumblingUpdate()
     QCOMPARE(r.out, QStringList{});
     op->endOfBatch(kWatermarkEnd, r);
     QCOMPARE(r.out, QStringList{});
-    QCOMPARE(op->stats().stateRows, 0);
+    QCOMPARE(op->stateRows(), 0);
 }
 
 void tst_WindowAggregate::sliding()
@@ -189,7 +189,7 @@ void tst_WindowAggregate::sessions()
     Recorder r;
     op->process(0, batchOf({{"10:00:00", "a", 1}, {"10:03:00", "a", 2}, {"10:20:00", "a", 3}, {"10:01:00", "b", 4}}), 0, r);
     op->endOfBatch(0, r);
-    QCOMPARE(op->stats().stateRows, 3);
+    QCOMPARE(op->stateRows(), 3);
     // 10:16 extends the 10:20 session backwards; 10:11:30 then reaches it, not the first.
     op->process(0, batchOf({{"10:16:00", "a", 5}, {"10:11:30", "a", 6}}), 0, r);
     op->endOfBatch(at("10:08:00"), r); // the first sessions of a and b have ended
@@ -197,7 +197,7 @@ void tst_WindowAggregate::sessions()
     op->endOfBatch(kWatermarkEnd, r);
     // The sessions merged their distinct sets: 3, 5 and 6 are 0, 2 and 0 mod 3.
     QCOMPARE(r.out.last(), QStringLiteral("10:11:30-10:25 a 3 3 6 3 6 2"));
-    QCOMPARE(op->stats().stateRows, 0);
+    QCOMPARE(op->stateRows(), 0);
 }
 
 void tst_WindowAggregate::nullsAndEmptyAggregates()

@@ -163,14 +163,20 @@ Value Casts::cast(const Value &value, DataType to)
         }
     case DataType::Timestamp:
         switch (from) {
-        case DataType::Int: return Value::timestamp(value.asInt() * 1000);
-        case DataType::Double:
-            if (std::isnan(value.asDouble()) || std::isinf(value.asDouble()))
+        // Seconds since the epoch; outside the timestamp range, NULL.
+        case DataType::Int:
+            if (value.asInt() < Timestamps::kMinMs / 1000 || value.asInt() > Timestamps::kMaxMs / 1000)
                 return Value::null();
-            return Value::timestamp(int64_t(std::floor(value.asDouble() * 1000.0)));
+            return Value::timestamp(value.asInt() * 1000);
+        case DataType::Double: {
+            const double ms = std::floor(value.asDouble() * 1000.0);
+            if (!(ms >= double(Timestamps::kMinMs) && ms <= double(Timestamps::kMaxMs))) // NaN too
+                return Value::null();
+            return Value::timestamp(int64_t(ms));
+        }
         case DataType::String: {
             const auto ms = Timestamps::parseIso(value.asString());
-            return ms ? Value::timestamp(*ms) : Value::null();
+            return ms && Timestamps::inRange(*ms) ? Value::timestamp(*ms) : Value::null();
         }
         default: return Value::null();
         }

@@ -4,6 +4,7 @@
 #include "batch/Bytes.h"
 #include "sources/JsonDecoderBackend.h"
 
+#include "model/Timestamps.h"
 #include "sources/FastTimestamp.h"
 
 #include <simdjson.h>
@@ -186,7 +187,9 @@ struct Impl : JsonDecoderBackend
             int64_t i;
             if (value.get_int64().get(i)) {
                 double d;
-                if (value.get_double().get(d) || d != double(int64_t(d)))
+                // 2^63 and beyond do not convert to int64 (the conversion would be undefined).
+                if (value.get_double().get(d) || !(d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+                    || d != double(int64_t(d)))
                     return failField(node, "expected an integer, got ", token.substr(0, token.find_last_not_of(" \n\r\t") + 1));
                 i = int64_t(d);
             }
@@ -211,12 +214,13 @@ struct Impl : JsonDecoderBackend
             if (type == json_type::number) {
                 int64_t i;
                 double d;
-                if (!value.get_int64().get(i))
+                if (!value.get_int64().get(i) && core::Timestamps::inRange(i))
                     slot.i = i;
-                else if (!value.get_double().get(d))
+                else if (!value.get_double().get(d) && d >= double(core::Timestamps::kMinMs) && d <= double(core::Timestamps::kMaxMs))
                     slot.i = int64_t(d);
                 else
-                    return fail(node, "a timestamp", type);
+                    return failField(node, "epoch milliseconds ", token.substr(0, token.find_last_not_of(" \n\r\t") + 1),
+                                     " are out of range for a timestamp (0001-01-01 to 9999-12-31)");
             } else if (type == json_type::string) {
                 std::string_view s;
                 if (!stringOf(value, token, s))
@@ -224,6 +228,8 @@ struct Impl : JsonDecoderBackend
                 const auto ms = parseIsoTimestamp(s);
                 if (!ms)
                     return failField(node, "'", s, "' is not an ISO-8601 timestamp");
+                if (!core::Timestamps::inRange(*ms))
+                    return failField(node, "'", s, "' is out of range for a timestamp (0001-01-01 to 9999-12-31)");
                 slot.i = *ms;
             } else {
                 return fail(node, "a timestamp (ISO-8601 text or epoch milliseconds)", type);

@@ -2,6 +2,7 @@
 #include "sources/JsonFastPath.h"
 
 #include "batch/Bytes.h"
+#include "model/Timestamps.h"
 #include "sources/FastTimestamp.h"
 
 #include <algorithm>
@@ -540,7 +541,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
             column.strings[row] = m_arena->copyFromPadded(start, length);
         } else if (node.type == DataType::Timestamp) {
             const auto ms = parseIsoTimestamp({start, length});
-            if (!ms)
+            if (!ms || !core::Timestamps::inRange(*ms)) // declined: the full path gives the reason
                 return nullptr;
             column.ints[row] = *ms;
         } else {
@@ -589,6 +590,8 @@ char *JsonFastPath::readValue(const Node &node, char *p)
                     return nullptr;
                 column.ints[row] = int64_t(d);
             }
+            if (node.type == DataType::Timestamp && !core::Timestamps::inRange(column.ints[row]))
+                return nullptr;
             break;
         default: return nullptr;
         }

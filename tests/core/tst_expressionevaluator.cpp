@@ -162,6 +162,12 @@ void tst_ExpressionEvaluator::evaluate_data()
     row("CAST(n AS string)", "NULL");
     row("CAST('1.5' AS double)", "1.5");
     row("CAST(60 AS timestamp)", "TIMESTAMP '1970-01-01T00:01:00.000Z'");
+    // Outside 0001-01-01 .. 9999-12-31 (where seconds * 1000 would overflow, too): NULL
+    row("CAST(9223372036854775807 AS timestamp)", "NULL");
+    row("CAST(253402300800 AS timestamp)", "NULL");
+    row("CAST(253402300799 AS timestamp)", "TIMESTAMP '9999-12-31T23:59:59.000Z'");
+    row("CAST(1e300 AS timestamp)", "NULL");
+    row("CAST('0000-12-31T00:00:00Z' AS timestamp)", "NULL");
     // Concatenation
     row("s || ' ' || 'World'", "'Hello World'");
     row("s || n", "NULL");

@@ -99,6 +99,19 @@ void tst_JsonDecoder::decode_data()
                                       << QStringLiteral("field 'qty': expected an integer, got 1.5");
     QTest::newRow("bad timestamp") << QByteArray(R"({"ts": "yesterday"})")
                                    << QStringLiteral("field 'ts': 'yesterday' is not an ISO-8601 timestamp");
+    // Event times Spark cannot hold either (and window ends would overflow): dead letters with the reason.
+    QTest::newRow("epoch ms of int64 max") << QByteArray(R"({"ts": 9223372036854775807})")
+        << QStringLiteral("field 'ts': epoch milliseconds 9223372036854775807 are out of range for a timestamp (0001-01-01 to 9999-12-31)");
+    QTest::newRow("epoch ms of the year 3170843") << QByteArray(R"({"ts": 99999999999999999})")
+        << QStringLiteral("field 'ts': epoch milliseconds 99999999999999999 are out of range for a timestamp (0001-01-01 to 9999-12-31)");
+    QTest::newRow("epoch ms as a huge double") << QByteArray(R"({"ts": -1e300})")
+        << QStringLiteral("field 'ts': epoch milliseconds -1e300 are out of range for a timestamp (0001-01-01 to 9999-12-31)");
+    QTest::newRow("the last millisecond of 9999") << QByteArray(R"({"ts": 253402300799999})")
+        << QStringLiteral("NULL | NULL | NULL | NULL | TIMESTAMP '9999-12-31T23:59:59.999Z' | NULL | NULL");
+    QTest::newRow("the year 0") << QByteArray(R"({"ts": "0000-06-01T00:00:00Z"})")
+        << QStringLiteral("field 'ts': '0000-06-01T00:00:00Z' is out of range for a timestamp (0001-01-01 to 9999-12-31)");
+    QTest::newRow("an integer beyond int64") << QByteArray(R"({"qty": 1e30})")
+        << QStringLiteral("field 'qty': expected an integer, got 1e30");
     QTest::newRow("object for string") << QByteArray(R"({"user_id": {"a": 1}})")
                                        << QStringLiteral("field 'user_id': expected a string, got an object");
     QTest::newRow("number for boolean") << QByteArray(R"({"vip": 1})")

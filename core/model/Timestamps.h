@@ -18,7 +18,7 @@ public:
     // this range cannot overflow.
     static constexpr int64_t kMinMs = -62135596800000;
     static constexpr int64_t kMaxMs = 253402300799999;
-    static bool inRange(int64_t epochMs) { return epochMs >= kMinMs && epochMs <= kMaxMs; }
+    static bool inRange(int64_t epochMs) { return uint64_t(epochMs) - uint64_t(kMinMs) <= uint64_t(kMaxMs - kMinMs); }
 
     static QString toIso(int64_t epochMs);
     // ISO-8601 with or without milliseconds, 'T' or a space between date and time,

@@ -541,7 +541,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
             column.strings[row] = m_arena->copyFromPadded(start, length);
         } else if (node.type == DataType::Timestamp) {
             const auto ms = parseIsoTimestamp({start, length});
-            if (!ms || !core::Timestamps::inRange(*ms)) // declined: the full path gives the reason
+            if (!ms || !core::Timestamps::inRange(*ms)) [[unlikely]] // declined: the full path gives the reason
                 return nullptr;
             column.ints[row] = *ms;
         } else {
@@ -590,7 +590,7 @@ char *JsonFastPath::readValue(const Node &node, char *p)
                     return nullptr;
                 column.ints[row] = int64_t(d);
             }
-            if (node.type == DataType::Timestamp && !core::Timestamps::inRange(column.ints[row]))
+            if (node.type == DataType::Timestamp && !core::Timestamps::inRange(column.ints[row])) [[unlikely]]
                 return nullptr;
             break;
         default: return nullptr;

@@ -36,14 +36,13 @@ int DescribeCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     const core::Pipeline &p = *loaded.pipeline;
     const auto result = core::PipelineValidator::validate(p);
     out << "pipeline " << p.name << ": " << p.nodes.size() << " nodes, " << p.edges.size() << " edges\n";
+    QHash<QString, QStringList> inputsOf; // in edge order
+    for (const auto &e : p.edges)
+        inputsOf[e.to] << (e.toPort.isEmpty() ? e.from : e.toPort + u'=' + e.from);
     for (const QString &id : result.order) {
-        const core::Node *node = p.node(id);
+        const core::Node *node = &p.nodes[size_t(result.nodeIndex.value(id))];
         const core::NodeType *type = core::NodeCatalog::instance().find(node->type);
-        QStringList inputs;
-        for (const auto &e : p.edges) {
-            if (e.to == id)
-                inputs << (e.toPort.isEmpty() ? e.from : e.toPort + u'=' + e.from);
-        }
+        const QStringList inputs = inputsOf.value(id);
         out << "\n" << id << " (" << type->displayName << ")";
         if (!inputs.isEmpty())
             out << " <- " << inputs.join(QStringLiteral(", "));

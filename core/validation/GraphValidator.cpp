@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-#include <functional>
+#include <algorithm>
 
 namespace sw::core {
 
@@ -42,6 +42,8 @@ void GraphValidator::checkNodes(GraphInfo &info)
     const auto &nodes = m_context.pipeline.nodes;
     for (int i = 0; i < int(nodes.size()); ++i) {
         const Node &node = nodes[size_t(i)];
+        if (!info.nodeIndex.contains(node.id))
+            info.nodeIndex.insert(node.id, i);
         const QString p = ValidationContext::nodePointer(i);
         bool usable = true;
         if (node.id.isEmpty()) {
@@ -82,7 +84,7 @@ void GraphValidator::checkEdges(GraphInfo &info)
         const QString ep = QStringLiteral("/edges/%1").arg(k);
         bool ok = true;
         for (const auto &[end, key] : {std::pair{edge.from, QStringLiteral("from")}, std::pair{edge.to, QStringLiteral("to")}}) {
-            if (!p.node(end)) {
+            if (!info.nodeIndex.contains(end)) {
                 m_context.error(ep + u'/' + key, tr("the edge refers to node \"%1\", which does not exist%2")
                                                      .arg(end, didYouMean(end, ids)));
                 ok = false;
@@ -92,8 +94,8 @@ void GraphValidator::checkEdges(GraphInfo &info)
             m_inputsFedByBrokenNodes.insert(edge.to + u'/' + edge.toPort);
         if (!ok || !info.usableNodes.contains(edge.from) || !info.usableNodes.contains(edge.to))
             continue;
-        const NodeType *fromType = m_context.catalog.find(p.node(edge.from)->type);
-        const NodeType *toType = m_context.catalog.find(p.node(edge.to)->type);
+        const NodeType *fromType = m_context.catalog.find(p.nodes[size_t(info.nodeIndex.value(edge.from))].type);
+        const NodeType *toType = m_context.catalog.find(p.nodes[size_t(info.nodeIndex.value(edge.to))].type);
         if (fromType->isSink()) {
             m_context.error(ep + QStringLiteral("/from"),
                             tr("\"%1\" is a sink (%2) and has no output").arg(edge.from, fromType->id), edge.from);
@@ -184,77 +186,113 @@ void GraphValidator::checkConnectivity(const GraphInfo &info)
 void GraphValidator::orderAndFindCycles(GraphInfo &info)
 {
     const Pipeline &p = m_context.pipeline;
-    // Kahn's algorithm over valid edges, keeping file order among ready nodes so the
-    // order is stable.
-    QHash<QString, int> indegree;
-    QHash<QString, std::vector<int>> outgoing;
-    for (const auto &n : p.nodes) {
-        if (info.usableNodes.contains(n.id))
-            indegree.insert(n.id, 0);
+    const int n = int(p.nodes.size());
+    // By node index, not id: this runs on every edit, and pipelines may be long.
+    const auto count = size_t(n);
+    std::vector<int> indegree(count, -1); // -1: not usable
+    std::vector<std::vector<int>> outgoing(count);
+    for (int i = 0; i < n; ++i) {
+        if (info.usableNodes.contains(p.nodes[size_t(i)].id) && info.nodeIndex.value(p.nodes[size_t(i)].id) == i)
+            indegree[size_t(i)] = 0;
     }
+    std::vector<int> edgeTo(p.edges.size(), -1);
     for (auto it = info.inputs.constBegin(); it != info.inputs.constEnd(); ++it) {
+        const int to = info.nodeIndex.value(it.key());
         for (const auto &edgeIndices : it.value()) {
             for (int k : edgeIndices) {
-                indegree[it.key()] += 1;
-                outgoing[p.edges[size_t(k)].from].push_back(k);
+                indegree[size_t(to)] += 1;
+                edgeTo[size_t(k)] = to;
+                outgoing[size_t(info.nodeIndex.value(p.edges[size_t(k)].from))].push_back(k);
             }
         }
     }
-    QStringList ready;
-    for (const auto &n : p.nodes) {
-        if (indegree.contains(n.id) && indegree.value(n.id) == 0)
-            ready << n.id;
+    // Kahn's algorithm over valid edges, keeping file order among ready nodes so the
+    // order is stable.
+    for (auto &edges : outgoing)
+        std::sort(edges.begin(), edges.end());
+    std::vector<char> ordered(count, 0);
+    std::vector<int> ready;
+    for (int i = 0; i < n; ++i) {
+        if (indegree[size_t(i)] == 0)
+            ready.push_back(i);
     }
-    while (!ready.isEmpty()) {
-        const QString id = ready.takeFirst();
-        info.order << id;
-        for (int k : outgoing.value(id)) {
-            const QString to = p.edges[size_t(k)].to;
-            if (--indegree[to] == 0)
-                ready << to;
+    int usable = 0;
+    for (int d : indegree)
+        usable += d >= 0 ? 1 : 0;
+    for (size_t next = 0; next < ready.size(); ++next) {
+        const int i = ready[next];
+        info.order << p.nodes[size_t(i)].id;
+        ordered[size_t(i)] = 1;
+        for (int k : outgoing[size_t(i)]) {
+            if (--indegree[size_t(edgeTo[size_t(k)])] == 0)
+                ready.push_back(edgeTo[size_t(k)]);
         }
     }
-    if (info.order.size() == indegree.size())
+    if (int(info.order.size()) == usable)
         return;
     // Nodes left over lie on a cycle or downstream of one. Find each cycle by a
-    // depth-first search for an edge back into the current path, and report it once.
-    QSet<QString> done;
-    QStringList path;
-    std::vector<int> pathEdges;
-    QSet<QString> reported;
-    std::function<void(const QString &)> visit = [&](const QString &id) {
-        path << id;
-        for (int k : outgoing.value(id)) {
-            const QString to = p.edges[size_t(k)].to;
-            if (info.order.contains(to) || done.contains(to))
+    // depth-first search (iterative: a cycle may be as long as the pipeline) for an
+    // edge back into the current path, and report it once.
+    std::vector<char> done(count, 0), reported(count, 0);
+    std::vector<int> pathPosition(count, -1);
+    std::vector<int> path;
+    struct Frame
+    {
+        int node;
+        size_t nextEdge;
+    };
+    std::vector<Frame> stack;
+    auto describe = [&](const std::vector<int> &cycle) {
+        QStringList names;
+        const size_t shown = 12;
+        for (size_t c = 0; c < cycle.size(); ++c) {
+            if (cycle.size() > shown && c == shown / 2) {
+                names << tr("… %1 more …").arg(cycle.size() - shown);
+                c = cycle.size() - shown / 2;
+            }
+            names << p.nodes[size_t(cycle[c])].id;
+        }
+        names << p.nodes[size_t(cycle.front())].id;
+        return names.join(QStringLiteral(" → "));
+    };
+    for (int root = 0; root < n; ++root) {
+        if (indegree[size_t(root)] < 0 || ordered[size_t(root)] || done[size_t(root)])
+            continue;
+        stack.push_back({root, 0});
+        pathPosition[size_t(root)] = 0;
+        path.push_back(root);
+        while (!stack.empty()) {
+            Frame &frame = stack.back();
+            const auto &edges = outgoing[size_t(frame.node)];
+            if (frame.nextEdge == edges.size()) {
+                pathPosition[size_t(frame.node)] = -1;
+                done[size_t(frame.node)] = 1;
+                path.pop_back();
+                stack.pop_back();
                 continue;
-            const int start = int(path.indexOf(to));
-            if (start >= 0) {
-                QStringList cycle = path.mid(start);
+            }
+            const int k = edges[frame.nextEdge++];
+            const int to = edgeTo[size_t(k)];
+            if (ordered[size_t(to)] || done[size_t(to)])
+                continue;
+            if (pathPosition[size_t(to)] >= 0) {
+                const std::vector<int> cycle(path.begin() + pathPosition[size_t(to)], path.end());
                 bool known = false;
-                for (const auto &c : cycle)
-                    known = known || reported.contains(c);
+                for (int c : cycle)
+                    known = known || reported[size_t(c)];
                 if (!known) {
-                    for (const auto &c : cycle)
-                        reported.insert(c);
-                    cycle << to;
+                    for (int c : cycle)
+                        reported[size_t(c)] = 1;
                     m_context.error(QStringLiteral("/edges/%1").arg(k),
-                                    tr("this edge closes a cycle: %1; pipelines must flow one way")
-                                        .arg(cycle.join(QStringLiteral(" → "))),
-                                    to);
+                                    tr("this edge closes a cycle: %1; pipelines must flow one way").arg(describe(cycle)),
+                                    p.nodes[size_t(to)].id);
                 }
                 continue;
             }
-            pathEdges.push_back(k);
-            visit(to);
-            pathEdges.pop_back();
+            pathPosition[size_t(to)] = int(path.size());
+            path.push_back(to);
+            stack.push_back({to, 0});
         }
-        path.removeLast();
-        done.insert(id);
-    };
-    for (const auto &n : p.nodes) {
-        if (indegree.contains(n.id) && !info.order.contains(n.id) && !done.contains(n.id))
-            visit(n.id);
     }
 }
 

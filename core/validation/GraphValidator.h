@@ -18,6 +18,10 @@ struct GraphInfo
     // Valid edges into each node: node id -> (input port -> edge indices).
     QHash<QString, QHash<QString, std::vector<int>>> inputs;
     QSet<QString> usableNodes; // known type, unique valid id
+    // Node id -> index in the pipeline's nodes (the first, for a duplicated id):
+    // looked up once per edge and node, where a scan of the nodes made validating
+    // a long pipeline quadratic.
+    QHash<QString, int> nodeIndex;
 };
 
 // Node ids and types, edges, ports and cycles.

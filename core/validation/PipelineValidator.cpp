@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 
@@ -38,6 +39,11 @@ void validateSections(ValidationContext &context, SettingsValidator &settings)
         if (checkpoint.value(QStringLiteral("everyBatches")).toInt(1) < 1)
             context.error(QStringLiteral("/runtime/checkpoint/everyBatches"), tr("\"everyBatches\" must be at least 1"));
     }
+    QSet<QString> nodeIds;
+    if (!p.alerts.isEmpty()) {
+        for (const Node &n : p.nodes)
+            nodeIds.insert(n.id);
+    }
     for (qsizetype i = 0; i < p.alerts.size(); ++i) {
         const QString ptr = QStringLiteral("/alerts/%1").arg(i);
         if (!p.alerts[i].isObject()) {
@@ -47,7 +53,7 @@ void validateSections(ValidationContext &context, SettingsValidator &settings)
         const QJsonObject alert = p.alerts[i].toObject();
         settings.validateObject(alert, context.catalog.alertSpec().fields, ptr);
         const QString node = alert.value(QStringLiteral("node")).toString();
-        if (!node.isEmpty() && !p.node(node))
+        if (!node.isEmpty() && !nodeIds.contains(node))
             context.error(ptr + QStringLiteral("/node"), tr("the alert watches node \"%1\", which does not exist").arg(node));
         if (!alert.contains(QStringLiteral("above")) && !alert.contains(QStringLiteral("below")))
             context.error(ptr, tr("an alert needs \"above\" or \"below\": the threshold that makes it fire"));
@@ -64,6 +70,7 @@ ValidationResult PipelineValidator::validate(const Pipeline &pipeline)
 
     GraphValidator graph(context);
     const GraphInfo info = graph.validate();
+    result.nodeIndex = info.nodeIndex;
     for (int i = 0; i < int(pipeline.nodes.size()); ++i) {
         const Node &node = pipeline.nodes[size_t(i)];
         if (const NodeType *type = context.catalog.find(node.type))

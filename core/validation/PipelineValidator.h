@@ -15,6 +15,7 @@ struct ValidationResult
     Diagnostics diagnostics; // in file order: pipeline, nodes, edges, then semantics
     QHash<QString, NodeSchemas> schemas; // by node id; absent where upstream errors hide it
     QStringList order;                   // node ids, topologically sorted
+    QHash<QString, int> nodeIndex;       // node id -> index in the pipeline's nodes
 
     bool ok() const { return !hasErrors(diagnostics); }
 };

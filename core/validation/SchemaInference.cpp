@@ -66,7 +66,7 @@ QHash<QString, NodeSchemas> SchemaInference::run()
     QHash<QString, NodeSchemas> result;
     const Pipeline &p = m_context.pipeline;
     for (const QString &id : m_graph.order) {
-        const int index = p.nodeIndex(id);
+        const int index = m_graph.nodeIndex.value(id);
         const Node &node = p.nodes[size_t(index)];
         const NodeType &type = *m_context.catalog.find(node.type);
         const NodeScope scope{index, node, type};

@@ -39,7 +39,7 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
     std::vector<RuntimeNode> nodes;
     QHash<QString, int> index;
     for (const QString &id : validation.order) {
-        const core::Node &node = *p.node(id);
+        const core::Node &node = p.nodes[size_t(validation.nodeIndex.value(id))];
         RuntimeNode rn;
         rn.id = id;
         rn.type = catalog.find(node.type);

@@ -113,6 +113,7 @@ private slots:
     void joinOutputNaming();
     void lookupAndMapSchemas();
     void fieldDroppedTwiceIsAWarning();
+    void longCycleIsReportedNotACrash();
     void upstreamErrorsDoNotCascade();
 };
 
@@ -365,6 +366,32 @@ void tst_PipelineValidator::lookupAndMapSchemas()
     QCOMPARE(mapped.field(QStringLiteral("margin"))->type, DataType::Double);
     QCOMPARE(mapped.field(QStringLiteral("discounted"))->type, DataType::Boolean);
     QCOMPARE(mapped.names().last(), QStringLiteral("discounted"));
+}
+
+void tst_PipelineValidator::longCycleIsReportedNotACrash()
+{
+    // A cycle through 100,000 nodes overflowed the stack of the recursive search.
+    Pipeline p;
+    p.name = QStringLiteral("ring");
+    const int n = 100000;
+    for (int i = 0; i < n; ++i) {
+        Node f;
+        f.id = QStringLiteral("f%1").arg(i);
+        f.type = QStringLiteral("filter");
+        f.config.insert(QStringLiteral("predicate"), QStringLiteral("true"));
+        p.nodes.push_back(f);
+        p.edges.push_back(Edge{f.id, {}, QStringLiteral("f%1").arg((i + 1) % n), {}});
+    }
+    const auto result = PipelineValidator::validate(p);
+    QStringList cycles;
+    for (const auto &d : result.diagnostics) {
+        if (d.message.contains(u"closes a cycle"))
+            cycles << d.pointer + u' ' + d.message;
+    }
+    QCOMPARE(cycles, QStringList{QStringLiteral("/edges/99999 this edge closes a cycle: f0 → f1 → f2 → f3 → f4 → f5 → "
+                                                "… 99988 more … → f99994 → f99995 → f99996 → f99997 → f99998 → f99999 → f0; "
+                                                "pipelines must flow one way")});
+    QVERIFY(result.order.isEmpty());
 }
 
 void tst_PipelineValidator::fieldDroppedTwiceIsAWarning()

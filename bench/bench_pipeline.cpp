@@ -311,13 +311,12 @@ double executorFromKafka(const QString &bootstrap, size_t n, int round)
             ++idle;
         if (executor.batchId() != last) {
             last = executor.batchId();
-            const QJsonObject p = executor.lastProgress();
-            rows += size_t(p.value(QStringLiteral("numInputRows")).toDouble());
-            const QJsonObject d = p.value(QStringLiteral("durationMs")).toObject();
-            poll += d.value(QStringLiteral("poll")).toDouble();
-            operators += d.value(QStringLiteral("operators")).toDouble();
-            sink += d.value(QStringLiteral("sink")).toDouble();
-            total += d.value(QStringLiteral("total")).toDouble();
+            const runtime::BatchProgress p = *executor.lastProgress();
+            rows += size_t(p.numInputRows);
+            poll += p.durationMs.poll;
+            operators += p.durationMs.operators;
+            sink += p.durationMs.sink;
+            total += p.durationMs.total;
         }
     }
     std::printf("  (batch parts: poll %.0f ms, operators %.0f ms, sink %.0f ms, total %.0f ms; %d idle steps)\n", poll,

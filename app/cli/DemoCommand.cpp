@@ -138,18 +138,19 @@ int DemoCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                 }
                 if (executor.batchId() != lastBatch) {
                     lastBatch = executor.batchId();
-                    rows += qint64(executor.lastProgress().value(QStringLiteral("numInputRows")).toDouble());
+                    if (const auto last = executor.lastProgress())
+                        rows += last->numInputRows;
                 }
                 if (sinceReport.elapsed() >= 3000) {
-                    const QJsonObject p = executor.lastProgress();
+                    const runtime::BatchProgress p = executor.lastProgress().value_or(runtime::BatchProgress{});
                     out << QStringLiteral("after %1 s: %2 events/s, consumer lag %3, batch %4 ms, p99 latency %5 ms, "
                                           "late %6\n")
                                .arg(clock.elapsed() / 1000)
                                .arg(qint64(double(rows) * 1000.0 / double(sinceReport.elapsed())))
-                               .arg(qint64(p.value(QStringLiteral("consumerLag")).toDouble()))
-                               .arg(p.value(QStringLiteral("durationMs")).toObject().value(QStringLiteral("total")).toDouble(), 0, 'f', 1)
-                               .arg(qint64(p.value(QStringLiteral("e2eLatencyMs")).toObject().value(QStringLiteral("p99")).toDouble()))
-                               .arg(qint64(p.value(QStringLiteral("lateRowsDropped")).toDouble()));
+                               .arg(p.consumerLag)
+                               .arg(p.durationMs.total, 0, 'f', 1)
+                               .arg(p.e2eLatencyMs ? qint64(p.e2eLatencyMs->p99) : 0)
+                               .arg(p.lateRowsDropped);
                     const QStringList top = topProducts(work.filePath(QStringLiteral("trending.db")));
                     if (!top.isEmpty())
                         out << "top products:\n" << top.join(u'\n') << "\n";

@@ -37,22 +37,20 @@ void onSignal(int)
     g_stop = true;
 }
 
-QString progressLine(const QJsonObject &p, double rowsPerSecond)
+QString progressLine(const runtime::BatchProgress &p, double rowsPerSecond)
 {
-    const QJsonObject latency = p.value(QStringLiteral("e2eLatencyMs")).toObject();
-    const QJsonValue wm = p.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermark"));
-    const QString watermark = wm.isString() ? wm.toString()
-                              : wm.toDouble() > 0 ? core::Timestamps::toIso(int64_t(wm.toDouble())).mid(11, 8)
-                                                  : QStringLiteral("-");
+    const QString watermark = p.watermarkIsEnd()  ? QStringLiteral("end")
+                              : p.watermark > 0 ? core::Timestamps::toIso(p.watermark).mid(11, 8)
+                                                : QStringLiteral("-");
     return QStringLiteral("batch %1 | %2 rows/s | lag %3 | batch %4 ms | p99 latency %5 ms | watermark %6 | late %7 | dead %8")
-        .arg(qint64(p.value(QStringLiteral("batchId")).toDouble()))
+        .arg(p.batchId)
         .arg(qint64(rowsPerSecond))
-        .arg(qint64(p.value(QStringLiteral("consumerLag")).toDouble()))
-        .arg(p.value(QStringLiteral("durationMs")).toObject().value(QStringLiteral("total")).toDouble(), 0, 'f', 1)
-        .arg(latency.isEmpty() ? QStringLiteral("-") : QString::number(qint64(latency.value(QStringLiteral("p99")).toDouble())))
+        .arg(p.consumerLag)
+        .arg(p.durationMs.total, 0, 'f', 1)
+        .arg(p.e2eLatencyMs ? QString::number(qint64(p.e2eLatencyMs->p99)) : QStringLiteral("-"))
         .arg(watermark)
-        .arg(qint64(p.value(QStringLiteral("lateRowsDropped")).toDouble()))
-        .arg(qint64(p.value(QStringLiteral("deadLetters")).toDouble()));
+        .arg(p.lateRowsDropped)
+        .arg(p.deadLetters);
 }
 } // namespace
 
@@ -229,7 +227,8 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             const auto step = executor.step();
             if (executor.batchId() != lastBatch) {
                 lastBatch = executor.batchId();
-                rowsSinceLine += int64_t(executor.lastProgress().value(QStringLiteral("numInputRows")).toDouble());
+                if (const auto last = executor.lastProgress())
+                    rowsSinceLine += last->numInputRows;
                 if (control.stepsRequested > 0)
                     --control.stepsRequested;
             }
@@ -295,18 +294,19 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         // batch alone is too short: a no-data batch follows most batches).
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (!alerts.rules().empty() && now - lastAlertTick >= 1000) {
-            const QJsonArray records = executor.progressSince(alertedBatch);
+            const std::vector<runtime::BatchProgress> records = executor.progressSince(alertedBatch);
             const double seconds = lastAlertTick > 0 ? double(now - lastAlertTick) / 1000.0 : 1.0;
             lastAlertTick = now;
-            if (records.isEmpty()) {
+            if (records.empty()) {
                 act(alerts.onTick(now)); // paused or stuck: time still passes
             } else {
-                alertedBatch = int64_t(records.last().toObject().value(QStringLiteral("batchId")).toDouble());
-                act(alerts.onProgress(runtime::AlertEvaluator::foldInterval(records, seconds), now));
+                alertedBatch = records.back().batchId;
+                act(alerts.onProgress(*runtime::AlertEvaluator::foldInterval(records, seconds), now));
             }
         }
-        if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && executor.batchId() >= 0) {
-            err << progressLine(executor.lastProgress(), double(rowsSinceLine.exchange(0)) * 1000.0 / double(sinceLine.elapsed()))
+        const auto latest = executor.lastProgress();
+        if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && latest) {
+            err << progressLine(*latest, double(rowsSinceLine.exchange(0)) * 1000.0 / double(sinceLine.elapsed()))
                 << (control.paused ? " | paused" : "") << "\n";
             err.flush();
             sinceLine.restart();

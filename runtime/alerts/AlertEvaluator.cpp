@@ -2,6 +2,7 @@
 #include "alerts/AlertEvaluator.h"
 
 #include "model/Duration.h"
+#include "model/Timestamps.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -11,17 +12,20 @@ namespace sw::runtime {
 namespace {
 constexpr size_t kHistoryLimit = 1000;
 
-double sumOver(const QJsonArray &entries, const QString &node, const QString &key, bool *found)
+// The sum of `field` over the entries of `node` (all entries for no node);
+// nullopt when no entry is of that node.
+template <typename Entry, typename Field>
+std::optional<double> sumOver(const std::vector<Entry> &entries, const QString &node, Field field)
 {
     double total = 0;
-    for (const auto &e : entries) {
-        const QJsonObject o = e.toObject();
-        if (node.isEmpty() || o.value(QStringLiteral("node")).toString() == node) {
-            total += o.value(key).toDouble();
-            *found = true;
+    bool found = false;
+    for (const Entry &e : entries) {
+        if (node.isEmpty() || e.node == node) {
+            total += double(field(e));
+            found = true;
         }
     }
-    return total;
+    return found ? std::optional<double>(total) : std::nullopt;
 }
 } // namespace
 
@@ -62,7 +66,7 @@ QJsonObject AlertEvent::toJson(const AlertRule &r) const
 {
     QJsonObject o{{QStringLiteral("rule"), rule},
                   {QStringLiteral("state"), firing ? QStringLiteral("firing") : QStringLiteral("resolved")},
-                  {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(atMs, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("time"), core::Timestamps::toIso(atMs)},
                   {QStringLiteral("severity"), r.severity},
                   {QStringLiteral("metric"), r.metric},
                   {QStringLiteral("value"), value},
@@ -74,109 +78,91 @@ QJsonObject AlertEvent::toJson(const AlertRule &r) const
     return o;
 }
 
-QJsonObject AlertEvaluator::foldInterval(const QJsonArray &records, double seconds)
+std::optional<BatchProgress> AlertEvaluator::foldInterval(const std::vector<BatchProgress> &records, double seconds)
 {
-    if (records.isEmpty())
-        return {};
-    QJsonObject folded = records.last().toObject(); // gauges: the latest
-    double inputRows = 0, batchMs = 0;
-    QJsonObject duration, latency, nodes;
-    for (const auto &r : records) {
-        const QJsonObject p = r.toObject();
-        inputRows += p.value(QStringLiteral("numInputRows")).toDouble();
-        const QJsonObject d = p.value(QStringLiteral("durationMs")).toObject();
-        batchMs += d.value(QStringLiteral("total")).toDouble();
-        for (auto it = d.begin(); it != d.end(); ++it)
-            duration.insert(it.key(), std::max(duration.value(it.key()).toDouble(), it.value().toDouble()));
-        const QJsonObject l = p.value(QStringLiteral("e2eLatencyMs")).toObject();
-        for (auto it = l.begin(); it != l.end(); ++it)
-            latency.insert(it.key(), std::max(latency.value(it.key()).toDouble(), it.value().toDouble()));
-        const QJsonObject n = p.value(QStringLiteral("nodes")).toObject();
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            QJsonObject sum = nodes.value(it.key()).toObject();
-            const QJsonObject node = it.value().toObject();
-            for (const QString &key : {QStringLiteral("rowsIn"), QStringLiteral("rowsOut")})
-                sum.insert(key, sum.value(key).toDouble() + node.value(key).toDouble());
-            nodes.insert(it.key(), sum);
+    if (records.empty())
+        return std::nullopt;
+    BatchProgress folded = records.back(); // gauges: the latest
+    double batchMs = 0;
+    folded.numInputRows = 0;
+    folded.durationMs = {};
+    folded.e2eLatencyMs.reset();
+    for (auto &[id, node] : folded.nodes)
+        node.rowsIn = node.rowsOut = 0;
+    for (const BatchProgress &p : records) {
+        folded.numInputRows += p.numInputRows;
+        batchMs += p.durationMs.total;
+        BatchDurations &d = folded.durationMs;
+        d.poll = std::max(d.poll, p.durationMs.poll);
+        d.decode = std::max(d.decode, p.durationMs.decode);
+        d.operators = std::max(d.operators, p.durationMs.operators);
+        d.sink = std::max(d.sink, p.durationMs.sink);
+        d.checkpoint = std::max(d.checkpoint, p.durationMs.checkpoint);
+        d.total = std::max(d.total, p.durationMs.total);
+        if (p.e2eLatencyMs) {
+            LatencyQuantiles &l = folded.e2eLatencyMs ? *folded.e2eLatencyMs : folded.e2eLatencyMs.emplace();
+            l.p50 = std::max(l.p50, p.e2eLatencyMs->p50);
+            l.p95 = std::max(l.p95, p.e2eLatencyMs->p95);
+            l.p99 = std::max(l.p99, p.e2eLatencyMs->p99);
+            l.max = std::max(l.max, p.e2eLatencyMs->max);
+        }
+        for (const auto &[id, node] : p.nodes) {
+            NodeProgress &sum = folded.nodes[id];
+            sum.rowsIn += node.rowsIn;
+            sum.rowsOut += node.rowsOut;
         }
     }
-    folded.insert(QStringLiteral("numInputRows"), inputRows);
-    folded.insert(QStringLiteral("inputRowsPerSecond"), seconds > 0 ? inputRows / seconds : 0.0);
-    folded.insert(QStringLiteral("processedRowsPerSecond"), batchMs > 0 ? inputRows * 1000.0 / batchMs : 0.0);
-    folded.insert(QStringLiteral("durationMs"), duration);
-    if (latency.isEmpty())
-        folded.remove(QStringLiteral("e2eLatencyMs"));
-    else
-        folded.insert(QStringLiteral("e2eLatencyMs"), latency);
-    folded.insert(QStringLiteral("nodes"), nodes);
+    folded.inputRowsPerSecond = seconds > 0 ? double(folded.numInputRows) / seconds : 0.0;
+    folded.processedRowsPerSecond = batchMs > 0 ? double(folded.numInputRows) * 1000.0 / batchMs : 0.0;
     return folded;
 }
 
-std::optional<double> AlertEvaluator::metricValue(const QString &metric, const QString &node, const QJsonObject &p)
+std::optional<double> AlertEvaluator::metricValue(const QString &metric, const QString &node, const BatchProgress &p)
 {
-    bool found = false;
-    const QJsonArray sources = p.value(QStringLiteral("sources")).toArray();
-    const QJsonArray stateOperators = p.value(QStringLiteral("stateOperators")).toArray();
-    auto top = [&p](const QString &key) -> std::optional<double> {
-        const QJsonValue v = p.value(key);
-        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-    };
     if (metric == u"consumer_lag") {
         if (node.isEmpty())
-            return top(QStringLiteral("consumerLag"));
-        const double v = sumOver(sources, node, QStringLiteral("consumerLag"), &found);
-        return found ? std::optional<double>(v) : std::nullopt;
+            return double(p.consumerLag);
+        return sumOver(p.sources, node, [](const SourceProgress &s) { return s.consumerLag; });
     }
     if (metric == u"input_rate")
-        return top(QStringLiteral("inputRowsPerSecond"));
+        return p.inputRowsPerSecond;
     if (metric == u"processed_rate")
-        return top(QStringLiteral("processedRowsPerSecond"));
-    if (metric == u"batch_duration_ms") {
-        const QJsonValue v = p.value(QStringLiteral("durationMs")).toObject().value(QStringLiteral("total"));
-        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-    }
-    if (metric == u"e2e_latency_ms") {
-        const QJsonValue v = p.value(QStringLiteral("e2eLatencyMs")).toObject().value(QStringLiteral("p99"));
-        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-    }
-    if (metric == u"watermark" || metric == u"watermark_gap_ms") {
-        const QJsonValue v = p.value(QStringLiteral("eventTime"))
-                                 .toObject()
-                                 .value(metric == u"watermark" ? QStringLiteral("watermark") : QStringLiteral("watermarkGapMs"));
-        return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-    }
-    if (metric == u"state_rows") {
-        const double v = sumOver(stateOperators, node, QStringLiteral("numRowsTotal"), &found);
-        return found ? std::optional<double>(v) : std::nullopt;
-    }
+        return p.processedRowsPerSecond;
+    if (metric == u"batch_duration_ms")
+        return p.durationMs.total;
+    if (metric == u"e2e_latency_ms")
+        return p.e2eLatencyMs ? std::optional<double>(p.e2eLatencyMs->p99) : std::nullopt;
+    if (metric == u"watermark")
+        return p.watermarkIsEnd() ? std::nullopt : std::optional<double>(double(p.watermark));
+    if (metric == u"watermark_gap_ms")
+        return p.watermarkGapMs ? std::optional<double>(double(*p.watermarkGapMs)) : std::nullopt;
+    if (metric == u"state_rows")
+        return sumOver(p.stateOperators, node, [](const StateOperatorProgress &s) { return s.numRowsTotal; });
     if (metric == u"late_rows_dropped") {
         if (node.isEmpty())
-            return top(QStringLiteral("lateRowsDropped"));
-        const double v = sumOver(stateOperators, node, QStringLiteral("lateRowsDropped"), &found);
-        return found ? std::optional<double>(v) : std::nullopt;
+            return double(p.lateRowsDropped);
+        return sumOver(p.stateOperators, node, [](const StateOperatorProgress &s) { return s.lateRowsDropped; });
     }
     if (metric == u"dead_letters") {
         if (node.isEmpty())
-            return top(QStringLiteral("deadLetters"));
-        const double v = sumOver(sources, node, QStringLiteral("deadLetters"), &found);
-        return found ? std::optional<double>(v) : std::nullopt;
+            return double(p.deadLetters);
+        return sumOver(p.sources, node, [](const SourceProgress &s) { return s.deadLetters; });
     }
     if (metric == u"rows_in" || metric == u"rows_out") {
-        const QJsonObject nodes = p.value(QStringLiteral("nodes")).toObject();
-        const QString key = metric == u"rows_in" ? QStringLiteral("rowsIn") : QStringLiteral("rowsOut");
+        const bool in = metric == u"rows_in";
         if (!node.isEmpty()) {
-            const QJsonValue v = nodes.value(node).toObject().value(key);
-            return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+            const NodeProgress *n = p.nodeProgress(node);
+            return n ? std::optional<double>(double(in ? n->rowsIn : n->rowsOut)) : std::nullopt;
         }
         double total = 0;
-        for (const auto &n : nodes)
-            total += n.toObject().value(key).toDouble();
-        return nodes.isEmpty() ? std::nullopt : std::optional<double>(total);
+        for (const auto &[id, n] : p.nodes)
+            total += double(in ? n.rowsIn : n.rowsOut);
+        return p.nodes.empty() ? std::nullopt : std::optional<double>(total);
     }
     return std::nullopt;
 }
 
-std::vector<AlertEvent> AlertEvaluator::onProgress(const QJsonObject &progress, qint64 nowMs)
+std::vector<AlertEvent> AlertEvaluator::onProgress(const BatchProgress &progress, qint64 nowMs)
 {
     m_last = progress;
     m_lag.record(progress, nowMs);
@@ -185,7 +171,7 @@ std::vector<AlertEvent> AlertEvaluator::onProgress(const QJsonObject &progress, 
 
 std::vector<AlertEvent> AlertEvaluator::onTick(qint64 nowMs)
 {
-    return m_last.isEmpty() ? std::vector<AlertEvent>{} : evaluate(nowMs);
+    return m_last ? evaluate(nowMs) : std::vector<AlertEvent>{};
 }
 
 std::vector<AlertEvent> AlertEvaluator::evaluate(qint64 nowMs)
@@ -194,7 +180,7 @@ std::vector<AlertEvent> AlertEvaluator::evaluate(qint64 nowMs)
     for (size_t i = 0; i < m_rules.size(); ++i) {
         const AlertRule &rule = m_rules[i];
         State &state = m_state[i];
-        const std::optional<double> value = metricValue(rule.metric, rule.node, m_last);
+        const std::optional<double> value = metricValue(rule.metric, rule.node, *m_last);
         if (!value)
             continue;
         state.value = *value;

@@ -55,7 +55,7 @@ public:
     }
 
     // A new progress record at `nowMs`; returns what changed.
-    std::vector<AlertEvent> onProgress(const QJsonObject &progress, qint64 nowMs);
+    std::vector<AlertEvent> onProgress(const BatchProgress &progress, qint64 nowMs);
     // Time passing without records (a paused or stuck run): `for` durations and
     // Burrow's STOP still advance. Uses the last record seen.
     std::vector<AlertEvent> onTick(qint64 nowMs);
@@ -69,9 +69,9 @@ public:
     // per node (rows_in/rows_out are per interval), latencies and durations at
     // their worst, gauges (lag, watermark, state, counters) from the latest, and
     // rates over the interval. Empty for no records.
-    static QJsonObject foldInterval(const QJsonArray &records, double seconds);
+    static std::optional<BatchProgress> foldInterval(const std::vector<BatchProgress> &records, double seconds);
     // The metric a rule watches, from a progress record; nullopt if the record has none.
-    static std::optional<double> metricValue(const QString &metric, const QString &node, const QJsonObject &progress);
+    static std::optional<double> metricValue(const QString &metric, const QString &node, const BatchProgress &progress);
 
 private:
     struct State
@@ -85,7 +85,7 @@ private:
     std::vector<AlertRule> m_rules;
     std::vector<State> m_state;
     LagTracker m_lag;
-    QJsonObject m_last;
+    std::optional<BatchProgress> m_last;
     std::vector<AlertEvent> m_history;
 };
 

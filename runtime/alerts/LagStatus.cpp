@@ -38,26 +38,20 @@ LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs)
     return neverDown ? LagStatus::Warn : LagStatus::Ok;
 }
 
-void LagTracker::record(const QJsonObject &progress, qint64 nowMs)
+void LagTracker::record(const BatchProgress &progress, qint64 nowMs)
 {
-    for (const auto &entry : progress.value(QStringLiteral("sources")).toArray()) {
-        const QJsonObject source = entry.toObject();
-        const QString node = source.value(QStringLiteral("node")).toString();
-        const QJsonObject topics = source.value(QStringLiteral("partitions")).toObject();
-        for (auto topic = topics.begin(); topic != topics.end(); ++topic) {
-            const QJsonObject partitions = topic.value().toObject();
-            for (auto p = partitions.begin(); p != partitions.end(); ++p) {
-                const QJsonObject o = p.value().toObject();
-                Partition &partition = m_partitions[node + u'/' + topic.key() + u'/' + p.key()];
-                partition.source = node;
-                auto &window = partition.window;
-                if (!window.empty() && nowMs - window.back().timeMs < m_minIntervalMs)
-                    continue;
-                window.push_back(OffsetSample{nowMs, int64_t(o.value(QStringLiteral("nextOffset")).toDouble()),
-                                              int64_t(o.value(QStringLiteral("lag")).toDouble())});
-                while (int(window.size()) > m_windowSize)
-                    window.pop_front();
-            }
+    for (const SourceProgress &source : progress.sources) {
+        for (const PartitionProgress &p : source.partitions) {
+            if (!p.nextOffset)
+                continue; // not a consumer's partition (the generator's)
+            Partition &partition = m_partitions[source.node + u'/' + p.topic + u'/' + QString::number(p.partition)];
+            partition.source = source.node;
+            auto &window = partition.window;
+            if (!window.empty() && nowMs - window.back().timeMs < m_minIntervalMs)
+                continue;
+            window.push_back(OffsetSample{nowMs, *p.nextOffset, p.lag.value_or(0)});
+            while (int(window.size()) > m_windowSize)
+                window.pop_front();
         }
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "progress/BatchProgress.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -44,7 +46,7 @@ public:
         : m_windowSize(windowSize), m_minIntervalMs(minIntervalMs)
     {
     }
-    void record(const QJsonObject &progress, qint64 nowMs);
+    void record(const BatchProgress &progress, qint64 nowMs);
     LagStatus status(const QString &source, qint64 nowMs) const;
     std::map<QString, LagStatus> statuses(qint64 nowMs) const;
 

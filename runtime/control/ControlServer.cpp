@@ -52,13 +52,20 @@ ControlServer::ControlServer(Executor &executor, ControlState &state, QString pi
     });
     watch(QStringLiteral("/api/status"), [this](const QHttpServerRequest &) { return json(status()); });
     watch(QStringLiteral("/api/progress"), [this](const QHttpServerRequest &r) {
-        QJsonObject o{{QStringLiteral("latest"), m_executor.lastProgress()}};
+        const auto latest = m_executor.lastProgress();
+        QJsonObject o{{QStringLiteral("latest"), latest ? latest->toJson() : QJsonObject()}};
+        auto array = [](const std::vector<BatchProgress> &records) {
+            QJsonArray out;
+            for (const auto &p : records)
+                out.append(p.toJson());
+            return out;
+        };
         if (r.query().hasQueryItem(QStringLiteral("since"))) {
             // Only the snapshots after a batch the client has seen (the app polls this).
             const auto since = int64_t(r.query().queryItemValue(QStringLiteral("since")).toDouble());
-            o.insert(QStringLiteral("recent"), m_executor.progressSince(since));
+            o.insert(QStringLiteral("recent"), array(m_executor.progressSince(since)));
         } else if (r.query().hasQueryItem(QStringLiteral("recent"))) {
-            o.insert(QStringLiteral("recent"), m_executor.recentProgress());
+            o.insert(QStringLiteral("recent"), array(m_executor.recentProgress()));
         }
         return json(o);
     });
@@ -151,7 +158,7 @@ QByteArray ControlServer::prometheusAlerts(const QJsonObject &alerts, const QStr
     return out.toUtf8();
 }
 
-QByteArray ControlServer::prometheus(const QJsonObject &p, const QString &pipeline)
+QByteArray ControlServer::prometheus(const std::optional<BatchProgress> &latest, const QString &pipeline)
 {
     QString out;
     const QString pl = QStringLiteral("pipeline=\"%1\"").arg(label(pipeline));
@@ -162,64 +169,56 @@ QByteArray ControlServer::prometheus(const QJsonObject &p, const QString &pipeli
     auto sample = [&out](const char *name, const QString &labels, double value) {
         out += QStringLiteral("streamwright_%1{%2} %3\n").arg(QLatin1String(name), labels, QString::number(value, 'g', 15));
     };
-    if (p.isEmpty())
+    auto ofNode = [&pl](const QString &node) { return pl + QStringLiteral(",node=\"%1\"").arg(label(node)); };
+    if (!latest)
         return QByteArrayLiteral("# no batch has run yet\n");
+    const BatchProgress &p = *latest;
     metric("batch_id", "gauge", "Id of the latest micro-batch.");
-    sample("batch_id", pl, p.value(QStringLiteral("batchId")).toDouble());
+    sample("batch_id", pl, double(p.batchId));
     metric("consumer_lag", "gauge", "High watermark offset minus next offset to read, summed per source.");
-    for (const auto &s : p.value(QStringLiteral("sources")).toArray()) {
-        const QJsonObject o = s.toObject();
-        sample("consumer_lag", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
-               o.value(QStringLiteral("consumerLag")).toDouble());
-    }
+    for (const auto &s : p.sources)
+        sample("consumer_lag", ofNode(s.node), double(s.consumerLag));
     metric("input_rate", "gauge", "Rows read per second since the previous batch started.");
-    sample("input_rate", pl, p.value(QStringLiteral("inputRowsPerSecond")).toDouble());
+    sample("input_rate", pl, p.inputRowsPerSecond);
     metric("processed_rate", "gauge", "Rows per second of batch processing time.");
-    sample("processed_rate", pl, p.value(QStringLiteral("processedRowsPerSecond")).toDouble());
+    sample("processed_rate", pl, p.processedRowsPerSecond);
     metric("input_rows", "gauge", "Rows read from the sources in the latest batch.");
-    sample("input_rows", pl, p.value(QStringLiteral("numInputRows")).toDouble());
+    sample("input_rows", pl, double(p.numInputRows));
     metric("batch_duration_ms", "gauge", "Wall time of the latest micro-batch, by part.");
-    const QJsonObject d = p.value(QStringLiteral("durationMs")).toObject();
-    for (auto it = d.constBegin(); it != d.constEnd(); ++it)
-        sample("batch_duration_ms", pl + QStringLiteral(",part=\"%1\"").arg(it.key()), it->toDouble());
-    const QJsonObject latency = p.value(QStringLiteral("e2eLatencyMs")).toObject();
-    if (!latency.isEmpty()) {
+    const BatchDurations &d = p.durationMs;
+    for (const auto &[part, ms] : {std::pair{"checkpoint", d.checkpoint}, std::pair{"decode", d.decode},
+                                   std::pair{"operators", d.operators}, std::pair{"poll", d.poll}, std::pair{"sink", d.sink},
+                                   std::pair{"total", d.total}})
+        sample("batch_duration_ms", pl + QStringLiteral(",part=\"%1\"").arg(QLatin1String(part)), ms);
+    if (p.e2eLatencyMs) {
         metric("e2e_latency_ms", "gauge", "Commit time minus Kafka record timestamp, per quantile of the latest batch.");
-        for (const char *q : {"p50", "p95", "p99", "max"}) {
-            const QString quantile = q[0] == 'm' ? QStringLiteral("1") : QStringLiteral("0.") + QLatin1String(q + 1);
-            sample("e2e_latency_ms", pl + QStringLiteral(",quantile=\"%1\"").arg(quantile), latency.value(QLatin1String(q)).toDouble());
-        }
+        const LatencyQuantiles &l = *p.e2eLatencyMs;
+        for (const auto &[quantile, ms] : {std::pair{"0.50", l.p50}, std::pair{"0.95", l.p95}, std::pair{"0.99", l.p99},
+                                           std::pair{"1", l.max}})
+            sample("e2e_latency_ms", pl + QStringLiteral(",quantile=\"%1\"").arg(QLatin1String(quantile)), ms);
     }
-    const QJsonObject eventTime = p.value(QStringLiteral("eventTime")).toObject();
-    if (eventTime.value(QStringLiteral("watermark")).isDouble()) {
+    if (!p.watermarkIsEnd()) {
         metric("watermark", "gauge", "Pipeline watermark, epoch milliseconds.");
-        sample("watermark", pl, eventTime.value(QStringLiteral("watermark")).toDouble());
+        sample("watermark", pl, double(p.watermark));
     }
-    if (eventTime.value(QStringLiteral("watermarkGapMs")).isDouble()) {
+    if (p.watermarkGapMs) {
         metric("watermark_gap_ms", "gauge", "Wall clock minus watermark.");
-        sample("watermark_gap_ms", pl, eventTime.value(QStringLiteral("watermarkGapMs")).toDouble());
+        sample("watermark_gap_ms", pl, double(*p.watermarkGapMs));
     }
     metric("state_rows", "gauge", "Rows held in state per stateful operator.");
-    for (const auto &s : p.value(QStringLiteral("stateOperators")).toArray()) {
-        const QJsonObject o = s.toObject();
-        sample("state_rows", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
-               o.value(QStringLiteral("numRowsTotal")).toDouble());
-    }
+    for (const auto &s : p.stateOperators)
+        sample("state_rows", ofNode(s.node), double(s.numRowsTotal));
     metric("late_rows_dropped", "counter", "Rows behind the watermark at stateful operators.");
-    for (const auto &s : p.value(QStringLiteral("stateOperators")).toArray()) {
-        const QJsonObject o = s.toObject();
-        sample("late_rows_dropped", pl + QStringLiteral(",node=\"%1\"").arg(label(o.value(QStringLiteral("node")).toString())),
-               o.value(QStringLiteral("lateRowsDropped")).toDouble());
-    }
+    for (const auto &s : p.stateOperators)
+        sample("late_rows_dropped", ofNode(s.node), double(s.lateRowsDropped));
     metric("dead_letters", "counter", "Records that could not be decoded.");
-    sample("dead_letters", pl, p.value(QStringLiteral("deadLetters")).toDouble());
+    sample("dead_letters", pl, double(p.deadLetters));
     metric("rows_in", "gauge", "Rows into each node in the latest batch.");
-    const QJsonObject nodes = p.value(QStringLiteral("nodes")).toObject();
-    for (auto it = nodes.constBegin(); it != nodes.constEnd(); ++it)
-        sample("rows_in", pl + QStringLiteral(",node=\"%1\"").arg(label(it.key())), it->toObject().value(QStringLiteral("rowsIn")).toDouble());
+    for (const auto &[node, n] : p.nodes)
+        sample("rows_in", ofNode(node), double(n.rowsIn));
     metric("rows_out", "gauge", "Rows out of each node in the latest batch.");
-    for (auto it = nodes.constBegin(); it != nodes.constEnd(); ++it)
-        sample("rows_out", pl + QStringLiteral(",node=\"%1\"").arg(label(it.key())), it->toObject().value(QStringLiteral("rowsOut")).toDouble());
+    for (const auto &[node, n] : p.nodes)
+        sample("rows_out", ofNode(node), double(n.rowsOut));
     return out.toUtf8();
 }
 

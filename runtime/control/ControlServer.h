@@ -37,7 +37,7 @@ public:
     // Where the run's connections point (the app's explorer can browse an embedded broker).
     void setConnectionBootstraps(const QHash<QString, QString> &bootstraps) { m_bootstraps = bootstraps; }
 
-    static QByteArray prometheus(const QJsonObject &progress, const QString &pipeline);
+    static QByteArray prometheus(const std::optional<BatchProgress> &progress, const QString &pipeline);
     // streamwright_alert_firing and streamwright_consumer_lag_status series.
     static QByteArray prometheusAlerts(const QJsonObject &alerts, const QString &pipeline);
 

@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cstdio>
@@ -77,13 +76,8 @@ bool Executor::open(QString &error)
             }
         }
     }
-    if (!m_options.metricsPath.isEmpty()) {
-        m_metrics.setFileName(m_options.metricsPath);
-        if (!m_metrics.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            error = QStringLiteral("cannot write metrics to %1: %2").arg(m_options.metricsPath, m_metrics.errorString());
-            return false;
-        }
-    }
+    if (!m_options.metricsPath.isEmpty() && !m_progress.openMetricsFile(m_options.metricsPath, error))
+        return false;
     m_clock.start();
     m_lastInputAt = 0;
     return true;
@@ -250,13 +244,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             inputRows += int64_t(polled.rows.rows);
             n.totalRowsIn += int64_t(polled.rows.rows);
             recordTimes.insert(recordTimes.end(), polled.recordTimestamps.begin(), polled.recordTimestamps.end());
-            if (n.eventTimeColumn >= 0) {
-                const Column &ts = polled.rows.columns[size_t(n.eventTimeColumn)];
-                for (size_t r = 0; r < polled.rows.rows; ++r) {
-                    if (ts.valid[r])
-                        n.maxEventTime = std::max(n.maxEventTime, ts.ints[r]);
-                }
-            }
+            WatermarkTracker::observe(n, polled.rows);
             route(int(i), 0, std::move(polled.rows));
         }
         timing.poll += double(t.nsecsElapsed()) / 1e6 - timing.decode;
@@ -338,7 +326,9 @@ Executor::Step Executor::step()
     total.start();
     const bool noData = m_noDataBatchDue;
     m_noDataBatchDue = false;
-    if (!runBatch(!noData, m_watermark, timing, inputRows, recordTimes)) {
+    const qint64 startedAt = m_clock.elapsed();
+    const int64_t watermark = m_watermark.current();
+    if (!runBatch(!noData, watermark, timing, inputRows, recordTimes)) {
         if (m_interrupted) { // stopping while a planned batch waited: nothing of it is committed
             m_interrupted = false;
             return Step::Idle;
@@ -350,21 +340,11 @@ Executor::Step Executor::step()
     if (inputRows == 0 && !noData)
         return Step::Idle; // nothing happened: not a batch
 
-    // The watermark for the next batch: min over sources of (max event time - delay).
-    int64_t next = std::numeric_limits<int64_t>::max();
-    bool any = false;
-    for (const auto &n : m_nodes) {
-        if (!n.source || n.eventTimeColumn < 0)
-            continue;
-        any = true;
-        next = std::min(next, n.maxEventTime == std::numeric_limits<int64_t>::min() ? 0 : n.maxEventTime - n.watermarkDelay);
-    }
     ++m_batchId;
-    record(timing, inputRows, recordTimes, double(total.nsecsElapsed()) / 1e6);
-    if (any && next > m_watermark) {
-        m_watermark = next;
+    m_progress.record(m_nodes, m_batchId, watermark, timing, inputRows, recordTimes, double(total.nsecsElapsed()) / 1e6,
+                      startedAt);
+    if (m_watermark.advance(m_nodes))
         m_noDataBatchDue = true;
-    }
     return Step::Ran;
 }
 
@@ -378,135 +358,18 @@ void Executor::finish()
     std::vector<int64_t> recordTimes;
     QElapsedTimer total;
     total.start();
-    m_watermark = kWatermarkEnd;
+    const qint64 startedAt = m_clock.elapsed();
+    m_watermark.end();
     if (runBatch(false, kWatermarkEnd, timing, inputRows, recordTimes, true)) {
         ++m_batchId;
-        record(timing, 0, recordTimes, double(total.nsecsElapsed()) / 1e6);
+        m_progress.record(m_nodes, m_batchId, kWatermarkEnd, timing, 0, recordTimes, double(total.nsecsElapsed()) / 1e6,
+                          startedAt);
     }
     for (auto &n : m_nodes) {
         if (n.sink)
             n.sink->close();
     }
     closeOperators();
-}
-
-void Executor::record(const Timing &timing, int64_t inputRows, std::vector<int64_t> &recordTimes, double totalMs)
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QJsonObject latency;
-    if (!recordTimes.empty()) {
-        std::vector<int64_t> l;
-        l.reserve(recordTimes.size());
-        for (int64_t t : recordTimes)
-            l.push_back(now - t);
-        auto pct = [&l](double p) {
-            const size_t k = std::min(l.size() - 1, size_t(p * double(l.size())));
-            std::nth_element(l.begin(), l.begin() + long(k), l.end());
-            return double(l[k]);
-        };
-        latency = {{QStringLiteral("p50"), pct(0.50)}, {QStringLiteral("p95"), pct(0.95)},
-                   {QStringLiteral("p99"), pct(0.99)}, {QStringLiteral("max"), double(*std::max_element(l.begin(), l.end()))}};
-    }
-    QJsonArray sources, stateOperators, sinks;
-    QJsonObject nodes;
-    int64_t lag = 0, dead = 0, late = 0;
-    for (const auto &n : m_nodes) {
-        QJsonObject ports;
-        for (size_t p = 0; p < n.portRowsOut.size(); ++p)
-            ports.insert(n.type->outputs[p].name, double(n.portRowsOut[p]));
-        nodes.insert(n.id, QJsonObject{{QStringLiteral("rowsIn"), double(n.rowsIn)},
-                                       {QStringLiteral("rowsOut"), double(n.rowsOut)},
-                                       {QStringLiteral("rowsOutByPort"), ports},
-                                       {QStringLiteral("busyMs"), n.busyMs}});
-        if (n.source) {
-            lag += n.source->lag();
-            dead += n.deadLetters;
-            QJsonObject s = n.source->progress();
-            s.insert(QStringLiteral("node"), n.id);
-            s.insert(QStringLiteral("numInputRows"), double(n.rowsOut));
-            s.insert(QStringLiteral("consumerLag"), double(n.source->lag()));
-            s.insert(QStringLiteral("deadLetters"), double(n.deadLetters));
-            if (n.maxEventTime != std::numeric_limits<int64_t>::min())
-                s.insert(QStringLiteral("maxEventTime"), double(n.maxEventTime));
-            sources.append(s);
-        } else if (n.op) {
-            const OperatorCounters &counters = n.context->counters();
-            late += counters.lateRowsDropped;
-            if (n.type->id == u"join.lookup") {
-                QJsonObject entry = nodes.value(n.id).toObject();
-                entry.insert(QStringLiteral("lookupMisses"), double(counters.lookupMisses));
-                entry.insert(QStringLiteral("tableRows"), double(n.op->stateRows()));
-                nodes.insert(n.id, entry);
-            }
-            if (n.type->needsEventTime)
-                stateOperators.append(QJsonObject{{QStringLiteral("node"), n.id},
-                                                  {QStringLiteral("numRowsTotal"), double(n.op->stateRows())},
-                                                  {QStringLiteral("numRowsEvicted"), double(counters.evictedRows)},
-                                                  {QStringLiteral("lateRowsDropped"), double(counters.lateRowsDropped)}});
-        } else if (n.sink) {
-            sinks.append(QJsonObject{{QStringLiteral("node"), n.id}, {QStringLiteral("numOutputRows"), double(n.rowsIn)}});
-        }
-    }
-    const double seconds = totalMs / 1000.0;
-    // Rows read per second of wall time since the previous batch started (Spark's inputRowsPerSecond).
-    const qint64 started = m_clock.elapsed() - qint64(totalMs);
-    const double sincePrevious = m_previousBatchStart >= 0 ? double(started - m_previousBatchStart) / 1000.0 : seconds;
-    m_previousBatchStart = started;
-    QJsonObject progress{
-        {QStringLiteral("batchId"), double(m_batchId.load())},
-        {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).toString(Qt::ISODateWithMs)},
-        {QStringLiteral("numInputRows"), double(inputRows)},
-        {QStringLiteral("inputRowsPerSecond"), sincePrevious > 0 ? double(inputRows) / sincePrevious : 0.0},
-        {QStringLiteral("processedRowsPerSecond"), seconds > 0 ? double(inputRows) / seconds : 0.0},
-        {QStringLiteral("durationMs"), QJsonObject{{QStringLiteral("poll"), timing.poll},
-                                                   {QStringLiteral("decode"), timing.decode},
-                                                   {QStringLiteral("operators"), timing.operators},
-                                                   {QStringLiteral("sink"), timing.sink},
-                                                   {QStringLiteral("checkpoint"), timing.checkpoint},
-                                                   {QStringLiteral("total"), totalMs}}},
-        {QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermark"), m_watermark == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(m_watermark.load()))},
-                                                  {QStringLiteral("watermarkGapMs"), m_watermark == kWatermarkEnd || m_watermark == 0 ? QJsonValue() : QJsonValue(double(now - m_watermark.load()))}}},
-        {QStringLiteral("consumerLag"), double(lag)},
-        {QStringLiteral("lateRowsDropped"), double(late)},
-        {QStringLiteral("deadLetters"), double(dead)},
-        {QStringLiteral("sources"), sources},
-        {QStringLiteral("stateOperators"), stateOperators},
-        {QStringLiteral("sinks"), sinks},
-        {QStringLiteral("nodes"), nodes},
-    };
-    if (!latency.isEmpty())
-        progress.insert(QStringLiteral("e2eLatencyMs"), latency);
-    if (m_metrics.isOpen()) {
-        m_metrics.write(QJsonDocument(progress).toJson(QJsonDocument::Compact));
-        m_metrics.write("\n");
-        m_metrics.flush();
-    }
-    QMutexLocker lock(&m_progressMutex);
-    m_recent.append(progress);
-    if (m_recent.size() > 600)
-        m_recent.removeFirst();
-    m_progress = std::move(progress);
-}
-
-QJsonArray Executor::progressSince(int64_t batchId) const
-{
-    QMutexLocker lock(&m_progressMutex);
-    qsizetype first = m_recent.size();
-    while (first > 0 && int64_t(m_recent.at(first - 1).value(QStringLiteral("batchId")).toDouble()) > batchId)
-        --first;
-    QJsonArray result;
-    for (qsizetype i = first; i < m_recent.size(); ++i)
-        result.append(m_recent.at(i));
-    return result;
-}
-
-QJsonArray Executor::recentProgress() const
-{
-    QMutexLocker lock(&m_progressMutex);
-    QJsonArray out;
-    for (const auto &p : m_recent)
-        out.append(p);
-    return out;
 }
 
 QJsonObject Executor::edgeSamples() const
@@ -525,12 +388,6 @@ QJsonObject Executor::edgeSamples() const
         edges.insert(it.key(), rows);
     }
     return edges;
-}
-
-QJsonObject Executor::lastProgress() const
-{
-    QMutexLocker lock(&m_progressMutex);
-    return m_progress;
 }
 
 } // namespace sw::runtime

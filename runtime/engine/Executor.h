@@ -2,8 +2,10 @@
 #pragma once
 
 #include "engine/Connections.h"
+#include "engine/ProgressRecorder.h"
 #include "engine/RunOptions.h"
 #include "engine/RuntimeNode.h"
+#include "engine/WatermarkTracker.h"
 #include "model/Pipeline.h"
 
 #include <QElapsedTimer>
@@ -51,23 +53,20 @@ public:
     }
 
     // The latest batch's progress (StreamingQueryProgress-like); any thread.
-    QJsonObject lastProgress() const;
+    std::optional<BatchProgress> lastProgress() const { return m_progress.last(); }
     // The last (up to 600) batches' progress, oldest first; any thread.
-    QJsonArray recentProgress() const;
+    std::vector<BatchProgress> recentProgress() const { return m_progress.recent(); }
     // The kept progress records of batches after `batchId`, oldest first.
-    QJsonArray progressSince(int64_t batchId) const;
+    std::vector<BatchProgress> progressSince(int64_t batchId) const { return m_progress.since(batchId); }
     // What each edge carried in the last batch that had rows: for every node
     // output "node.port", up to 20 rows as JSON; any thread.
     QJsonObject edgeSamples() const;
     int64_t batchId() const { return m_batchId; }
-    int64_t watermark() const { return m_watermark; }
+    int64_t watermark() const { return m_watermark.current(); }
     const std::vector<RuntimeNode> &nodes() const { return m_nodes; }
 
 private:
-    struct Timing
-    {
-        double poll = 0, decode = 0, operators = 0, sink = 0, checkpoint = 0;
-    };
+    using Timing = BatchTiming;
     // endOfInput: the last batch of bounded input; operators finish() after it.
     bool runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
                   std::vector<int64_t> &recordTimes, bool endOfInput = false);
@@ -76,7 +75,6 @@ private:
     void waitForInput();
     void route(int nodeIndex, int outputPort, Batch &&batch);
     void handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
-    void record(const Timing &timing, int64_t inputRows, std::vector<int64_t> &recordTimes, double totalMs);
     void fail(const QString &message);
 
     core::Pipeline m_pipeline;
@@ -87,7 +85,7 @@ private:
     int64_t m_maxBatchRows = 10000;
     int64_t m_triggerMs = 0;
     std::atomic<int64_t> m_batchId{-1};   // read by the control API's thread
-    std::atomic<int64_t> m_watermark{0};
+    WatermarkTracker m_watermark;
     static constexpr int kIdleWaitMs = 100;
     std::atomic<bool> m_stopRequested{false};
     bool m_interrupted = false;
@@ -98,12 +96,9 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastInputAt = 0;
     qint64 m_nextTriggerAt = 0;
-    qint64 m_previousBatchStart = -1;
-    QFile m_metrics;
     QFile m_deadLetterFile;
-    mutable QMutex m_progressMutex;
-    QJsonObject m_progress;
-    QList<QJsonObject> m_recent;
+    ProgressRecorder m_progress;
+    mutable QMutex m_progressMutex; // m_error, m_samples
     QHash<QString, std::vector<std::string>> m_samples; // edge -> rows as JSON text
 };
 

@@ -4,6 +4,7 @@
 #include "batch/Batch.h"
 #include "engine/SourcePlan.h"
 #include "engine/Wakeup.h"
+#include "progress/BatchProgress.h"
 
 #include <QJsonObject>
 
@@ -73,8 +74,9 @@ public:
     virtual bool exhausted() const { return false; }
     // The batch's rows reached their sinks: offsets may be committed.
     virtual void commit() {}
-    // Progress for metrics: offsets, lag, whatever the source knows.
-    virtual QJsonObject progress() const { return {}; }
+    // Progress for metrics: what the source is, its partitions' planned ranges,
+    // latest offsets and positions (the run fills in rows, lag and dead letters).
+    virtual void describe(SourceProgress &out) const { (void)out; }
     virtual int64_t lag() const { return 0; }
 };
 

@@ -82,17 +82,15 @@ SourceBatch GeneratorSource::read(const SourcePlan &plan)
     return out;
 }
 
-QJsonObject GeneratorSource::progress() const
+void GeneratorSource::describe(SourceProgress &out) const
 {
-    QJsonObject startOffset, endOffset;
     for (const OffsetRange &r : m_lastPlan.ranges) {
-        startOffset.insert(QString::fromStdString(r.topic), QJsonObject{{QString::number(r.partition), double(r.start)}});
-        endOffset.insert(QString::fromStdString(r.topic), QJsonObject{{QString::number(r.partition), double(r.end)}});
+        PartitionProgress &partition = out.partition(QString::fromStdString(r.topic), int(r.partition));
+        partition.startOffset = r.start;
+        partition.endOffset = r.end;
     }
-    return {{QStringLiteral("produced"), double(m_events ? m_events->produced() : 0)},
-            {QStringLiteral("startOffset"), startOffset},
-            {QStringLiteral("endOffset"), endOffset},
-            {QStringLiteral("eventClock"), m_events ? double(m_events->clock()) : 0.0}};
+    out.extra = {{QStringLiteral("produced"), double(m_events ? m_events->produced() : 0)},
+                 {QStringLiteral("eventClock"), m_events ? double(m_events->clock()) : 0.0}};
 }
 
 } // namespace sw::runtime

@@ -24,7 +24,7 @@ public:
     SourceBatch read(const SourcePlan &plan) override;
     int msUntilInput() const override;
     bool exhausted() const override;
-    QJsonObject progress() const override;
+    void describe(SourceProgress &out) const override;
 
 private:
     QJsonObject m_config;

@@ -530,58 +530,25 @@ int64_t KafkaSource::lag() const
     return total;
 }
 
-QJsonObject KafkaSource::progress() const
+void KafkaSource::describe(SourceProgress &out) const
 {
-    // Per topic, each object is built whole and inserted once: inserting into a
-    // nested QJsonObject copies it, and this runs every batch for every partition.
-    struct TopicProgress
-    {
-        QJsonObject partitions, start, end, latest;
-    };
-    std::map<std::string, TopicProgress> topics;
-    TopicProgress *current = nullptr;
-    const std::string *currentName = nullptr;
-    auto topic = [&](const std::string &name) -> TopicProgress & {
-        if (!currentName || *currentName != name) {
-            current = &topics[name];
-            currentName = &name;
-        }
-        return *current;
-    };
+    out.description = QStringLiteral("Kafka[%1]").arg(m_topics.join(u','));
+    out.group = m_group;
     for (const auto &p : m_partitions) {
         int64_t lo = 0, hi = 0;
         rd_kafka_get_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &lo, &hi);
         hi = std::max(hi, p->latest);
-        TopicProgress &t = topic(p->topic);
-        const QString partition = QString::number(p->partition);
-        t.partitions.insert(partition, QJsonObject{{QStringLiteral("nextOffset"), double(p->planned)},
-                                                   {QStringLiteral("highWatermark"), double(hi)},
-                                                   {QStringLiteral("lag"), double(std::max<int64_t>(0, hi - p->planned))}});
-        t.latest.insert(partition, double(hi));
+        PartitionProgress &partition = out.partition(QString::fromStdString(p->topic), int(p->partition));
+        partition.latestOffset = hi;
+        partition.nextOffset = p->planned;
+        partition.lag = std::max<int64_t>(0, hi - p->planned);
     }
     // Spark's sources[].startOffset / endOffset: the ranges the last batch read.
     for (const OffsetRange &r : m_lastPlan.ranges) {
-        TopicProgress &t = topic(r.topic);
-        const QString partition = QString::number(r.partition);
-        t.start.insert(partition, double(r.start));
-        t.end.insert(partition, double(r.end));
+        PartitionProgress &partition = out.partition(QString::fromStdString(r.topic), int(r.partition));
+        partition.startOffset = r.start;
+        partition.endOffset = r.end;
     }
-    QJsonObject offsets, startOffset, endOffset, latestOffset;
-    for (const auto &[name, t] : topics) {
-        const QString key = QString::fromStdString(name);
-        offsets.insert(key, t.partitions);
-        latestOffset.insert(key, t.latest);
-        if (!t.start.isEmpty()) {
-            startOffset.insert(key, t.start);
-            endOffset.insert(key, t.end);
-        }
-    }
-    return {{QStringLiteral("description"), QStringLiteral("Kafka[%1]").arg(m_topics.join(u','))},
-            {QStringLiteral("group"), m_group},
-            {QStringLiteral("startOffset"), startOffset},
-            {QStringLiteral("endOffset"), endOffset},
-            {QStringLiteral("latestOffset"), latestOffset},
-            {QStringLiteral("partitions"), offsets}};
 }
 
 } // namespace sw::runtime

@@ -44,7 +44,7 @@ public:
     SourcePlan plan(int64_t maxRows) override;
     SourceBatch read(const SourcePlan &plan) override;
     void commit() override;
-    QJsonObject progress() const override;
+    void describe(SourceProgress &out) const override;
     int64_t lag() const override;
 
     // The consumer properties this source sets beyond the connection's and the

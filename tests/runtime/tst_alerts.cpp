@@ -13,23 +13,22 @@ Q_DECLARE_METATYPE(std::vector<OffsetSample>)
 Q_DECLARE_METATYPE(LagStatus)
 
 namespace {
-QJsonObject progress(double lag, double p99 = -1, int64_t offset = 0, double late = 0)
+BatchProgress progress(int64_t lag, double p99 = -1, int64_t offset = 0, int64_t late = 0)
 {
-    QJsonObject p{{QStringLiteral("consumerLag"), lag},
-                  {QStringLiteral("lateRowsDropped"), late},
-                  {QStringLiteral("durationMs"), QJsonObject{{QStringLiteral("total"), 12.0}}},
-                  {QStringLiteral("sources"),
-                   QJsonArray{QJsonObject{
-                       {QStringLiteral("node"), QStringLiteral("views")},
-                       {QStringLiteral("consumerLag"), lag},
-                       {QStringLiteral("partitions"),
-                        QJsonObject{{QStringLiteral("user-events"),
-                                     QJsonObject{{QStringLiteral("0"),
-                                                  QJsonObject{{QStringLiteral("nextOffset"), double(offset)},
-                                                              {QStringLiteral("lag"), lag}}}}}}}}}},
-                  {QStringLiteral("nodes"), QJsonObject{{QStringLiteral("views"), QJsonObject{{QStringLiteral("rowsOut"), 5.0}}}}}};
+    BatchProgress p;
+    p.consumerLag = lag;
+    p.lateRowsDropped = late;
+    p.durationMs.total = 12.0;
+    SourceProgress views;
+    views.node = QStringLiteral("views");
+    views.consumerLag = lag;
+    PartitionProgress &partition = views.partition(QStringLiteral("user-events"), 0);
+    partition.nextOffset = offset;
+    partition.lag = lag;
+    p.sources.push_back(views);
+    p.nodes[QStringLiteral("views")].rowsOut = 5;
     if (p99 >= 0)
-        p.insert(QStringLiteral("e2eLatencyMs"), QJsonObject{{QStringLiteral("p99"), p99}});
+        p.e2eLatencyMs = LatencyQuantiles{0, 0, p99, p99};
     return p;
 }
 
@@ -187,11 +186,11 @@ void tst_Alerts::rulesFromThePipelineFile()
 void tst_Alerts::foldsOneSecondOfBatches()
 {
     // A batch with rows, then the no-data batch after it: the second has both.
-    const QJsonObject folded = AlertEvaluator::foldInterval(QJsonArray{progress(30, 80), progress(10)}, 0.5);
+    const BatchProgress folded = *AlertEvaluator::foldInterval({progress(30, 80), progress(10)}, 0.5);
     QCOMPARE(AlertEvaluator::metricValue(QStringLiteral("rows_out"), QStringLiteral("views"), folded).value(), 10.0);
     QCOMPARE(AlertEvaluator::metricValue(QStringLiteral("e2e_latency_ms"), {}, folded).value(), 80.0);
     QCOMPARE(AlertEvaluator::metricValue(QStringLiteral("consumer_lag"), {}, folded).value(), 10.0); // the latest
-    QVERIFY(AlertEvaluator::foldInterval({}, 1).isEmpty());
+    QVERIFY(!AlertEvaluator::foldInterval({}, 1));
 }
 
 QTEST_GUILESS_MAIN(tst_Alerts)

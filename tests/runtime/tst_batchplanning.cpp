@@ -274,11 +274,11 @@ void tst_BatchPlanning::backlogGivesTheSameResultOnAnyPartitioning()
         const auto step = executor.step();
         QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
         if (step == Executor::Step::Ran) {
-            const QJsonObject p = executor.lastProgress();
-            rowsRead += int64_t(p.value(QStringLiteral("numInputRows")).toDouble());
-            late = int64_t(p.value(QStringLiteral("lateRowsDropped")).toDouble());
+            const BatchProgress p = *executor.lastProgress();
+            rowsRead += p.numInputRows;
+            late = p.lateRowsDropped;
             // The batch's plan is in its progress, per partition, as Spark's is.
-            const QJsonObject source = p.value(QStringLiteral("sources")).toArray().at(0).toObject();
+            const QJsonObject source = p.toJson().value(QStringLiteral("sources")).toArray().at(0).toObject();
             QCOMPARE(source.value(QStringLiteral("endOffset")).toObject().value(topic).toObject().size(), partitions);
         }
         if (step == Executor::Step::Finished)

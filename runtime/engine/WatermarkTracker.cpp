@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/WatermarkTracker.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace sw::runtime {
+
+void WatermarkTracker::observe(RuntimeNode &source, const Batch &rows)
+{
+    if (source.eventTimeColumn < 0)
+        return;
+    const Column &ts = rows.columns[size_t(source.eventTimeColumn)];
+    int64_t largest = source.maxEventTime;
+    for (size_t r = 0; r < rows.rows; ++r) {
+        if (ts.valid[r])
+            largest = std::max(largest, ts.ints[r]);
+    }
+    source.maxEventTime = largest;
+}
+
+bool WatermarkTracker::advance(const std::vector<RuntimeNode> &nodes)
+{
+    int64_t next = std::numeric_limits<int64_t>::max();
+    bool any = false;
+    for (const auto &n : nodes) {
+        if (!n.source || n.eventTimeColumn < 0)
+            continue;
+        any = true;
+        next = std::min(next, n.maxEventTime == std::numeric_limits<int64_t>::min() ? 0 : n.maxEventTime - n.watermarkDelay);
+    }
+    if (!any || next <= m_current)
+        return false;
+    m_current = next;
+    return true;
+}
+
+} // namespace sw::runtime

@@ -160,7 +160,8 @@ void MainWindow::createDocks()
     monitor->addWidget(m_runSummary);
     monitor->addWidget(m_charts);
     monitor->setStretchFactor(1, 1);
-    connect(m_run, &widgets::RunController::progressed, this, [this](const QJsonObject &latest, const QJsonArray &recent) {
+    connect(m_run, &widgets::RunController::progressed, this,
+            [this](const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent) {
         m_runSummary->showProgress(latest, recent, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
         m_history.store(m_historyRun, m_charts->history());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "control/ControlServer.h"
 
+#include "control/RunStatus.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,21 +112,19 @@ bool ControlServer::authorized(const QHttpServerRequest &request) const
 
 QJsonObject ControlServer::status() const
 {
-    const QString state = m_state.failed      ? QStringLiteral("failed")
-                          : m_state.finished  ? QStringLiteral("finished")
-                          : m_state.stopRequested ? QStringLiteral("stopping")
-                          : m_state.paused    ? QStringLiteral("paused")
-                                              : QStringLiteral("running");
-    const int64_t wm = m_executor.watermark();
-    QJsonObject connections;
-    for (auto it = m_bootstraps.begin(); it != m_bootstraps.end(); ++it)
-        connections.insert(it.key(), it.value());
-    return {{QStringLiteral("pipeline"), m_pipeline},
-            {QStringLiteral("connections"), connections},
-            {QStringLiteral("state"), state},
-            {QStringLiteral("batchId"), double(m_executor.batchId())},
-            {QStringLiteral("watermark"), wm == kWatermarkEnd ? QJsonValue(QStringLiteral("end")) : QJsonValue(double(wm))},
-            {QStringLiteral("error"), m_executor.error()}};
+    using State = RunStatus::State;
+    RunStatus s;
+    s.state = m_state.failed          ? State::Failed
+              : m_state.finished      ? State::Finished
+              : m_state.stopRequested ? State::Stopping
+              : m_state.paused        ? State::Paused
+                                      : State::Running;
+    s.pipeline = m_pipeline;
+    s.connections = m_bootstraps;
+    s.batchId = m_executor.batchId();
+    s.watermark = m_executor.watermark();
+    s.error = m_executor.error();
+    return s.toJson();
 }
 
 QByteArray ControlServer::prometheusAlerts(const QJsonObject &alerts, const QString &pipeline)

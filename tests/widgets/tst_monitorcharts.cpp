@@ -35,6 +35,22 @@ QJsonObject record(qint64 atMs, double rows, double lag, double totalMs, double 
         p.insert(QStringLiteral("e2eLatencyMs"), QJsonObject{{QStringLiteral("p99"), p99}});
     return p;
 }
+
+// The records above as the app gets them: through BatchProgress's JSON mapping.
+runtime::BatchProgress typed(QJsonObject json)
+{
+    if (!json.contains(QStringLiteral("batchId")))
+        json.insert(QStringLiteral("batchId"), 0);
+    return *runtime::BatchProgress::fromJson(json);
+}
+
+std::vector<runtime::BatchProgress> typed(const QJsonArray &records)
+{
+    std::vector<runtime::BatchProgress> out;
+    for (const auto &r : records)
+        out.push_back(typed(r.toObject()));
+    return out;
+}
 } // namespace
 
 class tst_MonitorCharts : public QObject
@@ -69,10 +85,10 @@ void tst_MonitorCharts::foldsRecordsPerSecond()
     QFETCH(QString, metric);
     QFETCH(double, expected);
     widgets::ProgressHistory history;
-    history.append(record(kStart + 100, 100, 50, 10, 20));
-    history.append(record(kStart + 500, 200, 20, 30, 80));
-    history.append(record(kStart + 900, 300, 5, 12)); // no latency: a batch without rows
-    history.append(record(kStart + 1200, 7, 1, 1, 1)); // the next second
+    history.append(typed(record(kStart + 100, 100, 50, 10, 20)));
+    history.append(typed(record(kStart + 500, 200, 20, 30, 80)));
+    history.append(typed(record(kStart + 900, 300, 5, 12))); // no latency: a batch without rows
+    history.append(typed(record(kStart + 1200, 7, 1, 1, 1))); // the next second
     const auto points = history.series(metric);
     QCOMPARE(points.size(), size_t(2));
     QCOMPARE(points.front().x(), double(kStart));
@@ -83,10 +99,10 @@ void tst_MonitorCharts::foldsRecordsPerSecond()
 void tst_MonitorCharts::lateRecordsAreFiledInOrder()
 {
     widgets::ProgressHistory history;
-    history.append(record(kStart, 10, 0, 1));
-    history.append(record(kStart + 3000, 10, 0, 1));
+    history.append(typed(record(kStart, 10, 0, 1)));
+    history.append(typed(record(kStart + 3000, 10, 0, 1)));
     QCOMPARE(history.series(QStringLiteral("inputRows")).size(), size_t(2)); // only seconds with records
-    history.append(record(kStart + 1000, 0, 0, 1)); // an empty batch arriving late is placed in order
+    history.append(typed(record(kStart + 1000, 0, 0, 1))); // an empty batch arriving late is placed in order
     const auto points = history.series(QStringLiteral("inputRows"));
     QCOMPARE(points.size(), size_t(3));
     QCOMPARE(points.at(1).x(), double(kStart + 1000));
@@ -101,7 +117,7 @@ void tst_MonitorCharts::chartsShowTheChosenRange()
     for (int minute = 0; minute <= 20; ++minute)
         records.append(record(kStart + minute * 60000, minute, minute * 10, 5, 10));
     charts.setRangeMinutes(5);
-    charts.addProgress(records);
+    charts.addProgress(typed(records));
     QList<QPointF> shown = charts.shownPoints(QStringLiteral("inputRows"));
     QCOMPARE(shown.size(), 4); // minutes 16..19: the last five minutes, but the newest second (still filling)
     QCOMPARE(shown.last().y(), 19.0);
@@ -115,7 +131,7 @@ void tst_MonitorCharts::chartsShowTheChosenRange()
     shown = charts.shownPoints(QStringLiteral("consumerLag"));
     QCOMPARE(shown.size(), 5);
     QCOMPARE(shown.last().y(), 100.0);
-    charts.addProgress(QJsonArray{record(kStart + 21 * 60000, 1, 999, 1)}); // new records do not move the picture
+    charts.addProgress(typed(QJsonArray{record(kStart + 21 * 60000, 1, 999, 1)})); // new records do not move the picture
     QCOMPARE(charts.shownPoints(QStringLiteral("consumerLag")).last().y(), 100.0);
     charts.clear();
     QVERIFY(charts.shownPoints(QStringLiteral("inputRows")).isEmpty());
@@ -125,7 +141,7 @@ void tst_MonitorCharts::keepsOneHour()
 {
     widgets::ProgressHistory history;
     for (int minute = 0; minute <= 90; minute += 10)
-        history.append(record(kStart + qint64(minute) * 60000, 1, 0, 1));
+        history.append(typed(record(kStart + qint64(minute) * 60000, 1, 0, 1)));
     const auto points = history.series(QStringLiteral("inputRows"));
     QCOMPARE(points.front().x(), double(kStart + 30 * 60000)); // 90 - 60
     QCOMPARE(points.size(), size_t(7));
@@ -146,7 +162,7 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     widgets::MonitorCharts charts;
     charts.setTriggerMs(250);
     // 1000 rows in 100 ms of batch time: 10,000 rows/s; a lag of 5000 takes 0.5 s.
-    charts.addProgress(QJsonArray{withPartitions(kStart, 600, 60, 100, 900), withPartitions(kStart + 500, 400, 40, 1000, 4000)});
+    charts.addProgress(typed(QJsonArray{withPartitions(kStart, 600, 60, 100, 900), withPartitions(kStart + 500, 400, 40, 1000, 4000)}));
     QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/0")).last().y(), 1000.0);
     QCOMPARE(charts.shownPoints(QStringLiteral("lag.views/user-events/1")).last().y(), 4000.0);
     QCOMPARE(charts.lineName(QStringLiteral("lag.views/user-events/1")), QStringLiteral("p1")); // one source, one topic
@@ -154,7 +170,7 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     QCOMPARE(charts.shownPoints(QStringLiteral("processedRows")).last().y(), 10000.0);
     // Batch parts are stacked: poll at the bottom (the slowest batch's 30 ms), nothing above it here.
     QCOMPARE(charts.shownPoints(QStringLiteral("duration.poll")).last().y(), 30.0);
-    QVERIFY(charts.shownPoints(QStringLiteral("duration.decode")).isEmpty());
+    QCOMPARE(charts.shownPoints(QStringLiteral("duration.decode")).last().y(), 30.0); // stacked: 0 ms of decode on top
     QCOMPARE(charts.shownPoints(QStringLiteral("watermarkGapSeconds")).last().y(), 12.0);
     const QList<QPointF> trigger = charts.shownPoints(QStringLiteral("trigger"));
     QCOMPARE(trigger.size(), 2);
@@ -165,7 +181,7 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     p.insert(QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("views")},
                                                                {QStringLiteral("partitions"),
                                                                 QJsonObject{{QStringLiteral("orders"), orders}}}}});
-    charts.addProgress(QJsonArray{p});
+    charts.addProgress(typed(QJsonArray{p}));
     QCOMPARE(charts.lineName(QStringLiteral("lag.views/orders/0")), QStringLiteral("orders p0"));
     QCOMPARE(charts.lineName(QStringLiteral("lag.views/user-events/1")), QStringLiteral("user-events p1"));
 }
@@ -180,13 +196,13 @@ void tst_MonitorCharts::canvasFiguresPerNode()
                   QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("views")},
                                          {QStringLiteral("consumerLag"), 1204},
                                          {QStringLiteral("deadLetters"), 2},
-                                         {QStringLiteral("partitions"), QJsonObject{}}}});
+                                         {QStringLiteral("group"), QStringLiteral("streamwright-views")}}});
     latest.insert(QStringLiteral("stateOperators"),
                   QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("per_minute")},
                                          {QStringLiteral("numRowsTotal"), 5310},
                                          {QStringLiteral("lateRowsDropped"), 8}}});
     latest.insert(QStringLiteral("eventTime"), QJsonObject{{QStringLiteral("watermark"), double(kStart)}});
-    const auto figures = widgets::nodeFigures(latest, QJsonArray{batch, batch},
+    const auto figures = widgets::nodeFigures(typed(latest), typed(QJsonArray{batch, batch}),
                                               QJsonObject{{QStringLiteral("views"), QStringLiteral("WARN")}});
     QCOMPARE(figures.value(QStringLiteral("views")).busyShare, 0.3);
     QCOMPARE(figures.value(QStringLiteral("per_minute")).busyShare, 0.1);
@@ -214,8 +230,8 @@ void tst_MonitorCharts::runHistoryIsStoredAndLoaded()
         const qint64 run = store.beginRun(QStringLiteral("trending"), QDateTime::fromMSecsSinceEpoch(kStart));
         QVERIFY(run > 0);
         for (int second = 0; second < 5; ++second) {
-            live.append(record(kStart + second * 1000 + 100, 10, second, 5, 20));
-            live.append(record(kStart + second * 1000 + 600, 20, second, 9, 30));
+            live.append(typed(record(kStart + second * 1000 + 100, 10, second, 5, 20)));
+            live.append(typed(record(kStart + second * 1000 + 600, 20, second, 9, 30)));
             store.store(run, live); // as the app does after each poll
         }
         store.store(run, live, true);
@@ -261,19 +277,19 @@ void tst_MonitorCharts::summaryShowsTheLastBatchWithRows()
     widgets::RunSummary summary;
     const QJsonObject data = withId(record(kStart, 500, 0, 12.5, 30), 7);
     const QJsonObject empty = withId(record(kStart + 100, 0, 0, 0.1), 8);
-    summary.showProgress(empty, QJsonArray{data, empty}, 1000, 1000);
+    summary.showProgress(typed(empty), typed(QJsonArray{data, empty}), 1000, 1000);
     QVERIFY2(summary.figure(QStringLiteral("duration")).startsWith(QStringLiteral("12.5 ms")),
              qPrintable(summary.figure(QStringLiteral("duration"))));
     QVERIFY(summary.figure(QStringLiteral("latency")).contains(QStringLiteral("p99 30 ms")));
     QCOMPARE(summary.figure(QStringLiteral("batchId")), QStringLiteral("8")); // the counters are the latest
     // A poll with only empty batches keeps the last data batch's figures.
     const QJsonObject later = withId(record(kStart + 200, 0, 0, 0.2), 9);
-    summary.showProgress(later, QJsonArray{later}, 0, 0);
+    summary.showProgress(typed(later), typed(QJsonArray{later}), 0, 0);
     QVERIFY(summary.figure(QStringLiteral("duration")).startsWith(QStringLiteral("12.5 ms")));
     // A new run forgets them.
     summary.clearRun();
     const QJsonObject first = withId(record(kStart + 300, 0, 0, 0.3), 0);
-    summary.showProgress(first, QJsonArray{first}, 0, 0);
+    summary.showProgress(typed(first), typed(QJsonArray{first}), 0, 0);
     QVERIFY(summary.figure(QStringLiteral("duration")).startsWith(QStringLiteral("0.3 ms")));
     QCOMPARE(summary.figure(QStringLiteral("latency")), QStringLiteral("–"));
 }

@@ -72,17 +72,17 @@ void tst_RunController::runPauseStepResumeStop()
     QVERIFY2(viewsRate > 500 && viewsRate < 6000, qPrintable(QString::number(viewsRate)));
     QVERIFY(run.edgeRates().value(QStringLiteral("only_views.out")) > 0);
     QVERIFY(run.edgeRates().value(QStringLiteral("only_views.out")) < viewsRate); // the filter drops clicks
-    QVERIFY(run.latestProgress().contains(QStringLiteral("batchId")));
+    QVERIFY(run.latestProgress());
 
     run.pause();
     QVERIFY(waitForState(run, State::Paused));
     QTest::qWait(800);
-    const double pausedAt = run.latestProgress().value(QStringLiteral("batchId")).toDouble();
+    const int64_t pausedAt = run.latestProgress()->batchId;
     QTest::qWait(800);
-    QCOMPARE(run.latestProgress().value(QStringLiteral("batchId")).toDouble(), pausedAt);
+    QCOMPARE(run.latestProgress()->batchId, pausedAt);
     run.step();
     QVERIFY(QTest::qWaitFor(
-        [&] { return run.latestProgress().value(QStringLiteral("batchId")).toDouble() == pausedAt + 1; }, 5000));
+        [&] { return run.latestProgress()->batchId == pausedAt + 1; }, 5000));
     run.resume();
     QVERIFY(waitForState(run, State::Running));
 

@@ -234,11 +234,11 @@ void MonitorCharts::setRangeMinutes(int minutes)
         m_range->setCurrentIndex(index);
 }
 
-void MonitorCharts::addProgress(const QJsonArray &records)
+void MonitorCharts::addProgress(const std::vector<runtime::BatchProgress> &records)
 {
     for (const auto &record : records)
-        m_history.append(record.toObject());
-    if (!records.isEmpty())
+        m_history.append(record);
+    if (!records.empty())
         redraw();
 }
 

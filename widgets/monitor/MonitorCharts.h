@@ -24,7 +24,7 @@ public:
     explicit MonitorCharts(QWidget *parent = nullptr);
 
     // New progress records (in batch order).
-    void addProgress(const QJsonArray &records);
+    void addProgress(const std::vector<runtime::BatchProgress> &records);
     void clear();
     // Shows a stored run instead of the live one (Runs...).
     void setHistory(const ProgressHistory &history);

@@ -26,12 +26,11 @@ ProgressHistory::Second &ProgressHistory::at(qint64 ms)
     return m_seconds.front(); // older than everything kept: fold into the oldest
 }
 
-void ProgressHistory::append(const QJsonObject &p)
+void ProgressHistory::append(const runtime::BatchProgress &p)
 {
-    const QDateTime when = QDateTime::fromString(p.value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs);
-    if (!when.isValid())
+    if (p.timestampMs <= 0)
         return;
-    Second &s = at(when.toMSecsSinceEpoch());
+    Second &s = at(p.timestampMs);
     auto sum = [&s](const QString &key, double v) { s.values[key] += v; };
     auto last = [&s](const QString &key, double v) { s.values[key] = v; };
     auto most = [&s](const QString &key, double v) {
@@ -39,31 +38,31 @@ void ProgressHistory::append(const QJsonObject &p)
         if (!inserted)
             it->second = std::max(it->second, v);
     };
-    sum(QStringLiteral("inputRows"), p.value(QStringLiteral("numInputRows")).toDouble());
-    last(QStringLiteral("consumerLag"), p.value(QStringLiteral("consumerLag")).toDouble());
-    last(QStringLiteral("lateRows"), p.value(QStringLiteral("lateRowsDropped")).toDouble());
-    last(QStringLiteral("deadLetters"), p.value(QStringLiteral("deadLetters")).toDouble());
-    const QJsonObject duration = p.value(QStringLiteral("durationMs")).toObject();
-    for (auto it = duration.begin(); it != duration.end(); ++it)
-        most(QStringLiteral("duration.") + it.key(), it.value().toDouble());
-    const QJsonObject latency = p.value(QStringLiteral("e2eLatencyMs")).toObject();
-    for (auto it = latency.begin(); it != latency.end(); ++it)
-        most(QStringLiteral("latency.") + it.key(), it.value().toDouble());
-    const QJsonValue gap = p.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermarkGapMs"));
-    if (gap.isDouble()) {
-        last(QStringLiteral("watermarkGapMs"), gap.toDouble());
-        last(QStringLiteral("watermarkGapSeconds"), gap.toDouble() / 1000.0);
+    sum(QStringLiteral("inputRows"), double(p.numInputRows));
+    last(QStringLiteral("consumerLag"), double(p.consumerLag));
+    last(QStringLiteral("lateRows"), double(p.lateRowsDropped));
+    last(QStringLiteral("deadLetters"), double(p.deadLetters));
+    const runtime::BatchDurations &d = p.durationMs;
+    for (const auto &[part, ms] : {std::pair{"checkpoint", d.checkpoint}, std::pair{"decode", d.decode},
+                                   std::pair{"operators", d.operators}, std::pair{"poll", d.poll}, std::pair{"sink", d.sink},
+                                   std::pair{"total", d.total}})
+        most(QStringLiteral("duration.") + QLatin1String(part), ms);
+    if (p.e2eLatencyMs) {
+        const runtime::LatencyQuantiles &l = *p.e2eLatencyMs;
+        for (const auto &[quantile, ms] : {std::pair{"max", l.max}, std::pair{"p50", l.p50}, std::pair{"p95", l.p95},
+                                           std::pair{"p99", l.p99}})
+            most(QStringLiteral("latency.") + QLatin1String(quantile), ms);
     }
-    sum(QStringLiteral("batchMs"), duration.value(QStringLiteral("total")).toDouble());
-    for (const auto &source : p.value(QStringLiteral("sources")).toArray()) {
-        const QJsonObject o = source.toObject();
-        const QString node = o.value(QStringLiteral("node")).toString();
-        const QJsonObject topics = o.value(QStringLiteral("partitions")).toObject();
-        for (auto topic = topics.begin(); topic != topics.end(); ++topic) {
-            const QJsonObject partitions = topic.value().toObject();
-            for (auto part = partitions.begin(); part != partitions.end(); ++part)
-                last(QStringLiteral("lag.%1/%2/%3").arg(node, topic.key(), part.key()),
-                     part.value().toObject().value(QStringLiteral("lag")).toDouble());
+    if (p.watermarkGapMs) {
+        last(QStringLiteral("watermarkGapMs"), double(*p.watermarkGapMs));
+        last(QStringLiteral("watermarkGapSeconds"), double(*p.watermarkGapMs) / 1000.0);
+    }
+    sum(QStringLiteral("batchMs"), d.total);
+    for (const runtime::SourceProgress &source : p.sources) {
+        for (const runtime::PartitionProgress &partition : source.partitions) {
+            if (partition.lag)
+                last(QStringLiteral("lag.%1/%2/%3").arg(source.node, partition.topic).arg(partition.partition),
+                     double(*partition.lag));
         }
     }
     // Time to catch up: the lag at the rate rows are processed (rows per second of batch time).
@@ -76,11 +75,8 @@ void ProgressHistory::append(const QJsonObject &p)
         last(QStringLiteral("catchUpSeconds"), lag->second / (rows->second * 1000.0 / batchMs->second));
     else if (lag != s.values.end() && lag->second == 0)
         last(QStringLiteral("catchUpSeconds"), 0);
-    for (const auto &op : p.value(QStringLiteral("stateOperators")).toArray()) {
-        const QJsonObject o = op.toObject();
-        last(QStringLiteral("stateRows.") + o.value(QStringLiteral("node")).toString(),
-             o.value(QStringLiteral("numRowsTotal")).toDouble());
-    }
+    for (const runtime::StateOperatorProgress &op : p.stateOperators)
+        last(QStringLiteral("stateRows.") + op.node, double(op.numRowsTotal));
     for (const auto &[name, value] : s.values)
         m_names.insert(name);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QJsonObject>
+#include "progress/BatchProgress.h"
+
 #include <QPointF>
 #include <QString>
 #include <QStringList>
@@ -28,7 +29,7 @@ public:
     // operators, sink, checkpoint, total), "batchMs" (summed), "latency.p50" (p95,
     // p99, max), "watermarkGapMs", "watermarkGapSeconds", "lateRows", "deadLetters",
     // "stateRows.<node>".
-    void append(const QJsonObject &progress);
+    void append(const runtime::BatchProgress &progress);
     void clear()
     {
         m_seconds.clear();

@@ -20,50 +20,44 @@ QString count(double value)
 }
 } // namespace
 
-QHash<QString, NodeFigures> nodeFigures(const QJsonObject &latest, const QJsonArray &recent, const QJsonObject &lagStatus)
+QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
+                                        const QJsonObject &lagStatus)
 {
     QHash<QString, NodeFigures> figures;
     // Busy share: time in the node over batch time, across the batches since the last poll.
     double totalMs = 0;
     QHash<QString, double> busy;
-    for (const auto &r : recent) {
-        const QJsonObject p = r.toObject();
-        totalMs += p.value(QStringLiteral("durationMs")).toObject().value(QStringLiteral("total")).toDouble();
-        const QJsonObject nodes = p.value(QStringLiteral("nodes")).toObject();
-        for (auto it = nodes.begin(); it != nodes.end(); ++it)
-            busy[it.key()] += it.value().toObject().value(QStringLiteral("busyMs")).toDouble();
+    for (const runtime::BatchProgress &p : recent) {
+        totalMs += p.durationMs.total;
+        for (const auto &[node, progress] : p.nodes)
+            busy[node] += progress.busyMs;
     }
     for (auto it = busy.begin(); it != busy.end(); ++it)
         figures[it.key()].busyShare = totalMs > 0 ? std::clamp(it.value() / totalMs, 0.0, 1.0) : 0.0;
 
-    for (const auto &s : latest.value(QStringLiteral("sources")).toArray()) {
-        const QJsonObject source = s.toObject();
-        NodeFigures &f = figures[source.value(QStringLiteral("node")).toString()];
-        const QString status = lagStatus.value(source.value(QStringLiteral("node")).toString()).toString();
-        if (source.contains(QStringLiteral("partitions"))) { // Kafka sources have a lag
-            f.lines << (status.isEmpty() ? tr("lag %1").arg(count(source.value(QStringLiteral("consumerLag")).toDouble()))
-                                         : tr("lag %1 (%2)").arg(count(source.value(QStringLiteral("consumerLag")).toDouble()), status));
+    for (const runtime::SourceProgress &source : latest.sources) {
+        NodeFigures &f = figures[source.node];
+        const QString status = lagStatus.value(source.node).toString();
+        if (!source.group.isEmpty()) { // Kafka sources (consumers in a group) have a lag
+            f.lines << (status.isEmpty() ? tr("lag %1").arg(count(double(source.consumerLag)))
+                                         : tr("lag %1 (%2)").arg(count(double(source.consumerLag)), status));
             f.alarming = f.alarming || (!status.isEmpty() && status != QLatin1String("OK"));
         }
-        const double dead = source.value(QStringLiteral("deadLetters")).toDouble();
-        if (dead > 0) {
-            f.lines << tr("dead letters %1").arg(count(dead));
+        if (source.deadLetters > 0) {
+            f.lines << tr("dead letters %1").arg(count(double(source.deadLetters)));
             f.alarming = true;
         }
     }
-    const QJsonValue watermark = latest.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermark"));
-    const QString watermarkText =
-        watermark.isString() ? tr("end") : QDateTime::fromMSecsSinceEpoch(qint64(watermark.toDouble()), QTimeZone::utc())
-                                               .toString(QStringLiteral("HH:mm:ss"));
-    for (const auto &o : latest.value(QStringLiteral("stateOperators")).toArray()) {
-        const QJsonObject op = o.toObject();
-        NodeFigures &f = figures[op.value(QStringLiteral("node")).toString()];
-        f.lines << tr("state %1 rows").arg(count(op.value(QStringLiteral("numRowsTotal")).toDouble()));
-        if (watermark.isString() || watermark.toDouble() > 0)
+    const QString watermarkText = latest.watermarkIsEnd()
+                                      ? tr("end")
+                                      : QDateTime::fromMSecsSinceEpoch(latest.watermark, QTimeZone::utc()).toString(QStringLiteral("HH:mm:ss"));
+    for (const runtime::StateOperatorProgress &op : latest.stateOperators) {
+        NodeFigures &f = figures[op.node];
+        f.lines << tr("state %1 rows").arg(count(double(op.numRowsTotal)));
+        if (latest.watermarkIsEnd() || latest.watermark > 0)
             f.lines << tr("watermark %1").arg(watermarkText);
-        const double late = op.value(QStringLiteral("lateRowsDropped")).toDouble();
-        if (late > 0)
-            f.lines << tr("late %1").arg(count(late));
+        if (op.lateRowsDropped > 0)
+            f.lines << tr("late %1").arg(count(double(op.lateRowsDropped)));
     }
     return figures;
 }

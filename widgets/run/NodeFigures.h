@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "progress/BatchProgress.h"
+
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -20,7 +21,7 @@ struct NodeFigures
 
 // From the latest progress record, the records since the last poll (for busy
 // shares) and the runtime's consumer-lag statuses (GET /api/alerts "lagStatus").
-QHash<QString, NodeFigures> nodeFigures(const QJsonObject &latest, const QJsonArray &recent,
+QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
                                         const QJsonObject &lagStatus);
 
 } // namespace sw::widgets

@@ -7,13 +7,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QProcessEnvironment>
 #include <QTimer>
-#include <QUrlQuery>
 
 namespace sw::widgets {
 
@@ -24,7 +19,7 @@ constexpr int StopGraceMs = 5000;
 RunController::RunController(QObject *parent) : QObject(parent)
 {
     m_cliPath = defaultCliPath();
-    m_network = new QNetworkAccessManager(this);
+    m_client = new runtime::RuntimeClient(this);
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(1000);
     connect(m_pollTimer, &QTimer::timeout, this, &RunController::poll);
@@ -92,22 +87,19 @@ bool RunController::attach(const QUrl &controlUrl, const QString &token)
     m_scratch.reset();
     m_attached = true;
     resetFollowing();
-    m_controlUrl = controlUrl;
-    m_token = token;
+    m_client->setEndpoint(controlUrl, token);
     emit logLine(tr("Attaching to the runtime at %1").arg(controlUrl.toString()), false);
     setState(State::Starting);
-    QNetworkReply *reply = get(QStringLiteral("/api/pipeline"));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
+    m_client->fetchPipeline([this](std::optional<QByteArray> pipeline, const QString &error) {
         if (!m_attached)
             return;
-        if (reply->error() != QNetworkReply::NoError) {
-            emit logLine(tr("Cannot attach: %1").arg(reply->errorString()), true);
+        if (!pipeline) {
+            emit logLine(tr("Cannot attach: %1").arg(error), true);
             m_attached = false;
             setState(State::Failed);
             return;
         }
-        emit pipelineReceived(reply->readAll());
+        emit pipelineReceived(*pipeline);
         m_sincePoll.start();
         m_pollTimer->start();
         followStatus();
@@ -129,51 +121,47 @@ void RunController::detach()
 
 void RunController::followStatus()
 {
-    QNetworkReply *reply = get(QStringLiteral("/api/status"));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
+    m_client->fetchStatus([this](std::optional<runtime::RunStatus> status, const QString &error) {
         if (!m_attached)
             return;
-        if (reply->error() != QNetworkReply::NoError) {
+        if (!status) {
             // Gone: as asked (stopping), or lost.
             if (m_state == State::Stopping || ++m_failedPolls >= 3) {
                 m_pollTimer->stop();
                 m_attached = false;
                 const bool stopped = m_state == State::Stopping;
-                emit logLine(stopped ? tr("Stopped.") : tr("Lost the runtime: %1").arg(reply->errorString()), !stopped);
+                emit logLine(stopped ? tr("Stopped.") : tr("Lost the runtime: %1").arg(error), !stopped);
                 setState(stopped ? State::Finished : State::Failed);
             }
             return;
         }
         m_failedPolls = 0;
-        const QJsonObject status = QJsonDocument::fromJson(reply->readAll()).object();
-        announceConnections(status);
-        const QString state = status.value(QStringLiteral("state")).toString();
-        if (state == QLatin1String("paused"))
-            setState(State::Paused);
-        else if (state == QLatin1String("running") && m_state != State::Stopping)
-            setState(State::Running);
-        else if (state == QLatin1String("stopping"))
-            setState(State::Stopping);
-        else if (state == QLatin1String("finished") || state == QLatin1String("failed")) {
+        announceConnections(*status);
+        using Remote = runtime::RunStatus::State;
+        switch (status->state) {
+        case Remote::Paused: setState(State::Paused); break;
+        case Remote::Running:
+            if (m_state != State::Stopping)
+                setState(State::Running);
+            break;
+        case Remote::Stopping: setState(State::Stopping); break;
+        case Remote::Finished:
+        case Remote::Failed:
             m_pollTimer->stop();
             m_attached = false;
-            if (state == QLatin1String("failed"))
-                emit logLine(tr("The runtime failed: %1").arg(status.value(QStringLiteral("error")).toString()), true);
-            setState(state == QLatin1String("failed") ? State::Failed : State::Finished);
+            if (status->state == Remote::Failed)
+                emit logLine(tr("The runtime failed: %1").arg(status->error), true);
+            setState(status->state == Remote::Failed ? State::Failed : State::Finished);
+            break;
         }
     });
 }
 
-void RunController::announceConnections(const QJsonObject &status)
+void RunController::announceConnections(const runtime::RunStatus &status)
 {
-    const QJsonObject connections = status.value(QStringLiteral("connections")).toObject();
-    QHash<QString, QString> bootstraps;
-    for (auto it = connections.begin(); it != connections.end(); ++it)
-        bootstraps.insert(it.key(), it.value().toString());
-    if (bootstraps != m_bootstraps) {
-        m_bootstraps = bootstraps;
-        emit connectionsKnown(bootstraps);
+    if (status.connections != m_bootstraps) {
+        m_bootstraps = status.connections;
+        emit connectionsKnown(m_bootstraps);
     }
 }
 
@@ -240,36 +228,36 @@ bool RunController::start(const core::Pipeline &pipeline, double demoRate, const
 void RunController::pause()
 {
     if (m_state == State::Running)
-        post(QStringLiteral("pause"), State::Paused);
+        post(runtime::RuntimeClient::Command::Pause, State::Paused);
 }
 
 void RunController::resume()
 {
     if (m_state == State::Paused)
-        post(QStringLiteral("resume"), State::Running);
+        post(runtime::RuntimeClient::Command::Resume, State::Running);
 }
 
 void RunController::step()
 {
     if (m_state == State::Paused)
-        post(QStringLiteral("step"), State::Paused);
+        post(runtime::RuntimeClient::Command::Step, State::Paused);
 }
 
 void RunController::stop()
 {
     if (m_attached) {
         if (m_state == State::Running || m_state == State::Paused) {
-            post(QStringLiteral("stop"), State::Stopping);
+            post(runtime::RuntimeClient::Command::Stop, State::Stopping);
             setState(State::Stopping);
         }
         return;
     }
     if (!m_process)
         return;
-    if (m_state == State::Starting || m_controlUrl.isEmpty()) {
+    if (m_state == State::Starting || !m_client->hasEndpoint()) {
         m_process->terminate();
     } else if (m_state != State::Stopping) {
-        post(QStringLiteral("stop"), State::Stopping);
+        post(runtime::RuntimeClient::Command::Stop, State::Stopping);
         setState(State::Stopping);
     }
     m_killTimer->start(StopGraceMs);
@@ -291,23 +279,24 @@ void RunController::readStdout()
         const QString line = QString::fromUtf8(m_stdout.left(newline)).trimmed();
         m_stdout.remove(0, newline + 1);
         // The runtime's first line: "control=URL token=T".
-        if (m_controlUrl.isEmpty() && line.startsWith(QLatin1String("control="))) {
+        if (!m_client->hasEndpoint() && line.startsWith(QLatin1String("control="))) {
+            QUrl url;
+            QString token;
             for (const QString &part : line.split(QLatin1Char(' '))) {
                 if (part.startsWith(QLatin1String("control=")))
-                    m_controlUrl = QUrl(part.mid(8));
+                    url = QUrl(part.mid(8));
                 else if (part.startsWith(QLatin1String("token=")))
-                    m_token = part.mid(6);
+                    token = part.mid(6);
             }
-            emit logLine(tr("Runtime started; control API at %1").arg(m_controlUrl.toString()), false);
+            m_client->setEndpoint(url, token);
+            emit logLine(tr("Runtime started; control API at %1").arg(url.toString()), false);
             setState(State::Running);
             m_sincePoll.start();
             m_pollTimer->start();
             poll();
-            QNetworkReply *status = get(QStringLiteral("/api/status"));
-            connect(status, &QNetworkReply::finished, this, [this, status] {
-                status->deleteLater();
-                if (status->error() == QNetworkReply::NoError)
-                    announceConnections(QJsonDocument::fromJson(status->readAll()).object());
+            m_client->fetchStatus([this](std::optional<runtime::RunStatus> status, const QString &) {
+                if (status)
+                    announceConnections(*status);
             });
         } else if (!line.isEmpty()) {
             emit logLine(line, false);
@@ -352,10 +341,9 @@ void RunController::onFinished(int exitCode, QProcess::ExitStatus status)
 
 void RunController::resetFollowing()
 {
-    m_controlUrl.clear();
-    m_token.clear();
+    m_client->setEndpoint({}, {});
     m_bootstraps.clear();
-    m_latest = {};
+    m_latest.reset();
     m_edgeRates.clear();
     m_inputRate = m_processedRate = 0;
     m_lastBatchId = -1;
@@ -364,47 +352,28 @@ void RunController::resetFollowing()
     m_loggedDeadLetters.clear();
 }
 
-QNetworkRequest RunController::request(const QString &pathAndQuery) const
-{
-    QNetworkRequest request(m_controlUrl.resolved(QUrl(pathAndQuery)));
-    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    request.setTransferTimeout(5000);
-    return request;
-}
-
-QNetworkReply *RunController::get(const QString &pathAndQuery)
-{
-    return m_network->get(request(pathAndQuery));
-}
-
 void RunController::poll()
 {
     if (m_attached)
         followStatus();
-    if (m_pollPending || m_controlUrl.isEmpty())
+    if (m_pollPending || !m_client->hasEndpoint())
         return;
     m_pollPending = true;
-    QNetworkReply *reply = get(QStringLiteral("/api/progress?since=%1").arg(qint64(m_lastBatchId)));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
+    m_client->fetchProgressSince(m_lastBatchId, [this](std::optional<runtime::RuntimeClient::ProgressUpdate> update,
+                                                       const QString &) {
         m_pollPending = false;
-        if (reply->error() != QNetworkReply::NoError)
+        if (!update)
             return; // the process' exit (or the next poll) tells what happened
-        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-        const QJsonArray recent = o.value(QStringLiteral("recent")).toArray();
         const double seconds = std::max(0.001, double(m_sincePoll.restart()) / 1000.0);
         QHash<QString, double> rows;
         double inputRows = 0, batchMs = 0;
-        for (const auto &p : recent) {
-            const QJsonObject progress = p.toObject();
-            inputRows += progress.value(QStringLiteral("numInputRows")).toDouble();
-            batchMs += progress.value(QStringLiteral("durationMs")).toObject().value(QStringLiteral("total")).toDouble();
-            m_lastBatchId = std::max(m_lastBatchId, progress.value(QStringLiteral("batchId")).toDouble());
-            const QJsonObject nodes = progress.value(QStringLiteral("nodes")).toObject();
-            for (auto node = nodes.begin(); node != nodes.end(); ++node) {
-                const QJsonObject ports = node.value().toObject().value(QStringLiteral("rowsOutByPort")).toObject();
-                for (auto port = ports.begin(); port != ports.end(); ++port)
-                    rows[node.key() + QLatin1Char('.') + port.key()] += port.value().toDouble();
+        for (const runtime::BatchProgress &p : update->recent) {
+            inputRows += double(p.numInputRows);
+            batchMs += p.durationMs.total;
+            m_lastBatchId = std::max(m_lastBatchId, p.batchId);
+            for (const auto &[node, progress] : p.nodes) {
+                for (const auto &[port, count] : progress.rowsOutByPort)
+                    rows[node + QLatin1Char('.') + port] += double(count);
             }
         }
         m_inputRate = inputRows / seconds;
@@ -412,23 +381,20 @@ void RunController::poll()
         m_edgeRates.clear();
         for (auto it = rows.begin(); it != rows.end(); ++it)
             m_edgeRates.insert(it.key(), it.value() / seconds);
-        const QJsonObject latest = o.value(QStringLiteral("latest")).toObject();
-        if (!latest.isEmpty())
-            m_latest = latest;
+        if (update->latest)
+            m_latest = update->latest;
         emit edgeRatesChanged();
-        emit progressed(m_latest, recent);
+        if (m_latest)
+            emit progressed(*m_latest, update->recent);
 
-        QNetworkReply *alerts = get(QStringLiteral("/api/alerts"));
-        connect(alerts, &QNetworkReply::finished, this, [this, alerts] {
-            alerts->deleteLater();
-            if (alerts->error() == QNetworkReply::NoError)
-                emit alertsUpdated(QJsonDocument::fromJson(alerts->readAll()).object());
+        m_client->fetchAlerts([this](std::optional<QJsonObject> alerts, const QString &) {
+            if (alerts)
+                emit alertsUpdated(*alerts);
         });
 
-        const double dead = m_latest.value(QStringLiteral("deadLetters")).toDouble();
+        const int64_t dead = m_latest ? m_latest->deadLetters : 0;
         if (dead > m_deadLetters) {
-            emit logLine(tr("%n new dead letter(s): records that could not be decoded", nullptr,
-                            int(dead - m_deadLetters)),
+            emit logLine(tr("%n new dead letter(s): records that could not be decoded", nullptr, int(dead - m_deadLetters)),
                          true);
             m_deadLetters = dead;
             fetchDeadLetters();
@@ -438,16 +404,15 @@ void RunController::poll()
 
 void RunController::fetchDeadLetters()
 {
-    QNetworkReply *reply = get(QStringLiteral("/api/samples"));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const QJsonObject edges =
-            QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("edges")).toObject();
-        for (auto it = edges.begin(); it != edges.end(); ++it) {
-            if (!it.key().endsWith(QLatin1String(".dead")))
+    m_client->fetchSamples([this](std::optional<runtime::RuntimeClient::EdgeSamples> samples, const QString &) {
+        if (!samples)
+            return;
+        for (const auto &[edge, rows] : samples->edges) {
+            if (!edge.endsWith(QLatin1String(".dead")))
                 continue;
-            const QString node = it.key().chopped(5);
-            for (const auto &row : it.value().toArray()) {
+            const QString node = edge.chopped(5);
+            for (const auto &row : rows) {
+                // Rows of the dead-letter schema (SchemaInference::deadLetterSchema).
                 const QJsonObject letter = row.toObject();
                 const QString line =
                     tr("Dead letter in %1 (%2 partition %3 offset %4): %5")
@@ -464,17 +429,14 @@ void RunController::fetchDeadLetters()
     });
 }
 
-void RunController::post(const QString &action, State onSuccess)
+void RunController::post(runtime::RuntimeClient::Command command, State onSuccess)
 {
-    QNetworkRequest control = request(QStringLiteral("/api/") + action);
-    control.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = m_network->post(control, QByteArray());
-    connect(reply, &QNetworkReply::finished, this, [this, reply, action, onSuccess] {
-        reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError) {
+    m_client->send(command, [this, command, onSuccess](std::optional<runtime::RunStatus> status, const QString &error) {
+        const QString action = runtime::RuntimeClient::commandName(command);
+        if (!status) {
             // (A local runtime may already be gone when its stop is answered: not news.)
-            if (m_attached || (m_process && action != QLatin1String("stop")))
-                emit logLine(tr("The runtime refused %1: %2").arg(action, reply->errorString()), true);
+            if (m_attached || (m_process && command != runtime::RuntimeClient::Command::Stop))
+                emit logLine(tr("The runtime refused %1: %2").arg(action, error), true);
             if (m_attached && m_state == State::Stopping)
                 setState(State::Running); // it did not stop; the next status says exactly how it is
             return;

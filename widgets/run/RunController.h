@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/RuntimeClient.h"
 #include "model/Pipeline.h"
 
 #include <QElapsedTimer>
@@ -13,9 +14,6 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-class QNetworkRequest;
 class QTimer;
 
 namespace sw::widgets {
@@ -60,9 +58,10 @@ public:
     State state() const { return m_state; }
     static QString stateName(State state);
     bool isActive() const;
-    QUrl controlUrl() const { return m_controlUrl; }
-    QString token() const { return m_token; }
-    const QJsonObject &latestProgress() const { return m_latest; }
+    QUrl controlUrl() const { return m_client->endpoint(); }
+    QString token() const { return m_client->token(); }
+    // The latest batch's progress; none before the first batch.
+    const std::optional<runtime::BatchProgress> &latestProgress() const { return m_latest; }
     // Rows per second by "node.port" (the edges leaving that port).
     const QHash<QString, double> &edgeRates() const { return m_edgeRates; }
     // Over the batches since the previous poll: rows read per second of wall time,
@@ -73,7 +72,8 @@ public:
 
 signals:
     void stateChanged(sw::widgets::RunController::State state);
-    void progressed(const QJsonObject &latest, const QJsonArray &newBatches);
+    // After each poll that brought records: the latest, and those since the previous poll.
+    void progressed(const sw::runtime::BatchProgress &latest, const std::vector<sw::runtime::BatchProgress> &newBatches);
     void edgeRatesChanged();
     void logLine(const QString &line, bool isError);
     void alertsUpdated(const QJsonObject &alerts); // GET /api/alerts, after each poll
@@ -87,35 +87,31 @@ private:
     void readStderr();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void poll();
-    void post(const QString &action, State onSuccess);
+    void post(runtime::RuntimeClient::Command command, State onSuccess);
     void fetchDeadLetters();
     void followStatus(); // attached runs: the remote state, and whether it is still there
-    void announceConnections(const QJsonObject &status);
-    QNetworkReply *get(const QString &path);
-    QNetworkRequest request(const QString &pathAndQuery) const; // with the token
+    void announceConnections(const runtime::RunStatus &status);
     void resetFollowing(); // forget the previous run's address and figures
 
     QString m_cliPath;
     State m_state = State::Idle;
     QProcess *m_process = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
+    runtime::RuntimeClient *m_client = nullptr; // the control API of the run followed
     QTimer *m_pollTimer = nullptr;
     QTimer *m_killTimer = nullptr;
     std::unique_ptr<QTemporaryDir> m_scratch;
     QString m_pipelineFile;
-    QUrl m_controlUrl;
-    QString m_token;
     QByteArray m_stdout;
     QByteArray m_stderr;
     bool m_pollPending = false;
     bool m_attached = false;
     int m_failedPolls = 0;
     QHash<QString, QString> m_bootstraps;
-    double m_lastBatchId = -1;
-    double m_deadLetters = 0;
+    int64_t m_lastBatchId = -1;
+    int64_t m_deadLetters = 0;
     QSet<QString> m_loggedDeadLetters;
     QElapsedTimer m_sincePoll;
-    QJsonObject m_latest;
+    std::optional<runtime::BatchProgress> m_latest;
     QHash<QString, double> m_edgeRates;
     double m_inputRate = 0;
     double m_processedRate = 0;

@@ -40,7 +40,7 @@ void RunSummary::setState(const QString &state)
 
 void RunSummary::clearRun()
 {
-    m_lastDataBatch = {};
+    m_lastDataBatch.reset();
 }
 
 QString RunSummary::figure(const QString &key) const
@@ -49,45 +49,42 @@ QString RunSummary::figure(const QString &key) const
     return label ? label->text() : QString();
 }
 
-void RunSummary::showProgress(const QJsonObject &p, const QJsonArray &recent, double inputRowsPerSecond,
-                              double processedRowsPerSecond)
+void RunSummary::showProgress(const runtime::BatchProgress &p, const std::vector<runtime::BatchProgress> &recent,
+                              double inputRowsPerSecond, double processedRowsPerSecond)
 {
-    for (const QJsonValue &r : recent) { // the latest record is the last of them
-        if (r.toObject().value(QStringLiteral("numInputRows")).toDouble() > 0)
-            m_lastDataBatch = r.toObject();
+    for (const runtime::BatchProgress &r : recent) { // the latest record is the last of them
+        if (r.numInputRows > 0)
+            m_lastDataBatch = r;
     }
-    const QJsonObject &batch = m_lastDataBatch.isEmpty() ? p : m_lastDataBatch;
+    const runtime::BatchProgress &batch = m_lastDataBatch ? *m_lastDataBatch : p;
     const QLocale locale;
-    auto number = [&](const char *key) {
-        return locale.toString(qint64(std::llround(p.value(QLatin1String(key)).toDouble())));
-    };
-    for (const char *key : {"batchId", "consumerLag", "lateRowsDropped", "deadLetters"})
-        m_figures.value(QLatin1String(key))->setText(number(key));
+    auto number = [&locale](int64_t value) { return locale.toString(qint64(value)); };
+    m_figures.value(QStringLiteral("batchId"))->setText(number(p.batchId));
+    m_figures.value(QStringLiteral("consumerLag"))->setText(number(p.consumerLag));
+    m_figures.value(QStringLiteral("lateRowsDropped"))->setText(number(p.lateRowsDropped));
+    m_figures.value(QStringLiteral("deadLetters"))->setText(number(p.deadLetters));
     m_figures.value(QStringLiteral("inputRowsPerSecond"))->setText(locale.toString(qint64(std::llround(inputRowsPerSecond))));
     m_figures.value(QStringLiteral("processedRowsPerSecond"))
         ->setText(locale.toString(qint64(std::llround(processedRowsPerSecond))));
-    const QJsonObject duration = batch.value(QStringLiteral("durationMs")).toObject();
+    const runtime::BatchDurations &duration = batch.durationMs;
     m_figures.value(QStringLiteral("duration"))
         ->setText(tr("%1 ms (poll %2, decode %3, operators %4, sink %5)")
-                      .arg(duration.value(QStringLiteral("total")).toDouble(), 0, 'f', 1)
-                      .arg(duration.value(QStringLiteral("poll")).toDouble(), 0, 'f', 1)
-                      .arg(duration.value(QStringLiteral("decode")).toDouble(), 0, 'f', 1)
-                      .arg(duration.value(QStringLiteral("operators")).toDouble(), 0, 'f', 1)
-                      .arg(duration.value(QStringLiteral("sink")).toDouble(), 0, 'f', 1));
-    const QJsonObject latency = batch.value(QStringLiteral("e2eLatencyMs")).toObject();
+                      .arg(duration.total, 0, 'f', 1)
+                      .arg(duration.poll, 0, 'f', 1)
+                      .arg(duration.decode, 0, 'f', 1)
+                      .arg(duration.operators, 0, 'f', 1)
+                      .arg(duration.sink, 0, 'f', 1));
     m_figures.value(QStringLiteral("latency"))
-        ->setText(latency.isEmpty() ? QStringLiteral("–")
-                                    : tr("p50 %1 ms, p95 %2 ms, p99 %3 ms")
-                                          .arg(qint64(latency.value(QStringLiteral("p50")).toDouble()))
-                                          .arg(qint64(latency.value(QStringLiteral("p95")).toDouble()))
-                                          .arg(qint64(latency.value(QStringLiteral("p99")).toDouble())));
-    const QJsonValue watermark = p.value(QStringLiteral("eventTime")).toObject().value(QStringLiteral("watermark"));
+        ->setText(!batch.e2eLatencyMs ? QStringLiteral("–")
+                                      : tr("p50 %1 ms, p95 %2 ms, p99 %3 ms")
+                                            .arg(qint64(batch.e2eLatencyMs->p50))
+                                            .arg(qint64(batch.e2eLatencyMs->p95))
+                                            .arg(qint64(batch.e2eLatencyMs->p99)));
     QString watermarkText = QStringLiteral("–");
-    if (watermark.isString())
+    if (p.watermarkIsEnd())
         watermarkText = tr("end of input");
-    else if (watermark.toDouble() > 0)
-        watermarkText = QDateTime::fromMSecsSinceEpoch(qint64(watermark.toDouble()), QTimeZone::utc())
-                            .toString(Qt::ISODate);
+    else if (p.watermark > 0)
+        watermarkText = QDateTime::fromMSecsSinceEpoch(p.watermark, QTimeZone::utc()).toString(Qt::ISODate);
     m_figures.value(QStringLiteral("watermark"))->setText(watermarkText);
 }
 

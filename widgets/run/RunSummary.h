@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include "progress/BatchProgress.h"
+
 #include <QMap>
 #include <QWidget>
 
@@ -23,15 +23,15 @@ public:
     // the last batch that read rows, from `recent` (the records since the last
     // poll) or an earlier poll of the same run: between data batches the executor
     // runs empty ones of a fraction of a millisecond, and those figures said nothing.
-    void showProgress(const QJsonObject &progress, const QJsonArray &recent, double inputRowsPerSecond,
-                      double processedRowsPerSecond);
+    void showProgress(const runtime::BatchProgress &progress, const std::vector<runtime::BatchProgress> &recent,
+                      double inputRowsPerSecond, double processedRowsPerSecond);
     void clearRun(); // a new run starts, or another is attached
     QString figure(const QString &key) const; // the shown text, for tests
 
 private:
     QLabel *m_state = nullptr;
     QMap<QString, QLabel *> m_figures;
-    QJsonObject m_lastDataBatch;
+    std::optional<runtime::BatchProgress> m_lastDataBatch;
 };
 
 } // namespace sw::widgets

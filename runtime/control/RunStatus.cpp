@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "control/RunStatus.h"
+
+#include "progress/BatchProgress.h"
+
+namespace sw::runtime {
+
+QString RunStatus::stateName(State state)
+{
+    switch (state) {
+    case State::Running: return QStringLiteral("running");
+    case State::Paused: return QStringLiteral("paused");
+    case State::Stopping: return QStringLiteral("stopping");
+    case State::Finished: return QStringLiteral("finished");
+    case State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+QJsonObject RunStatus::toJson() const
+{
+    QJsonObject byName;
+    for (auto it = connections.begin(); it != connections.end(); ++it)
+        byName.insert(it.key(), it.value());
+    return {{QStringLiteral("pipeline"), pipeline},
+            {QStringLiteral("connections"), byName},
+            {QStringLiteral("state"), stateName(state)},
+            {QStringLiteral("batchId"), double(batchId)},
+            {QStringLiteral("watermark"), watermark == BatchProgress::kWatermarkEnd ? QJsonValue(QStringLiteral("end"))
+                                                                                   : QJsonValue(double(watermark))},
+            {QStringLiteral("error"), error}};
+}
+
+std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *error)
+{
+    RunStatus s;
+    const QString state = json.value(QStringLiteral("state")).toString();
+    bool known = false;
+    for (State candidate : {State::Running, State::Paused, State::Stopping, State::Finished, State::Failed}) {
+        if (state == stateName(candidate)) {
+            s.state = candidate;
+            known = true;
+        }
+    }
+    if (!known) {
+        if (error)
+            *error = QStringLiteral("not a run status: state \"%1\" is none of running, paused, stopping, finished, failed")
+                         .arg(state);
+        return std::nullopt;
+    }
+    s.pipeline = json.value(QStringLiteral("pipeline")).toString();
+    const QJsonObject connections = json.value(QStringLiteral("connections")).toObject();
+    for (auto it = connections.begin(); it != connections.end(); ++it)
+        s.connections.insert(it.key(), it.value().toString());
+    s.batchId = int64_t(json.value(QStringLiteral("batchId")).toDouble(-1));
+    const QJsonValue watermark = json.value(QStringLiteral("watermark"));
+    s.watermark = watermark.toString() == u"end" ? BatchProgress::kWatermarkEnd : int64_t(watermark.toDouble());
+    s.error = json.value(QStringLiteral("error")).toString();
+    return s;
+}
+
+} // namespace sw::runtime

@@ -193,8 +193,8 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         err << "streamwright-cli run: " << error << "\n";
         return kExitProblems;
     }
-    runtime::ControlState control;
-    runtime::ControlServer server(executor, control, loaded.pipeline->name);
+    runtime::Run run(executor);
+    runtime::ControlServer server(executor, run, loaded.pipeline->name);
     // Alerts are evaluated here, by the runtime, so a headless run alerts too.
     runtime::AlertEvaluator alerts(runtime::AlertRule::fromJson(loaded.pipeline->alerts));
     server.setAlerts(&alerts);
@@ -215,32 +215,11 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         << " (Ctrl+C stops after the current batch)\n";
     err.flush();
 
-    // The executor runs on its own thread; this one serves HTTP and prints progress.
+    // The batch loop runs on its own thread; this one serves HTTP and prints progress.
     std::atomic<int64_t> rowsSinceLine{0};
-    std::thread worker([&] {
-        int64_t lastBatch = -1;
-        while (!control.stopRequested && !g_stop) {
-            if (control.paused && control.stepsRequested == 0) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
-                continue;
-            }
-            const auto step = executor.step();
-            if (executor.batchId() != lastBatch) {
-                lastBatch = executor.batchId();
-                if (const auto last = executor.lastProgress())
-                    rowsSinceLine += last->numInputRows;
-                if (control.stepsRequested > 0)
-                    --control.stepsRequested;
-            }
-            if (step == runtime::Executor::Step::Failed) {
-                control.failed = true;
-                break;
-            }
-            if (step == runtime::Executor::Step::Finished) {
-                control.finished = true;
-                break;
-            }
-        }
+    run.start([&] {
+        if (const auto last = executor.lastProgress())
+            rowsSinceLine += last->numInputRows;
     });
     QElapsedTimer sinceLine;
     sinceLine.start();
@@ -286,7 +265,9 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     };
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, [&] {
-        if (control.failed || control.finished || control.stopRequested || g_stop) {
+        if (g_stop)
+            run.stop();
+        if (run.isOver() || run.state() == runtime::Run::State::Stopping) {
             QCoreApplication::quit();
             return;
         }
@@ -307,21 +288,21 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         const auto latest = executor.lastProgress();
         if (!parser.isSet(quiet) && sinceLine.elapsed() >= 1000 && latest) {
             err << progressLine(*latest, double(rowsSinceLine.exchange(0)) * 1000.0 / double(sinceLine.elapsed()))
-                << (control.paused ? " | paused" : "") << "\n";
+                << (run.paused() ? " | paused" : "") << "\n";
             err.flush();
             sinceLine.restart();
         }
     });
     tick.start(50);
     QCoreApplication::exec();
-    control.stopRequested = true;
-    executor.requestStop(); // a batch still waiting for planned records gives up
-    worker.join();
-    if (control.failed) {
+    const runtime::Run::State ended = run.state();
+    run.stop();
+    run.wait();
+    if (ended == runtime::Run::State::Failed) {
         err << "streamwright-cli run: " << executor.error() << "\n";
         return kExitProblems;
     }
-    if (control.finished) {
+    if (ended == runtime::Run::State::Finished) {
         err << "finished after batch " << executor.batchId() << ": input ended, every window emitted, sinks flushed\n";
         return kExitOk;
     }

@@ -25,8 +25,8 @@ QString label(const QString &value)
 }
 } // namespace
 
-ControlServer::ControlServer(Executor &executor, ControlState &state, QString pipelineName, QObject *parent)
-    : QObject(parent), m_executor(executor), m_state(state), m_pipeline(std::move(pipelineName))
+ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName, QObject *parent)
+    : QObject(parent), m_executor(executor), m_run(run), m_pipeline(std::move(pipelineName))
 {
     for (int i = 0; i < 4; ++i)
         m_token += QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
@@ -81,14 +81,13 @@ ControlServer::ControlServer(Executor &executor, ControlState &state, QString pi
                                return json({{QStringLiteral("error"), QStringLiteral("this needs the token printed at start")}},
                                            QHttpServerResponder::StatusCode::Unauthorized);
                            if (action == u"pause")
-                               m_state.paused = true;
+                               m_run.pause();
                            else if (action == u"resume")
-                               m_state.paused = false;
-                           else if (action == u"step") {
-                               m_state.paused = true;
-                               ++m_state.stepsRequested;
-                           } else if (action == u"stop")
-                               m_state.stopRequested = true;
+                               m_run.resume();
+                           else if (action == u"step")
+                               m_run.step();
+                           else if (action == u"stop")
+                               m_run.stop();
                            return json(status());
                        });
     };
@@ -112,13 +111,8 @@ bool ControlServer::authorized(const QHttpServerRequest &request) const
 
 QJsonObject ControlServer::status() const
 {
-    using State = RunStatus::State;
     RunStatus s;
-    s.state = m_state.failed          ? State::Failed
-              : m_state.finished      ? State::Finished
-              : m_state.stopRequested ? State::Stopping
-              : m_state.paused        ? State::Paused
-                                      : State::Running;
+    s.state = m_run.state();
     s.pipeline = m_pipeline;
     s.connections = m_bootstraps;
     s.batchId = m_executor.batchId();

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "alerts/AlertEvaluator.h"
-#include "control/ControlState.h"
 #include "engine/Executor.h"
+#include "engine/Run.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -27,7 +27,7 @@ class ControlServer : public QObject
 {
     Q_OBJECT
 public:
-    ControlServer(Executor &executor, ControlState &state, QString pipelineName, QObject *parent = nullptr);
+    ControlServer(Executor &executor, Run &run, QString pipelineName, QObject *parent = nullptr);
     // The port listened on (0 on failure).
     quint16 listen(const QHostAddress &address, quint16 port);
     QString token() const { return m_token; }
@@ -46,7 +46,7 @@ private:
     QJsonObject status() const;
 
     Executor &m_executor;
-    ControlState &m_state;
+    Run &m_run;
     QString m_pipeline;
     QString m_token;
     bool m_loopback = true;

@@ -2,6 +2,7 @@
 // The executor end to end on generated input: sinks' output, the watermark rule,
 // end-of-input flush, late rows, metrics, and determinism across runs.
 #include "engine/Executor.h"
+#include "engine/Run.h"
 #include "format/PipelineFormat.h"
 #include "sources/DemoEvents.h"
 
@@ -66,6 +67,7 @@ private slots:
     void deterministic();
     void watermarkFollowsSparksRule();
     void reportsRuntimeErrors();
+    void runPausesStepsAndStops();
 };
 
 void tst_Executor::windowsAccountForEveryView()
@@ -140,6 +142,53 @@ void tst_Executor::reportsRuntimeErrors()
     QString error;
     QVERIFY(!executor.open(error));
     QVERIFY2(error.startsWith(QStringLiteral("sink \"out\": cannot open /proc/no/such/dir/out.jsonl")), qPrintable(error));
+}
+
+// Pause and step live in the run: between batches, exactly one batch per step.
+void tst_Executor::runPausesStepsAndStops()
+{
+    QByteArray live(kPipeline);
+    live.replace("\"rate\": 0,\n  \"count\": 50000", "\"rate\": 5000,\n  \"count\": 0");
+    QVERIFY(live != QByteArray(kPipeline)); // paced and unbounded
+    QTemporaryDir dir;
+    auto loaded = core::PipelineFormat::load(live, dir.filePath(QStringLiteral("gen.json")));
+    QVERIFY(loaded.pipeline);
+    Executor executor(*loaded.pipeline, RunOptions{});
+    QString error;
+    QVERIFY2(executor.open(error), qPrintable(error));
+    Run run(executor);
+    std::atomic<int> batches{0};
+    run.start([&] { ++batches; });
+    QTRY_VERIFY_WITH_TIMEOUT(batches > 3, 5000);
+    QCOMPARE(run.state(), Run::State::Running);
+    run.pause();
+    QCOMPARE(run.state(), Run::State::Paused);
+    QTest::qWait(300); // a batch under way finishes
+    const int64_t pausedAt = executor.batchId();
+    QTest::qWait(300);
+    QCOMPARE(executor.batchId(), pausedAt);
+    run.step();
+    QTRY_COMPARE_WITH_TIMEOUT(executor.batchId(), pausedAt + 1, 5000);
+    run.step();
+    run.step();
+    QTRY_COMPARE_WITH_TIMEOUT(executor.batchId(), pausedAt + 3, 5000);
+    QTest::qWait(300);
+    QCOMPARE(executor.batchId(), pausedAt + 3); // exactly one batch per step
+    run.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(executor.batchId() > pausedAt + 6, 5000);
+    run.stop();
+    run.wait();
+    QVERIFY(run.isOver());
+    QCOMPARE(run.state(), Run::State::Stopping);
+
+    // Bounded input: the loop ends by itself, finished.
+    auto bounded = core::PipelineFormat::load(kPipeline, dir.filePath(QStringLiteral("bounded.json")));
+    Executor finite(*bounded.pipeline, RunOptions{});
+    QVERIFY2(finite.open(error), qPrintable(error));
+    Run toTheEnd(finite);
+    toTheEnd.start();
+    QTRY_VERIFY_WITH_TIMEOUT(toTheEnd.isOver(), 20000);
+    QCOMPARE(toTheEnd.state(), Run::State::Finished);
 }
 
 QTEST_GUILESS_MAIN(tst_Executor)

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/Run.h"
+
+namespace sw::runtime {
+
+Run::~Run()
+{
+    stop();
+    wait();
+}
+
+void Run::start(std::function<void()> onBatch)
+{
+    m_onBatch = std::move(onBatch);
+    m_thread = std::thread([this] { loop(); });
+}
+
+void Run::loop()
+{
+    int64_t lastBatch = m_executor.batchId();
+    while (!m_stopRequested) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopRequested || !m_paused || m_steps > 0; });
+            if (m_stopRequested)
+                break;
+        }
+        const Executor::Step step = m_executor.step();
+        if (m_executor.batchId() != lastBatch) {
+            lastBatch = m_executor.batchId();
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_steps > 0)
+                    --m_steps;
+            }
+            if (m_onBatch)
+                m_onBatch();
+        }
+        if (step == Executor::Step::Failed) {
+            m_failed = true;
+            break;
+        }
+        if (step == Executor::Step::Finished) {
+            m_finished = true;
+            break;
+        }
+    }
+    m_over = true;
+}
+
+void Run::pause()
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = true;
+    m_wake.notify_all();
+}
+
+void Run::resume()
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = false;
+    m_steps = 0;
+    m_wake.notify_all();
+}
+
+void Run::step()
+{
+    std::lock_guard lock(m_mutex);
+    m_paused = true;
+    ++m_steps;
+    m_wake.notify_all();
+}
+
+void Run::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopRequested = true;
+        m_wake.notify_all();
+    }
+    m_executor.requestStop(); // a batch waiting for planned records gives up
+}
+
+void Run::wait()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+Run::State Run::state() const
+{
+    if (m_failed)
+        return State::Failed;
+    if (m_finished)
+        return State::Finished;
+    if (m_stopRequested)
+        return State::Stopping;
+    return m_paused ? State::Paused : State::Running;
+}
+
+} // namespace sw::runtime

@@ -7,9 +7,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 
 namespace sw::runtime {
 
@@ -18,6 +21,37 @@ QHttpServerResponse json(const QJsonObject &o, QHttpServerResponder::StatusCode 
 {
     return QHttpServerResponse(QByteArrayLiteral("application/json"), QJsonDocument(o).toJson(QJsonDocument::Compact), status);
 }
+
+// Accepts connections whose requests stay small: a connection that sends more
+// than kMaxRequestBytes without being answered (a 100 MB request line grew the
+// runtime by as much) is closed. Every request of the control API is a line and
+// a few headers; a response resets the count, so a client polling over one
+// connection for hours is never cut off.
+class BoundedTcpServer : public QTcpServer
+{
+public:
+    static constexpr qint64 kMaxRequestBytes = 64 * 1024;
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        auto unanswered = std::make_shared<qint64>(0);
+        // Connected before the HTTP server's own slot, so this runs first.
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, unanswered] {
+            *unanswered += socket->bytesAvailable();
+            if (*unanswered > kMaxRequestBytes)
+                socket->abort();
+        });
+        connect(socket, &QTcpSocket::bytesWritten, socket, [unanswered] { *unanswered = 0; });
+        addPendingConnection(socket);
+    }
+};
 
 QString label(const QString &value)
 {
@@ -31,7 +65,9 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
     for (int i = 0; i < 4; ++i)
         m_token += QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
 
-    m_server.route(QStringLiteral("/metrics"), [this] {
+    m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &r) {
+        if (!hostAllowed(r))
+            return wrongHost(r);
         QByteArray text = prometheus(m_executor.lastProgress(), m_pipeline);
         if (m_alerts)
             text += prometheusAlerts(m_alerts->toJson(QDateTime::currentMSecsSinceEpoch()), m_pipeline);
@@ -40,6 +76,8 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
     // Watching (everything but control): open on loopback, behind the token elsewhere.
     auto watch = [this](const QString &path, std::function<QHttpServerResponse(const QHttpServerRequest &)> answer) {
         m_server.route(path, [this, answer](const QHttpServerRequest &r) {
+            if (!hostAllowed(r))
+                return wrongHost(r);
             if (!m_loopback && !authorized(r))
                 return json({{QStringLiteral("error"), QStringLiteral("token required")}},
                             QHttpServerResponder::StatusCode::Unauthorized);
@@ -77,6 +115,8 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
     auto control = [this](const QString &action) {
         m_server.route(QStringLiteral("/api/") + action, QHttpServerRequest::Method::Post,
                        [this, action](const QHttpServerRequest &r) {
+                           if (!hostAllowed(r))
+                               return wrongHost(r);
                            if (!authorized(r))
                                return json({{QStringLiteral("error"), QStringLiteral("this needs the token printed at start")}},
                                            QHttpServerResponder::StatusCode::Unauthorized);
@@ -98,15 +138,49 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
 quint16 ControlServer::listen(const QHostAddress &address, quint16 port)
 {
     m_loopback = address.isLoopback();
-    return m_server.listen(address, port);
+    auto *tcp = new BoundedTcpServer(this);
+    if (!tcp->listen(address, port)) {
+        delete tcp;
+        return 0;
+    }
+    m_server.bind(tcp);
+    m_port = tcp->serverPort();
+    m_address = address;
+    return m_port;
 }
 
 bool ControlServer::authorized(const QHttpServerRequest &request) const
 {
-    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
-    if (header == "Bearer " + m_token.toUtf8())
+    // The header only: a token in the URL ends up in logs and browser history.
+    return request.value(QByteArrayLiteral("Authorization")) == "Bearer " + m_token.toUtf8();
+}
+
+bool ControlServer::hostAllowed(const QHttpServerRequest &request) const
+{
+    // On loopback the API is open to watch, so a web page must not reach it under
+    // a name of its own that resolves to 127.0.0.1 (DNS rebinding): the Host
+    // header has to name this machine's loopback. Elsewhere the token guards it.
+    if (!m_loopback)
         return true;
-    return request.query().queryItemValue(QStringLiteral("token")) == m_token;
+    const QByteArray host = request.value(QByteArrayLiteral("Host")).trimmed().toLower();
+    if (host.isEmpty())
+        return true; // HTTP/1.0 without Host: not a browser
+    const QByteArray port = ':' + QByteArray::number(m_port);
+    for (const QByteArray &name : {QByteArrayLiteral("127.0.0.1"), QByteArrayLiteral("localhost"), QByteArrayLiteral("[::1]"),
+                                   m_address.protocol() == QAbstractSocket::IPv6Protocol ? '[' + m_address.toString().toUtf8() + ']'
+                                                                                          : m_address.toString().toUtf8()}) {
+        if (host == name || host == name + port)
+            return true;
+    }
+    return false;
+}
+
+QHttpServerResponse ControlServer::wrongHost(const QHttpServerRequest &request) const
+{
+    return json({{QStringLiteral("error"), QStringLiteral("Host \"%1\" is not this runtime's address; use http://127.0.0.1:%2")
+                                               .arg(QString::fromUtf8(request.value(QByteArrayLiteral("Host")).left(200)))
+                                               .arg(m_port)}},
+                QHttpServerResponder::StatusCode::MisdirectedRequest);
 }
 
 QJsonObject ControlServer::status() const

@@ -43,6 +43,8 @@ public:
 
 private:
     bool authorized(const QHttpServerRequest &request) const;
+    bool hostAllowed(const QHttpServerRequest &request) const;
+    QHttpServerResponse wrongHost(const QHttpServerRequest &request) const;
     QJsonObject status() const;
 
     Executor &m_executor;
@@ -50,6 +52,8 @@ private:
     QString m_pipeline;
     QString m_token;
     bool m_loopback = true;
+    QHostAddress m_address;
+    quint16 m_port = 0;
     const AlertEvaluator *m_alerts = nullptr;
     QByteArray m_pipelineFile;
     QHash<QString, QString> m_bootstraps;

@@ -46,6 +46,7 @@ private slots:
     void alertsFireInTheRuntime();
     void nonLoopbackNeedsTheTokenToWatch();
     void theTypedClientReadsWhatTheApiServes();
+    void hostileRequests();
     void pauseStepResumeStop();
 
 private:
@@ -287,6 +288,55 @@ void tst_ControlApi::theTypedClientReadsWhatTheApiServes()
     client.send(RuntimeClient::Command::Resume, [&](std::optional<runtime::RunStatus> s, const QString &) { status = s; });
     QTRY_VERIFY_WITH_TIMEOUT(status.has_value(), 5000);
     QCOMPARE(status->state, runtime::RunStatus::State::Running);
+}
+
+// A web page (DNS rebinding), a token in the URL, a huge request line.
+void tst_ControlApi::hostileRequests()
+{
+    const QUrl url(m_url);
+    auto raw = [&url](const QByteArray &requestText) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        if (!socket.waitForConnected(5000))
+            return QByteArray("no connection");
+        socket.write(requestText);
+        QByteArray answer;
+        while (socket.waitForReadyRead(3000)) {
+            answer += socket.readAll();
+            if (answer.contains("\r\n\r\n") && answer.endsWith('}'))
+                break;
+        }
+        return answer;
+    };
+    const QByteArray port = QByteArray::number(url.port());
+    const QByteArray rebinding = raw("GET /api/samples HTTP/1.1\r\nHost: attacker.example:" + port + "\r\n\r\n");
+    QVERIFY2(rebinding.startsWith("HTTP/1.1 421"), rebinding.constData());
+    QVERIFY(rebinding.contains("is not this runtime's address"));
+    QVERIFY(!rebinding.contains("\"edges\""));
+    QVERIFY(raw("GET /metrics HTTP/1.1\r\nHost: attacker.example\r\n\r\n").startsWith("HTTP/1.1 421"));
+    QVERIFY(raw("GET /api/status HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n").startsWith("HTTP/1.1 200"));
+    QVERIFY(raw("GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").startsWith("HTTP/1.1 200"));
+
+    // The token counts in the Authorization header only.
+    QNetworkReply *inQuery = request("POST", QStringLiteral("/api/pause?token=") + m_token);
+    inQuery->deleteLater();
+    QCOMPARE(inQuery->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QCOMPARE(status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+
+    // 8 MB of request line: the connection is closed long before, and the runtime
+    // answers as before.
+    QTcpSocket flood;
+    flood.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+    QVERIFY(flood.waitForConnected(5000));
+    flood.write("GET /api/status?");
+    const QByteArray chunk(64 * 1024, 'a');
+    qint64 sent = 0;
+    for (int i = 0; i < 128 && flood.state() == QAbstractSocket::ConnectedState; ++i) {
+        sent += flood.write(chunk);
+        flood.waitForBytesWritten(1000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(flood.state(), QAbstractSocket::UnconnectedState, 10000);
+    QCOMPARE(status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
 }
 
 void tst_ControlApi::pauseStepResumeStop()

@@ -223,7 +223,7 @@ QString PipelineDocument::uniqueNodeId(const QString &base) const
     }
 }
 
-QStringList PipelineDocument::insertCopies(const std::vector<Node> &nodes, const std::vector<Edge> &edges,
+QStringList PipelineDocument::insertCopies(std::vector<Node> nodes, std::vector<Edge> edges,
                                            QPointF offset)
 {
     if (nodes.empty())

@@ -57,7 +57,7 @@ public:
     void setAlerts(const QJsonArray &alerts);
     // Adds copies of nodes (new ids where taken, edges between them kept): paste, duplicate.
     // Returns the new ids.
-    QStringList insertCopies(const std::vector<Node> &nodes, const std::vector<Edge> &edges, QPointF offset);
+    QStringList insertCopies(std::vector<Node> nodes, std::vector<Edge> edges, QPointF offset);
     // An edit of the whole file (the JSON view), as one undo step.
     void replacePipeline(const Pipeline &pipeline);
 

@@ -39,7 +39,9 @@ QString javaDouble(double d)
     return mantissa + u'E' + QString::number(exponent);
 }
 
-int64_t saturatingToInt(double d)
+} // namespace
+
+int64_t Casts::toInt64(double d)
 {
     if (std::isnan(d))
         return 0;
@@ -50,6 +52,7 @@ int64_t saturatingToInt(double d)
     return int64_t(d); // truncates toward zero, as Spark does
 }
 
+namespace {
 std::optional<double> parseNumber(const QString &text)
 {
     bool ok = false;
@@ -134,7 +137,7 @@ Value Casts::cast(const Value &value, DataType to)
     case DataType::Int:
         switch (from) {
         case DataType::Boolean: return Value::integer(value.asBool() ? 1 : 0);
-        case DataType::Double: return Value::integer(saturatingToInt(value.asDouble()));
+        case DataType::Double: return Value::integer(Casts::toInt64(value.asDouble()));
         case DataType::Timestamp: // whole seconds since the epoch, as Spark
             return Value::integer(value.asInt() >= 0 ? value.asInt() / 1000
                                                      : -((-value.asInt() + 999) / 1000));

@@ -17,6 +17,8 @@ public:
     static DataType common(DataType a, DataType b, bool *ok);
     // Spark's textual form: 1.0, 1.0E10, true, 2026-11-25 10:00:00.5
     static QString toText(const Value &value);
+    // A double to int64 as Java's (long) cast: toward zero, NaN to 0, saturating.
+    static int64_t toInt64(double d);
 };
 
 } // namespace sw::core::expr

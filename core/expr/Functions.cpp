@@ -34,7 +34,9 @@ Value substrImpl(const Args &a, DataType)
     int64_t len = a.size() > 2 ? a[2].asInt() : std::numeric_limits<int64_t>::max() / 2;
     // Spark: 1-based; 0 behaves as 1; negative counts from the end.
     int64_t start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
-    int64_t end = len < 0 ? start : start + len;
+    int64_t end = start;
+    if (len > 0 && __builtin_add_overflow(start, len, &end))
+        end = std::numeric_limits<int64_t>::max(); // substr(s, 9223372036854775807, 9223372036854775807)
     start = std::clamp<int64_t>(start, 0, n);
     end = std::clamp<int64_t>(end, 0, n);
     if (end <= start)
@@ -61,8 +63,20 @@ Value roundImpl(const Args &a, DataType type)
     if (type == DataType::Int) {
         if (digits >= 0)
             return a[0];
-        const double factor = std::pow(10.0, double(-digits));
-        return Value::integer(int64_t(std::round(double(a[0].asInt()) / factor) * factor));
+        // In integers (a double loses digits past 2^53 and may not convert back):
+        // half away from zero; beyond 18 digits everything rounds to 0; a result
+        // past int64 wraps, as Spark's long arithmetic does.
+        if (digits < -18)
+            return Value::integer(0);
+        int64_t factor = 1;
+        for (int64_t d = 0; d < -digits; ++d)
+            factor *= 10;
+        const int64_t x = a[0].asInt();
+        int64_t q = x / factor;
+        const int64_t r = x % factor;
+        if (r >= (factor + 1) / 2 || r <= -((factor + 1) / 2))
+            q += x < 0 ? -1 : 1;
+        return Value::integer(int64_t(uint64_t(q) * uint64_t(factor)));
     }
     return Value::real(roundHalfUp(a[0].asDouble(), digits));
 }
@@ -250,11 +264,11 @@ std::vector<FunctionDef> buildCatalog()
         {K::Numeric, K::Integer}, 1, false, R::FirstArg, T::Null, true, roundImpl);
     add(QStringLiteral("floor"), QStringLiteral("floor(x)"), tr("the largest integer not above x"), {K::Numeric}, 1,
         false, R::Fixed, T::Int, true, [](const Args &a, DataType) {
-            return a[0].type() == DataType::Int ? a[0] : Value::integer(int64_t(std::floor(a[0].asDouble())));
+            return a[0].type() == DataType::Int ? a[0] : Value::integer(Casts::toInt64(std::floor(a[0].asDouble())));
         });
     add(QStringLiteral("ceil"), QStringLiteral("ceil(x)"), tr("the smallest integer not below x"), {K::Numeric}, 1,
         false, R::Fixed, T::Int, true, [](const Args &a, DataType) {
-            return a[0].type() == DataType::Int ? a[0] : Value::integer(int64_t(std::ceil(a[0].asDouble())));
+            return a[0].type() == DataType::Int ? a[0] : Value::integer(Casts::toInt64(std::ceil(a[0].asDouble())));
         });
     add(QStringLiteral("sqrt"), QStringLiteral("sqrt(x)"), tr("the square root (NaN for negative x)"),
         {K::Numeric}, 1, false, R::Fixed, T::Double, true,

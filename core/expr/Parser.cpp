@@ -22,9 +22,11 @@ struct ParseFailure
 
 // Deeper trees than this are refused: the parser, the type checker, the printer
 // and both evaluators recurse over the tree, and 7,000 nested parentheses or a sum
-// of 20,000 terms overflowed the stack. 2,000 levels are far more than a person
-// writes and fit the stack of every pass (tested at the limit, also under ASan).
-constexpr int kMaxDepth = 2000;
+// of 20,000 terms overflowed the stack. 1,024 levels are far more than a person
+// writes and fit an 8 MiB stack in every pass, also under AddressSanitizer (whose
+// larger frames overflowed it while parsing toward a limit of 2,000: the parser
+// descends eight functions per level of parentheses).
+constexpr int kMaxDepth = 1024;
 
 QString tooDeep()
 {

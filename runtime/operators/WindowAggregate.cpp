@@ -124,7 +124,7 @@ size_t WindowAggregate::windowFor(uint64_t hash, int64_t start, const std::vecto
             break;
         if (slot.hash != hash || m_windows[slot.index].start != start)
             continue;
-        const OwnedValue *keys = &m_windowKeys[slot.index * keyCount];
+        const OwnedValue *keys = m_windowKeys.data() + (slot.index * keyCount);
         bool same = true;
         for (size_t k = 0; same && k < keyCount; ++k)
             same = sameCell(keys[k], *groupColumns[k], row);
@@ -172,7 +172,7 @@ void WindowAggregate::accumulate(AggregateState *states, const std::vector<const
 
 void WindowAggregate::accumulateWindow(size_t index, const std::vector<const Column *> &values, size_t row)
 {
-    accumulate(&m_windowStates[index * m_specs.size()], values, row);
+    accumulate(m_windowStates.data() + (index * m_specs.size()), values, row);
     m_windows[index].changed = true;
 }
 
@@ -226,9 +226,9 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
             if (index < m_windows.size()) {
                 __builtin_prefetch(&m_windows[index]);
                 if (keyCount)
-                    __builtin_prefetch(&m_windowKeys[index * keyCount]);
+                    __builtin_prefetch(m_windowKeys.data() + (index * keyCount));
                 if (stateCount)
-                    __builtin_prefetch(&m_windowStates[index * stateCount]);
+                    __builtin_prefetch(m_windowStates.data() + (index * stateCount));
             }
         }
     };
@@ -301,7 +301,7 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
         const Window &window = m_windows[w];
         if (wanted(window.end, window.changed))
             chosen.push_back({OutputOrder(window.start, m_keys[w], 8), // m_keys begin with the window start
-                              {window.start, window.end, &m_windowKeys[w * keyCount], &m_windowStates[w * stateCount]}});
+                              {window.start, window.end, m_windowKeys.data() + (w * keyCount), m_windowStates.data() + (w * stateCount)}});
     }
     for (auto &[key, sessions] : m_sessions) {
         for (const Session &g : sessions) {

@@ -215,6 +215,16 @@ void tst_ExpressionEvaluator::evaluate_data()
     row("round(3.14159, 2)", "3.14");
     row("round(a)", "7");
     row("round(1250, -2)", "1300");
+    row("round(-1250, -2)", "-1300");
+    row("floor(CAST('NaN' AS double))", "0"); // as Java's (long) cast, which Spark's floor and ceil end with
+    row("ceil(1e300)", "9223372036854775807");
+    row("floor(-1e300)", "-9223372036854775808");
+    row("round(-1249, -2)", "-1200");
+    row("round(9223372036854775807, -1)", "-9223372036854775806"); // past int64 it wraps, as Spark's longValue()
+    row("round(9223372036854775807, -19)", "0");
+    row("round(-9223372036854775807, -300)", "0");
+    row("substr('abc', 9223372036854775807, 9223372036854775807)", "''");
+    row("substr('abcdef', 2, 9223372036854775807)", "'bcdef'");
     row("floor(x)", "2");
     row("ceil(x)", "3");
     row("floor(-2.5)", "-3");

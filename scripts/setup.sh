@@ -19,6 +19,8 @@ packages=(
   librdkafka-dev libsimdjson-dev libsqlite3-dev
   # tests, benchmarks, looking at the app without a display
   libgtest-dev libbenchmark-dev kcat xvfb xauth
+  # the sanitizer build and the fuzz targets (scripts/check-sanitized.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -161,7 +161,9 @@ void GraphValidator::checkConnectivity(const GraphInfo &info)
     }
     for (int i = 0; i < int(p.nodes.size()); ++i) {
         const Node &node = p.nodes[size_t(i)];
-        if (!info.usableNodes.contains(node.id))
+        // A later node with a usable node's id is not that node (found by fuzzing:
+        // a duplicate id of an unknown type crashed here).
+        if (!info.usableNodes.contains(node.id) || info.nodeIndex.value(node.id) != i)
             continue;
         const NodeType *type = m_context.catalog.find(node.type);
         const auto connected = info.inputs.value(node.id);

@@ -114,6 +114,7 @@ private slots:
     void lookupAndMapSchemas();
     void fieldDroppedTwiceIsAWarning();
     void longCycleIsReportedNotACrash();
+    void duplicateIdOfAnUnknownTypeIsReportedNotACrash();
     void upstreamErrorsDoNotCascade();
 };
 
@@ -366,6 +367,20 @@ void tst_PipelineValidator::lookupAndMapSchemas()
     QCOMPARE(mapped.field(QStringLiteral("margin"))->type, DataType::Double);
     QCOMPARE(mapped.field(QStringLiteral("discounted"))->type, DataType::Boolean);
     QCOMPARE(mapped.names().last(), QStringLiteral("discounted"));
+}
+
+void tst_PipelineValidator::duplicateIdOfAnUnknownTypeIsReportedNotACrash()
+{
+    // Found by fuzz_pipeline: a second node with a known node's id and an unknown
+    // type crashed the connectivity check (null type).
+    const auto result = PipelineValidator::validate(patched(
+        {QStringLiteral(R"(/nodes/-={"id": "only_views", "type": "no.such", "position": [0, 0], "config": {}})")}));
+    QStringList problems;
+    for (const auto &d : result.diagnostics)
+        problems << d.pointer + u' ' + d.message;
+    QVERIFY2(problems.contains(QStringLiteral("/nodes/4/id duplicate node id \"only_views\" (also used by /nodes/1)")),
+             qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.contains(QStringLiteral("/nodes/4/type unknown node type \"no.such\"")), qPrintable(problems.join(u'\n')));
 }
 
 void tst_PipelineValidator::longCycleIsReportedNotACrash()

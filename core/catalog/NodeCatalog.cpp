@@ -72,12 +72,23 @@ SettingSpec schemaSetting(bool required, QString help)
                    type});
 }
 
+SettingSpec maxAheadSetting()
+{
+    SettingSpec s = setting("maxAhead", K::Duration,
+                            tr("a record whose event time is further ahead of its Kafka timestamp is a dead letter, "
+                               "not used for the watermark (one poison record would close every window); null: no limit"),
+                            false, QStringLiteral("1d"));
+    s.mayBeNull = true;
+    return s;
+}
+
 SettingSpec eventTimeSetting()
 {
     return object("eventTime", K::Object,
                   tr("event time and watermark; without it windows and joins downstream cannot run"), false,
                   {setting("field", K::Field, tr("timestamp field holding event time; empty: the Kafka record timestamp")),
-                   setting("watermarkDelay", K::Duration, tr("how late events may arrive"), false, QStringLiteral("0s"))});
+                   setting("watermarkDelay", K::Duration, tr("how late events may arrive"), false, QStringLiteral("0s")),
+                   maxAheadSetting()});
 }
 
 SettingSpec tableSetting()

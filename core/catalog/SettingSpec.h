@@ -39,6 +39,7 @@ struct SettingSpec
     QJsonValue defaultValue; // Undefined: no default
     QStringList choices;     // Choice
     bool mayBeNegative = false; // Duration: "-5m" allowed (join bounds)
+    bool mayBeNull = false;     // null turns the setting off (eventTime.maxAhead)
     std::vector<SettingSpec> fields; // Object / ObjectList
 
     const SettingSpec *field(const QString &name) const

@@ -68,6 +68,8 @@ void SettingsValidator::wrongKind(const QJsonValue &value, const SettingSpec &sp
 void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec &spec, const QString &pointer,
                                       const QString &nodeId)
 {
+    if (value.isNull() && spec.mayBeNull)
+        return;
     switch (spec.kind) {
     case SettingKind::String:
     case SettingKind::Expression:

@@ -49,6 +49,13 @@ struct Batch
         rows += end - begin;
         shareArenasOf(other);
     }
+    // Removes the rows at `sorted` (ascending, distinct).
+    void eraseRows(const std::vector<size_t> &sorted)
+    {
+        for (auto &c : columns)
+            c.eraseRows(sorted);
+        rows -= sorted.size();
+    }
     void dropFrontRows(size_t n)
     {
         for (auto &c : columns)

@@ -100,6 +100,23 @@ struct Column
             strings.insert(strings.end(), other.strings.begin() + long(begin), other.strings.begin() + long(end));
     }
     // Drops the first n rows.
+    // Removes the rows at `sorted` (ascending, distinct) in one pass.
+    void eraseRows(const std::vector<size_t> &sorted)
+    {
+        auto compact = [&sorted](auto &values) {
+            size_t out = sorted.empty() ? values.size() : sorted.front(), next = 0;
+            for (size_t i = out; i < values.size(); ++i) {
+                if (next < sorted.size() && sorted[next] == i) {
+                    ++next;
+                    continue;
+                }
+                values[out++] = std::move(values[i]);
+            }
+            values.resize(out);
+        };
+        compact(valid);
+        withValues(compact);
+    }
     void eraseFront(size_t n)
     {
         valid.erase(valid.begin(), valid.begin() + long(n));

@@ -178,7 +178,8 @@ void Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &let
         const QString path = m_pipeline.resolvePath(m_pipeline.name + QStringLiteral(".dead-letters.jsonl"));
         m_deadLetterFile.setFileName(path);
         if (m_deadLetterFile.open(QIODevice::WriteOnly | QIODevice::Append))
-            std::fprintf(stderr, "dead letters (records that could not be decoded) go to %s\n", qPrintable(path));
+            std::fprintf(stderr, "dead letters (records that could not be decoded or used, with the reason) go to %s\n",
+                         qPrintable(path));
     }
     std::string out;
     const auto keys = RowJson::keys(batch.schema);

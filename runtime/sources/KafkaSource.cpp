@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/KafkaSource.h"
 
+#include "model/Duration.h"
 #include "model/Timestamps.h"
 
 #include <QJsonArray>
@@ -25,6 +26,10 @@ KafkaSource::KafkaSource(KafkaEndpoint endpoint, const QJsonObject &config, cons
 {
     for (const auto &t : config.value(QStringLiteral("topics")).toArray())
         m_topics << t.toString();
+    const QJsonObject eventTime = config.value(QStringLiteral("eventTime")).toObject();
+    const QJsonValue maxAhead = eventTime.value(QStringLiteral("maxAhead"));
+    if (m_eventTimeColumn >= 0 && m_eventTimeColumn < int(declared.fields.size()) && !maxAhead.isNull())
+        m_maxAheadMs = core::Duration::parseMs(maxAhead.toString(QStringLiteral("1d"))).value_or(86'400'000);
 }
 
 KafkaSource::~KafkaSource() = default;
@@ -472,6 +477,8 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
     out.decodeMs += double(decoding.nsecsElapsed()) / 1e6;
     const std::string_view topicName = arena.copy(p.topic);
     size_t nextFailure = 0;
+    std::vector<size_t> poison; // rows whose event time is too far ahead (eventTime.maxAhead)
+    const size_t firstTimestamp = out.recordTimestamps.size() - batch.rows; // recordTimestamps[firstTimestamp + row]
     for (size_t k = 0; k < count; ++k) {
         KafkaMessage msg(m_chunk[k]);
         rd_kafka_timestamp_type_t tsType;
@@ -492,6 +499,29 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
             continue;
         }
         auto &c = batch.columns;
+        if (m_maxAheadMs >= 0) {
+            const Column &eventTime = c[size_t(m_eventTimeColumn)];
+            const size_t row = batch.rows;
+            if (eventTime.valid[row] && timestamp > 0 && eventTime.ints[row] - timestamp > m_maxAheadMs) {
+                // Decided by the record alone (its event time and its own Kafka
+                // timestamp), so a replay decides the same.
+                DeadLetter d;
+                d.reason = "event time " + core::Timestamps::toIso(eventTime.ints[row]).toStdString() + " is more than "
+                           + core::Duration::format(m_maxAheadMs).toStdString() + " ahead of the record's Kafka timestamp "
+                           + core::Timestamps::toIso(timestamp).toStdString()
+                           + ": not used for the watermark (eventTime.maxAhead)";
+                d.topic = p.topic;
+                d.partition = p.partition;
+                d.offset = msg->offset;
+                d.timestamp = timestamp;
+                d.hasKey = msg->key != nullptr;
+                if (msg->key)
+                    d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
+                d.value.assign(m_values[k]);
+                out.deadLetters.push_back(std::move(d));
+                poison.push_back(row);
+            }
+        }
         if (msg->key)
             c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
         else
@@ -502,6 +532,18 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
         c[declared + 4].appendInt(timestamp);
         out.recordTimestamps.push_back(timestamp);
         ++batch.rows;
+    }
+    if (!poison.empty()) {
+        batch.eraseRows(poison);
+        size_t next = 0, kept = firstTimestamp;
+        for (size_t i = firstTimestamp; i < out.recordTimestamps.size(); ++i) {
+            if (next < poison.size() && poison[next] == i - firstTimestamp) {
+                ++next;
+                continue;
+            }
+            out.recordTimestamps[kept++] = out.recordTimestamps[i];
+        }
+        out.recordTimestamps.resize(kept);
     }
 }
 

@@ -88,6 +88,9 @@ private:
     core::Schema m_output;
     JsonDecoder m_decoder;
     int m_eventTimeColumn = -1; // in m_output
+    // eventTime.maxAhead: how far an event time may be ahead of the record's Kafka
+    // timestamp (-1: no limit); further ahead, the record is a dead letter.
+    int64_t m_maxAheadMs = -1;
     SourceContext m_context;
     KafkaConsumer m_consumer;
     KafkaQueue m_queue; // the consumer's queue: errors and events, no records

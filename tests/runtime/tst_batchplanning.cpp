@@ -22,6 +22,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include <map>
+#include <regex>
 
 using namespace sw;
 using namespace sw::runtime;
@@ -98,7 +99,7 @@ void produce(const QString &bootstrap, const QString &topic, const Backlog &b, i
     rd_kafka_destroy(producer);
 }
 
-QByteArray pipelineText(const QString &bootstrap, const QString &topic, int maxBatchRows)
+QByteArray pipelineText(const QString &bootstrap, const QString &topic, int maxBatchRows, const char *eventTimeExtra = "")
 {
     return QStringLiteral(R"j({"format": "streamwright.pipeline/1", "name": "backlog",
  "connections": {"local": {"kind": "kafka", "bootstrap": "%1"}},
@@ -107,7 +108,7 @@ QByteArray pipelineText(const QString &bootstrap, const QString &topic, int maxB
    "startingOffsets": "earliest", "group": "backlog-%2",
    "schema": [{"name": "user_id", "type": "string"}, {"name": "category", "type": "string"},
               {"name": "price", "type": "double"}, {"name": "ts", "type": "timestamp"}],
-   "eventTime": {"field": "ts", "watermarkDelay": "10s"}}},
+   "eventTime": {"field": "ts", "watermarkDelay": "10s"%4}}},
   {"id": "per_minute", "type": "window.aggregate", "position": [0, 0], "config": {"window": {"kind": "tumbling", "size": "1m"},
    "groupBy": ["category"], "aggregates": [{"name": "n", "fn": "count"}, {"name": "cents", "fn": "sum", "expr": "CAST(round(price * 100) AS int)"}],
    "outputMode": "append"}},
@@ -119,6 +120,7 @@ QByteArray pipelineText(const QString &bootstrap, const QString &topic, int maxB
  "runtime": {"maxBatchRows": %3}})j")
         .arg(bootstrap, topic)
         .arg(maxBatchRows)
+        .arg(QLatin1String(eventTimeExtra))
         .toUtf8();
 }
 
@@ -140,6 +142,8 @@ private slots:
     void cutsEveryPartitionAtOneEventTime();
     void backlogGivesTheSameResultOnAnyPartitioning_data();
     void backlogGivesTheSameResultOnAnyPartitioning();
+    void aPoisonRecordDoesNotSilenceThePipeline_data();
+    void aPoisonRecordDoesNotSilenceThePipeline();
 
 private:
     std::unique_ptr<EmbeddedBroker> m_broker;
@@ -304,6 +308,89 @@ void tst_BatchPlanning::backlogGivesTheSameResultOnAnyPartitioning()
     if (!m_firstOutput.contains(events))
         m_firstOutput.insert(events, output);
     QCOMPARE(output, m_firstOutput.value(events));
+}
+
+// One event a producer stamped with the year 9999 among 3,000 good ones (issue:
+// it moved the watermark to the end of time and every later row was dropped as
+// late). With eventTime.maxAhead (default 1d) it is a dead letter that says why,
+// and every good row is counted; with maxAhead null it behaves as in Spark.
+void tst_BatchPlanning::aPoisonRecordDoesNotSilenceThePipeline_data()
+{
+    QTest::addColumn<QString>("maxAhead");
+    QTest::addColumn<bool>("guarded");
+    QTest::newRow("default maxAhead (1d)") << QString() << true;
+    QTest::newRow("maxAhead 2h") << QStringLiteral(R"(, "maxAhead": "2h")") << true;
+    QTest::newRow("maxAhead null: as Spark") << QStringLiteral(R"(, "maxAhead": null)") << false;
+}
+
+void tst_BatchPlanning::aPoisonRecordDoesNotSilenceThePipeline()
+{
+    QFETCH(QString, maxAhead);
+    QFETCH(bool, guarded);
+    Backlog backlog = makeBacklog(3000);
+    std::string poison = backlog.values[1500];
+    poison = std::regex_replace(poison, std::regex(R"("ts":"[^"]*")"), R"("ts":"9999-01-01T00:00:00.000Z")");
+    QVERIFY(poison.find("9999-01-01") != std::string::npos);
+    backlog.values.insert(backlog.values.begin() + 1500, poison);
+    backlog.keys.insert(backlog.keys.begin() + 1500, backlog.keys[1500]);
+    const QString topic = QStringLiteral("poison-%1")
+                              .arg(QString::fromLatin1(QTest::currentDataTag()))
+                              .replace(QRegularExpression(QStringLiteral("[^a-z0-9-]")), QStringLiteral("-"));
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 2, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, backlog, 2, false, false);
+
+    QTemporaryDir dir;
+    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, 500, maxAhead.toUtf8().constData()),
+                                             dir.filePath(QStringLiteral("backlog.json")));
+    QVERIFY(loaded.pipeline);
+    RunOptions options;
+    options.untilIdleSeconds = 1;
+    Executor executor(*loaded.pipeline, options);
+    QString message;
+    QVERIFY2(executor.open(message), qPrintable(message));
+    int64_t rowsRead = 0, late = 0, dead = 0;
+    for (;;) {
+        const auto step = executor.step();
+        QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
+        if (step == Executor::Step::Ran) {
+            rowsRead += executor.lastProgress()->numInputRows;
+            late = executor.lastProgress()->lateRowsDropped;
+            dead = executor.lastProgress()->deadLetters;
+        }
+        if (step == Executor::Step::Finished)
+            break;
+    }
+    const QByteArray letters = readAll(dir.filePath(QStringLiteral("backlog.dead-letters.jsonl")));
+    if (!guarded) {
+        QCOMPARE(dead, 0);
+        QCOMPARE(rowsRead, 3001);
+        // The watermark went to the year 9999: what came after the poison was late.
+        QVERIFY2(late > 500, qPrintable(QString::number(late)));
+        return;
+    }
+    QCOMPARE(rowsRead, 3000);
+    QCOMPARE(late, 0);
+    QCOMPARE(dead, 1);
+    QCOMPARE(letters.count('\n'), 1);
+    const QJsonObject letter = QJsonDocument::fromJson(letters).object();
+    const QString reason = letter.value(QStringLiteral("_reason")).toString();
+    QVERIFY2(reason.startsWith(QStringLiteral("event time 9999-01-01T00:00:00.000Z is more than ")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral(" ahead of the record's Kafka timestamp 20")), qPrintable(reason));
+    QVERIFY2(reason.endsWith(QStringLiteral(": not used for the watermark (eventTime.maxAhead)")), qPrintable(reason));
+    QCOMPARE(letter.value(QStringLiteral("_value")).toString().toStdString(), poison); // the original bytes
+
+    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> got;
+    for (const QByteArray &line : readAll(dir.filePath(QStringLiteral("out.jsonl"))).split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        const int64_t start = QDateTime::fromString(row.value(QStringLiteral("window_start")).toString(), Qt::ISODateWithMs)
+                                  .toMSecsSinceEpoch();
+        got[{start, row.value(QStringLiteral("category")).toString().toStdString()}] = {
+            int64_t(row.value(QStringLiteral("n")).toDouble()), int64_t(row.value(QStringLiteral("cents")).toDouble())};
+    }
+    QCOMPARE(got, backlog.truth); // every good row, in its window
 }
 
 QTEST_GUILESS_MAIN(tst_BatchPlanning)

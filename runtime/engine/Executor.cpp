@@ -336,9 +336,16 @@ Executor::Step Executor::step()
         }
         return Step::Failed;
     }
-    if (inputRows > 0)
+    // Dead letters are input too: records arrived (for --until-idle), and the batch
+    // that turned them away is one (its offsets are committed, its count shown).
+    int64_t deadLetters = 0;
+    for (const auto &n : m_nodes)
+        deadLetters += n.deadLetters;
+    const bool turnedAway = deadLetters > m_deadLettersSeen;
+    m_deadLettersSeen = deadLetters;
+    if (inputRows > 0 || turnedAway)
         m_lastInputAt = m_clock.elapsed();
-    if (inputRows == 0 && !noData)
+    if (inputRows == 0 && !turnedAway && !noData)
         return Step::Idle; // nothing happened: not a batch
 
     ++m_batchId;

@@ -95,6 +95,7 @@ private:
     QString m_error;
     QElapsedTimer m_clock;
     qint64 m_lastInputAt = 0;
+    int64_t m_deadLettersSeen = 0;
     qint64 m_nextTriggerAt = 0;
     QFile m_deadLetterFile;
     ProgressRecorder m_progress;

@@ -132,6 +132,56 @@ struct Impl : JsonDecoderBackend
         }
     }
 
+    // JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? (so not
+    // NaN, Infinity, 01, +1, .5 or 1.).
+    static bool isJsonNumber(std::string_view t)
+    {
+        size_t i = 0;
+        auto digits = [&] {
+            const size_t from = i;
+            while (i < t.size() && t[i] >= '0' && t[i] <= '9')
+                ++i;
+            return i > from;
+        };
+        if (i < t.size() && t[i] == '-')
+            ++i;
+        if (i < t.size() && t[i] == '0')
+            ++i;
+        else if (!digits())
+            return false;
+        if (i < t.size() && t[i] == '.') {
+            ++i;
+            if (!digits())
+                return false;
+        }
+        if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+            ++i;
+            if (i < t.size() && (t[i] == '+' || t[i] == '-'))
+                ++i;
+            if (!digits())
+                return false;
+        }
+        return i == t.size();
+    }
+
+    static std::string_view withoutTrailingSpace(std::string_view token)
+    {
+        while (!token.empty() && isJsonSpace(token.back()))
+            token.remove_suffix(1);
+        return token;
+    }
+
+    // A scalar that is not JSON (simdjson's on-demand reader only looks at the first
+    // byte until asked for the value): true, false, null and numbers are checked
+    // whole, so that "tru" is not read as true, "nul" as NULL or "NaN" as the text NaN.
+    [[gnu::cold, gnu::noinline]] bool failScalar(const PathNode &node, std::string_view text)
+    {
+        const bool word = !text.empty() && ((text.front() >= 'a' && text.front() <= 'z') || (text.front() >= 'A' && text.front() <= 'Z'));
+        if (word && text != "NaN" && text != "Infinity")
+            return failField(node, "'", text.substr(0, 40), "' is not JSON (true, false and null are written in full, in lower case)");
+        return failField(node, "'", text.substr(0, 40), "' is not a JSON number (NaN, Infinity, leading zeros and a leading + are not JSON)");
+    }
+
     // A string token's text: a view into the record (kept in the batch's arena)
     // when it has no escapes, else unescaped into the arena.
     bool stringOf(simdjson::ondemand::value &value, std::string_view token, std::string_view &out)
@@ -162,6 +212,14 @@ struct Impl : JsonDecoderBackend
         const std::string_view token = value.raw_json_token();
         const json_type type = typeOf(token);
         Slot &slot = values[size_t(node.field)];
+        if (type == json_type::null || type == json_type::boolean || type == json_type::number) {
+            const std::string_view text = withoutTrailingSpace(token);
+            const bool valid = type == json_type::null      ? text == "null"
+                               : type == json_type::boolean ? text == "true" || text == "false"
+                                                            : isJsonNumber(text);
+            if (!valid)
+                return failScalar(node, text);
+        }
         if (type == json_type::null) {
             slot.set = false;
             return true;
@@ -198,8 +256,10 @@ struct Impl : JsonDecoderBackend
         }
         case core::DataType::Double: {
             double d;
-            if (type != json_type::number || value.get_double().get(d))
+            if (type != json_type::number)
                 return fail(node, "a number", type);
+            if (value.get_double().get(d))
+                return failField(node, "", withoutTrailingSpace(token).substr(0, 40), " is out of the range of a double");
             slot.d = d;
             break;
         }

@@ -144,6 +144,7 @@ private slots:
     void backlogGivesTheSameResultOnAnyPartitioning();
     void aPoisonRecordDoesNotSilenceThePipeline_data();
     void aPoisonRecordDoesNotSilenceThePipeline();
+    void deadLettersAloneAreABatch();
 
 private:
     std::unique_ptr<EmbeddedBroker> m_broker;
@@ -391,6 +392,40 @@ void tst_BatchPlanning::aPoisonRecordDoesNotSilenceThePipeline()
             int64_t(row.value(QStringLiteral("n")).toDouble()), int64_t(row.value(QStringLiteral("cents")).toDouble())};
     }
     QCOMPARE(got, backlog.truth); // every good row, in its window
+}
+
+// Records that are all dead letters: the batch that turned them away is recorded
+// (its count in the progress) and counts as activity for --until-idle.
+void tst_BatchPlanning::deadLettersAloneAreABatch()
+{
+    Backlog junk;
+    for (const char *value : {"not json", "{\"ts\": NaN}", "{\"price\": tru}", "[1]", "{\"ts\": 99999999999999999}"}) {
+        junk.values.emplace_back(value);
+        junk.keys.emplace_back("k");
+    }
+    const QString topic = QStringLiteral("only-dead-letters");
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 1, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, junk, 1, false, false);
+    QTemporaryDir dir;
+    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, 500),
+                                             dir.filePath(QStringLiteral("backlog.json")));
+    RunOptions options;
+    options.untilIdleSeconds = 1;
+    Executor executor(*loaded.pipeline, options);
+    QString message;
+    QVERIFY2(executor.open(message), qPrintable(message));
+    while (executor.step() != Executor::Step::Finished) {
+    }
+    bool sawThem = false;
+    for (const BatchProgress &p : executor.recentProgress())
+        sawThem = sawThem || (p.numInputRows == 0 && p.deadLetters == 5 && !p.watermarkIsEnd()); // not only the final batch
+    QVERIFY(sawThem);
+    const QList<QByteArray> letters = readAll(dir.filePath(QStringLiteral("backlog.dead-letters.jsonl"))).trimmed().split('\n');
+    QCOMPARE(letters.size(), 5);
+    QVERIFY(letters[1].contains("'NaN' is not a JSON number"));
+    QVERIFY(letters[2].contains("'tru' is not JSON"));
+    QVERIFY(letters[4].contains("out of range for a timestamp"));
 }
 
 QTEST_GUILESS_MAIN(tst_BatchPlanning)

@@ -112,6 +112,20 @@ void tst_JsonDecoder::decode_data()
         << QStringLiteral("field 'ts': '0000-06-01T00:00:00Z' is out of range for a timestamp (0001-01-01 to 9999-12-31)");
     QTest::newRow("an integer beyond int64") << QByteArray(R"({"qty": 1e30})")
         << QStringLiteral("field 'qty': expected an integer, got 1e30");
+    // Scalars that are not JSON: a dead letter that says what is wrong (NaN was kept
+    // as the text "NaN" in a string field; nul read as NULL; 1e400 and 01 read
+    // "expected a number, got a number").
+    const QString notANumber = QStringLiteral("' is not a JSON number (NaN, Infinity, leading zeros and a leading + are not JSON)");
+    const QString notALiteral = QStringLiteral("' is not JSON (true, false and null are written in full, in lower case)");
+    QTest::newRow("NaN in a string field") << QByteArray(R"({"user_id": NaN})") << QStringLiteral("field 'user_id': 'NaN") + notANumber;
+    QTest::newRow("tru in a string field") << QByteArray(R"({"user_id": tru})") << QStringLiteral("field 'user_id': 'tru") + notALiteral;
+    QTest::newRow("nul for a number") << QByteArray(R"({"price": nul})") << QStringLiteral("field 'price': 'nul") + notALiteral;
+    QTest::newRow("True for a boolean") << QByteArray(R"({"vip": True})") << QStringLiteral("field 'vip': 'True") + notALiteral;
+    QTest::newRow("Infinity for a number") << QByteArray(R"({"price": Infinity})") << QStringLiteral("field 'price': 'Infinity") + notANumber;
+    QTest::newRow("-Infinity for a number") << QByteArray(R"({"price": -Infinity})") << QStringLiteral("field 'price': '-Infinity") + notANumber;
+    QTest::newRow("a leading zero") << QByteArray(R"({"qty": 01})") << QStringLiteral("field 'qty': '01") + notANumber;
+    QTest::newRow("a leading plus") << QByteArray(R"({"price": +1})") << QStringLiteral("field 'price': '+1") + notANumber;
+    QTest::newRow("1e400 for a double") << QByteArray(R"({"price": 1e400})") << QStringLiteral("field 'price': 1e400 is out of the range of a double");
     QTest::newRow("object for string") << QByteArray(R"({"user_id": {"a": 1}})")
                                        << QStringLiteral("field 'user_id': expected a string, got an object");
     QTest::newRow("number for boolean") << QByteArray(R"({"vip": 1})")

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -37,8 +38,11 @@ int main(int argc, char **argv)
     auto usage = [&](QTextStream &s) {
         s << "Usage: streamwright-cli COMMAND [OPTIONS] [ARGS]\n\n"
           << "Design, run and watch Kafka stream pipelines from the command line.\n\nCommands:\n";
+        qsizetype width = 0; // the longest name and two spaces ("produce-demo" ran into its summary)
         for (const auto &c : commands)
-            s << "  " << c->name().leftJustified(12) << c->summary() << "\n";
+            width = std::max(width, c->name().size() + 2);
+        for (const auto &c : commands)
+            s << "  " << c->name().leftJustified(width) << c->summary() << "\n";
         s << "\nOptions:\n  -h, --help     Show this help (or COMMAND --help for a command's).\n"
           << "  -v, --version  Show the version.\n";
     };

@@ -119,6 +119,10 @@ std::vector<NodeType> buildTypes()
                           QStringLiteral("latest")),
                   choice("format", list({"json"}), tr("how record values are encoded"), QStringLiteral("json")),
                   schemaSetting(true, tr("the fields to decode from each record")), eventTimeSetting(),
+                  setting("maxRecordBytes", K::Integer,
+                          tr("a larger record value is a dead letter, not decoded (one huge record must not stall the "
+                             "batch or exhaust memory)"),
+                          false, 1048576),
                   setting("properties", K::Map, tr("extra librdkafka consumer properties"))},
                  false});
     t.push_back({QStringLiteral("source.recording"), NodeCategory::Source, tr("Recording"),

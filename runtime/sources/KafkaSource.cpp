@@ -26,6 +26,7 @@ KafkaSource::KafkaSource(KafkaEndpoint endpoint, const QJsonObject &config, cons
 {
     for (const auto &t : config.value(QStringLiteral("topics")).toArray())
         m_topics << t.toString();
+    m_maxRecordBytes = size_t(std::max(0.0, config.value(QStringLiteral("maxRecordBytes")).toDouble(1 << 20)));
     const QJsonObject eventTime = config.value(QStringLiteral("eventTime")).toObject();
     const QJsonValue maxAhead = eventTime.value(QStringLiteral("maxAhead"));
     if (m_eventTimeColumn >= 0 && m_eventTimeColumn < int(declared.fields.size()) && !maxAhead.isNull())
@@ -468,8 +469,16 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
     StringArena &arena = batch.arena();
     const size_t declared = m_declared.fields.size();
     m_values.clear();
-    for (size_t k = 0; k < count; ++k)
-        m_values.emplace_back(static_cast<const char *>(m_chunk[k]->payload), m_chunk[k]->payload ? m_chunk[k]->len : 0);
+    std::vector<size_t> oversized; // records not decoded: their values are larger than maxRecordBytes
+    for (size_t k = 0; k < count; ++k) {
+        const size_t size = m_chunk[k]->payload ? m_chunk[k]->len : 0;
+        if (size > m_maxRecordBytes) {
+            oversized.push_back(k);
+            m_values.emplace_back(); // decoded as nothing, and then replaced by the dead letter below
+            continue;
+        }
+        m_values.emplace_back(static_cast<const char *>(m_chunk[k]->payload), size);
+    }
     m_failures.clear();
     QElapsedTimer decoding;
     decoding.start();
@@ -484,9 +493,16 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
         rd_kafka_timestamp_type_t tsType;
         const int64_t timestamp = rd_kafka_message_timestamp(msg.get(), &tsType);
         p.next = msg->offset + 1;
-        if (nextFailure < m_failures.size() && m_failures[nextFailure].record == k) {
+        const bool tooLarge = std::binary_search(oversized.begin(), oversized.end(), k);
+        if (tooLarge || (nextFailure < m_failures.size() && m_failures[nextFailure].record == k)) {
             DeadLetter d;
-            d.reason = std::move(m_failures[nextFailure++].reason);
+            if (nextFailure < m_failures.size() && m_failures[nextFailure].record == k)
+                d.reason = std::move(m_failures[nextFailure++].reason);
+            if (tooLarge) {
+                d.reason = "the record's value is " + std::to_string(msg->len) + " bytes, more than maxRecordBytes ("
+                           + std::to_string(m_maxRecordBytes) + "): not decoded";
+                m_values[k] = {static_cast<const char *>(msg->payload), msg->len}; // kept whole in the dead letter
+            }
             d.topic = p.topic;
             d.partition = p.partition;
             d.offset = msg->offset;

@@ -91,6 +91,7 @@ private:
     // eventTime.maxAhead: how far an event time may be ahead of the record's Kafka
     // timestamp (-1: no limit); further ahead, the record is a dead letter.
     int64_t m_maxAheadMs = -1;
+    size_t m_maxRecordBytes = 1 << 20; // maxRecordBytes: larger values are dead letters, not decoded
     SourceContext m_context;
     KafkaConsumer m_consumer;
     KafkaQueue m_queue; // the consumer's queue: errors and events, no records

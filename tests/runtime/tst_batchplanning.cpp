@@ -84,6 +84,7 @@ void produce(const QString &bootstrap, const QString &topic, const Backlog &b, i
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
     rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), err, sizeof err);
     rd_kafka_conf_set(conf, "linger.ms", "5", err, sizeof err);
+    rd_kafka_conf_set(conf, "message.max.bytes", "8000000", err, sizeof err); // the oversized-record test's 3 MB
     rd_kafka_t *producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
     QVERIFY(producer);
     const QByteArray name = topic.toUtf8();
@@ -145,6 +146,7 @@ private slots:
     void aPoisonRecordDoesNotSilenceThePipeline_data();
     void aPoisonRecordDoesNotSilenceThePipeline();
     void deadLettersAloneAreABatch();
+    void anOversizedRecordIsADeadLetterNotDecoded();
 
 private:
     std::unique_ptr<EmbeddedBroker> m_broker;
@@ -426,6 +428,44 @@ void tst_BatchPlanning::deadLettersAloneAreABatch()
     QVERIFY(letters[1].contains("'NaN' is not a JSON number"));
     QVERIFY(letters[2].contains("'tru' is not JSON"));
     QVERIFY(letters[4].contains("out of range for a timestamp"));
+}
+
+// A 3 MB value among good records (the embedded broker keeps up to 5 MB): a dead
+// letter with its size, kept whole; every good record counted.
+void tst_BatchPlanning::anOversizedRecordIsADeadLetterNotDecoded()
+{
+    Backlog backlog = makeBacklog(400);
+    const std::string huge = "{\"user_id\": \"" + std::string(3 * 1024 * 1024, 'x') + "\"}";
+    backlog.values.insert(backlog.values.begin() + 200, huge);
+    backlog.keys.insert(backlog.keys.begin() + 200, "k");
+    const QString topic = QStringLiteral("oversized");
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 1, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, backlog, 1, false, false);
+    QTemporaryDir dir;
+    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, 100000),
+                                             dir.filePath(QStringLiteral("backlog.json")));
+    RunOptions options;
+    options.untilIdleSeconds = 1;
+    Executor executor(*loaded.pipeline, options);
+    QString message;
+    QVERIFY2(executor.open(message), qPrintable(message));
+    int64_t rows = 0;
+    for (;;) {
+        const auto step = executor.step();
+        QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
+        if (step == Executor::Step::Ran)
+            rows += executor.lastProgress()->numInputRows;
+        if (step == Executor::Step::Finished)
+            break;
+    }
+    QCOMPARE(rows, 400);
+    const QJsonObject letter =
+        QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("backlog.dead-letters.jsonl"))).trimmed()).object();
+    QCOMPARE(letter.value(QStringLiteral("_reason")).toString(),
+             QStringLiteral("the record's value is %1 bytes, more than maxRecordBytes (1048576): not decoded").arg(huge.size()));
+    QCOMPARE(letter.value(QStringLiteral("_value")).toString().size(), qsizetype(huge.size()));
+    QCOMPARE(letter.value(QStringLiteral("_offset")).toInt(), 200);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchPlanning)

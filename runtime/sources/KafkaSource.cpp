@@ -493,16 +493,10 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
         rd_kafka_timestamp_type_t tsType;
         const int64_t timestamp = rd_kafka_message_timestamp(msg.get(), &tsType);
         p.next = msg->offset + 1;
-        const bool tooLarge = std::binary_search(oversized.begin(), oversized.end(), k);
-        if (tooLarge || (nextFailure < m_failures.size() && m_failures[nextFailure].record == k)) {
+        // The record as a dead letter: its coordinates, key and whole value, and why.
+        auto deadLetter = [&](std::string reason) {
             DeadLetter d;
-            if (nextFailure < m_failures.size() && m_failures[nextFailure].record == k)
-                d.reason = std::move(m_failures[nextFailure++].reason);
-            if (tooLarge) {
-                d.reason = "the record's value is " + std::to_string(msg->len) + " bytes, more than maxRecordBytes ("
-                           + std::to_string(m_maxRecordBytes) + "): not decoded";
-                m_values[k] = {static_cast<const char *>(msg->payload), msg->len}; // kept whole in the dead letter
-            }
+            d.reason = std::move(reason);
             d.topic = p.topic;
             d.partition = p.partition;
             d.offset = msg->offset;
@@ -510,8 +504,19 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
             d.hasKey = msg->key != nullptr;
             if (msg->key)
                 d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
-            d.value.assign(m_values[k]);
+            if (msg->payload)
+                d.value.assign(static_cast<const char *>(msg->payload), msg->len);
             out.deadLetters.push_back(std::move(d));
+        };
+        const bool failed = nextFailure < m_failures.size() && m_failures[nextFailure].record == k;
+        std::string failure = failed ? std::move(m_failures[nextFailure++].reason) : std::string();
+        if (std::binary_search(oversized.begin(), oversized.end(), k)) {
+            deadLetter("the record's value is " + std::to_string(msg->len) + " bytes, more than maxRecordBytes ("
+                       + std::to_string(m_maxRecordBytes) + "): not decoded");
+            continue;
+        }
+        if (failed) {
+            deadLetter(std::move(failure));
             continue;
         }
         auto &c = batch.columns;
@@ -521,20 +526,10 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
             if (eventTime.valid[row] && timestamp > 0 && eventTime.ints[row] - timestamp > m_maxAheadMs) {
                 // Decided by the record alone (its event time and its own Kafka
                 // timestamp), so a replay decides the same.
-                DeadLetter d;
-                d.reason = "event time " + core::Timestamps::toIso(eventTime.ints[row]).toStdString() + " is more than "
+                deadLetter("event time " + core::Timestamps::toIso(eventTime.ints[row]).toStdString() + " is more than "
                            + core::Duration::format(m_maxAheadMs).toStdString() + " ahead of the record's Kafka timestamp "
                            + core::Timestamps::toIso(timestamp).toStdString()
-                           + ": not used for the watermark (eventTime.maxAhead)";
-                d.topic = p.topic;
-                d.partition = p.partition;
-                d.offset = msg->offset;
-                d.timestamp = timestamp;
-                d.hasKey = msg->key != nullptr;
-                if (msg->key)
-                    d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
-                d.value.assign(m_values[k]);
-                out.deadLetters.push_back(std::move(d));
+                           + ": not used for the watermark (eventTime.maxAhead)");
                 poison.push_back(row);
             }
         }

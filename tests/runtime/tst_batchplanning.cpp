@@ -130,6 +130,60 @@ QByteArray readAll(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+// Runs `pipeline` in `dir` until its input has been idle for 1 s; the progress of
+// every batch that ran, in order (empty, with the test failed, if it cannot run).
+std::vector<BatchProgress> runToTheEnd(const QByteArray &pipeline, const QString &dir)
+{
+    auto loaded = core::PipelineFormat::load(pipeline, dir + QStringLiteral("/backlog.json"));
+    if (!loaded.pipeline) {
+        QTest::qFail("the test pipeline does not load", __FILE__, __LINE__);
+        return {};
+    }
+    RunOptions options;
+    options.untilIdleSeconds = 1;
+    Executor executor(*loaded.pipeline, options);
+    QString message;
+    if (!executor.open(message)) {
+        QTest::qFail(qPrintable(message), __FILE__, __LINE__);
+        return {};
+    }
+    std::vector<BatchProgress> batches;
+    for (;;) {
+        const auto step = executor.step();
+        if (step == Executor::Step::Failed) {
+            QTest::qFail(qPrintable(executor.error()), __FILE__, __LINE__);
+            return {};
+        }
+        if (step == Executor::Step::Ran)
+            batches.push_back(*executor.lastProgress());
+        if (step == Executor::Step::Finished)
+            return batches;
+    }
+}
+
+int64_t rowsRead(const std::vector<BatchProgress> &batches)
+{
+    int64_t rows = 0;
+    for (const auto &b : batches)
+        rows += b.numInputRows;
+    return rows;
+}
+
+// The window rows a run wrote to out.jsonl: (window start, category) -> (n, cents).
+std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> windowsIn(const QByteArray &output)
+{
+    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> got;
+    for (const QByteArray &line : output.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        const int64_t start = QDateTime::fromString(row.value(QStringLiteral("window_start")).toString(), Qt::ISODateWithMs)
+                                  .toMSecsSinceEpoch();
+        got[{start, row.value(QStringLiteral("category")).toString().toStdString()}] = {
+            int64_t(row.value(QStringLiteral("n")).toDouble()), int64_t(row.value(QStringLiteral("cents")).toDouble())};
+    }
+    return got;
+}
 } // namespace
 
 class tst_BatchPlanning : public QObject
@@ -268,45 +322,19 @@ void tst_BatchPlanning::backlogGivesTheSameResultOnAnyPartitioning()
     produce(m_broker->bootstrap(), topic, backlog, partitions, skewed, lastEmpty);
 
     QTemporaryDir dir;
-    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, maxBatchRows),
-                                             dir.filePath(QStringLiteral("backlog.json")));
-    QVERIFY(loaded.pipeline);
-    RunOptions options;
-    options.untilIdleSeconds = 1;
-    Executor executor(*loaded.pipeline, options);
-    QString message;
-    QVERIFY2(executor.open(message), qPrintable(message));
-    int64_t rowsRead = 0, late = 0;
-    for (;;) {
-        const auto step = executor.step();
-        QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
-        if (step == Executor::Step::Ran) {
-            const BatchProgress p = *executor.lastProgress();
-            rowsRead += p.numInputRows;
-            late = p.lateRowsDropped;
-            // The batch's plan is in its progress, per partition, as Spark's is.
-            const QJsonObject source = p.toJson().value(QStringLiteral("sources")).toArray().at(0).toObject();
-            QCOMPARE(source.value(QStringLiteral("endOffset")).toObject().value(topic).toObject().size(), partitions);
-        }
-        if (step == Executor::Step::Finished)
-            break;
+    const auto batches = runToTheEnd(pipelineText(m_broker->bootstrap(), topic, maxBatchRows), dir.path());
+    for (const BatchProgress &p : batches) {
+        // The batch's plan is in its progress, per partition, as Spark's is.
+        const QJsonObject source = p.toJson().value(QStringLiteral("sources")).toArray().at(0).toObject();
+        QCOMPARE(source.value(QStringLiteral("endOffset")).toObject().value(topic).toObject().size(), partitions);
     }
-    QCOMPARE(rowsRead, int64_t(events));
-    QCOMPARE(late, 0);
+    QVERIFY(!batches.empty());
+    QCOMPARE(rowsRead(batches), int64_t(events));
+    QCOMPARE(batches.back().lateRowsDropped, 0);
     QCOMPARE(readAll(dir.filePath(QStringLiteral("late.jsonl"))), QByteArray());
 
     const QByteArray output = readAll(dir.filePath(QStringLiteral("out.jsonl")));
-    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> got;
-    for (const QByteArray &line : output.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QJsonObject row = QJsonDocument::fromJson(line).object();
-        const int64_t start = QDateTime::fromString(row.value(QStringLiteral("window_start")).toString(), Qt::ISODateWithMs)
-                                  .toMSecsSinceEpoch();
-        got[{start, row.value(QStringLiteral("category")).toString().toStdString()}] = {
-            int64_t(row.value(QStringLiteral("n")).toDouble()), int64_t(row.value(QStringLiteral("cents")).toDouble())};
-    }
-    QCOMPARE(got, backlog.truth);
+    QCOMPARE(windowsIn(output), backlog.truth);
     // Byte for byte the same as the first run of the same events.
     if (!m_firstOutput.contains(events))
         m_firstOutput.insert(events, output);
@@ -344,35 +372,18 @@ void tst_BatchPlanning::aPoisonRecordDoesNotSilenceThePipeline()
     produce(m_broker->bootstrap(), topic, backlog, 2, false, false);
 
     QTemporaryDir dir;
-    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, 500, maxAhead.toUtf8().constData()),
-                                             dir.filePath(QStringLiteral("backlog.json")));
-    QVERIFY(loaded.pipeline);
-    RunOptions options;
-    options.untilIdleSeconds = 1;
-    Executor executor(*loaded.pipeline, options);
-    QString message;
-    QVERIFY2(executor.open(message), qPrintable(message));
-    int64_t rowsRead = 0, late = 0, dead = 0;
-    for (;;) {
-        const auto step = executor.step();
-        QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
-        if (step == Executor::Step::Ran) {
-            rowsRead += executor.lastProgress()->numInputRows;
-            late = executor.lastProgress()->lateRowsDropped;
-            dead = executor.lastProgress()->deadLetters;
-        }
-        if (step == Executor::Step::Finished)
-            break;
-    }
+    const auto batches = runToTheEnd(pipelineText(m_broker->bootstrap(), topic, 500, maxAhead.toUtf8().constData()), dir.path());
+    QVERIFY(!batches.empty());
+    const int64_t read = rowsRead(batches), late = batches.back().lateRowsDropped, dead = batches.back().deadLetters;
     const QByteArray letters = readAll(dir.filePath(QStringLiteral("backlog.dead-letters.jsonl")));
     if (!guarded) {
         QCOMPARE(dead, 0);
-        QCOMPARE(rowsRead, 3001);
+        QCOMPARE(read, 3001);
         // The watermark went to the year 9999: what came after the poison was late.
         QVERIFY2(late > 500, qPrintable(QString::number(late)));
         return;
     }
-    QCOMPARE(rowsRead, 3000);
+    QCOMPARE(read, 3000);
     QCOMPARE(late, 0);
     QCOMPARE(dead, 1);
     QCOMPARE(letters.count('\n'), 1);
@@ -383,17 +394,7 @@ void tst_BatchPlanning::aPoisonRecordDoesNotSilenceThePipeline()
     QVERIFY2(reason.endsWith(QStringLiteral(": not used for the watermark (eventTime.maxAhead)")), qPrintable(reason));
     QCOMPARE(letter.value(QStringLiteral("_value")).toString().toStdString(), poison); // the original bytes
 
-    std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> got;
-    for (const QByteArray &line : readAll(dir.filePath(QStringLiteral("out.jsonl"))).split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QJsonObject row = QJsonDocument::fromJson(line).object();
-        const int64_t start = QDateTime::fromString(row.value(QStringLiteral("window_start")).toString(), Qt::ISODateWithMs)
-                                  .toMSecsSinceEpoch();
-        got[{start, row.value(QStringLiteral("category")).toString().toStdString()}] = {
-            int64_t(row.value(QStringLiteral("n")).toDouble()), int64_t(row.value(QStringLiteral("cents")).toDouble())};
-    }
-    QCOMPARE(got, backlog.truth); // every good row, in its window
+    QCOMPARE(windowsIn(readAll(dir.filePath(QStringLiteral("out.jsonl")))), backlog.truth); // every good row, in its window
 }
 
 // Records that are all dead letters: the batch that turned them away is recorded
@@ -410,17 +411,8 @@ void tst_BatchPlanning::deadLettersAloneAreABatch()
     QVERIFY2(m_broker->createTopic(topic, 1, error), error.c_str());
     produce(m_broker->bootstrap(), topic, junk, 1, false, false);
     QTemporaryDir dir;
-    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, 500),
-                                             dir.filePath(QStringLiteral("backlog.json")));
-    RunOptions options;
-    options.untilIdleSeconds = 1;
-    Executor executor(*loaded.pipeline, options);
-    QString message;
-    QVERIFY2(executor.open(message), qPrintable(message));
-    while (executor.step() != Executor::Step::Finished) {
-    }
     bool sawThem = false;
-    for (const BatchProgress &p : executor.recentProgress())
+    for (const BatchProgress &p : runToTheEnd(pipelineText(m_broker->bootstrap(), topic, 500), dir.path()))
         sawThem = sawThem || (p.numInputRows == 0 && p.deadLetters == 5 && !p.watermarkIsEnd()); // not only the final batch
     QVERIFY(sawThem);
     const QList<QByteArray> letters = readAll(dir.filePath(QStringLiteral("backlog.dead-letters.jsonl"))).trimmed().split('\n');
@@ -443,22 +435,7 @@ void tst_BatchPlanning::anOversizedRecordIsADeadLetterNotDecoded()
     QVERIFY2(m_broker->createTopic(topic, 1, error), error.c_str());
     produce(m_broker->bootstrap(), topic, backlog, 1, false, false);
     QTemporaryDir dir;
-    auto loaded = core::PipelineFormat::load(pipelineText(m_broker->bootstrap(), topic, 100000),
-                                             dir.filePath(QStringLiteral("backlog.json")));
-    RunOptions options;
-    options.untilIdleSeconds = 1;
-    Executor executor(*loaded.pipeline, options);
-    QString message;
-    QVERIFY2(executor.open(message), qPrintable(message));
-    int64_t rows = 0;
-    for (;;) {
-        const auto step = executor.step();
-        QVERIFY2(step != Executor::Step::Failed, qPrintable(executor.error()));
-        if (step == Executor::Step::Ran)
-            rows += executor.lastProgress()->numInputRows;
-        if (step == Executor::Step::Finished)
-            break;
-    }
+    const int64_t rows = rowsRead(runToTheEnd(pipelineText(m_broker->bootstrap(), topic, 100000), dir.path()));
     QCOMPARE(rows, 400);
     const QJsonObject letter =
         QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("backlog.dead-letters.jsonl"))).trimmed()).object();

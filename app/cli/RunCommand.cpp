@@ -267,7 +267,9 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     QObject::connect(&tick, &QTimer::timeout, [&] {
         if (g_stop)
             run.stop();
-        if (run.isOver() || run.state() == runtime::Run::State::Stopping) {
+        // Only once the loop has ended, not as soon as a stop is asked: until then the
+        // API answers (the stop request itself, and "stopping" to clients polling).
+        if (run.isOver()) {
             QCoreApplication::quit();
             return;
         }

@@ -94,7 +94,8 @@ bool JsonDecoder::decodeFast(std::string_view record, Batch &batch, size_t row, 
         large = std::make_unique_for_overwrite<char[]>(padded);
         copy = large.get();
     }
-    std::memcpy(copy, record.data(), record.size());
+    if (!record.empty()) // an empty value (a tombstone) may have no data pointer at all
+        std::memcpy(copy, record.data(), record.size());
     std::memset(copy + record.size(), 0, JsonFastPath::kPadding);
     return d->fastPath.decode(copy, record.size(), batch, row, arena);
 }

@@ -442,7 +442,8 @@ bool Impl::decodeRecord(std::string_view json, Batch &batch, size_t row, StringA
     // parser may look past the last token, and what it finds there must not
     // depend on what the arena held before (or the result would too).
     char *copy = arena.allocatePadded(json.size(), simdjson::SIMDJSON_PADDING);
-    std::memcpy(copy, json.data(), json.size());
+    if (!json.empty()) // an empty value (a tombstone) may have no data pointer at all
+        std::memcpy(copy, json.data(), json.size());
     std::memset(copy + json.size(), ' ', simdjson::SIMDJSON_PADDING);
     const std::string_view record(copy, json.size());
     for (auto &slot : d->values)

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +64,7 @@ private slots:
     void cleanupTestCase();
     void runsAgainstTheBroker();
     void unreachableSinkFailsClearly();
+    void aSecretNeverLeavesTheRun();
     void examplesRunOnDemoData_data();
     void examplesRunOnDemoData();
 
@@ -187,6 +189,69 @@ void tst_RunCommand::runsAgainstTheBroker()
     rd_kafka_destroy(consumer);
     QCOMPARE(got, (QStringList{QStringLiteral("cart 2026-11-25T10:00:00.000Z 1"), QStringLiteral("home 2026-11-25T10:00:00.000Z 2"),
                                QStringLiteral("home 2026-11-25T10:01:00.000Z 1")}));
+}
+
+// A password given as ${env:NAME} is resolved at run time only: it appears in no
+// output of the run (standard output and error, the metrics file, what the sinks
+// wrote, dead letters, and every endpoint of the control API).
+void tst_RunCommand::aSecretNeverLeavesTheRun()
+{
+    const QByteArray secret = "s3cr3t-planted-4711";
+    QByteArray pipeline(kPipeline);
+    pipeline.replace(R"("connections": {"local": {"kind": "embedded"}})",
+                     R"("connections": {"local": {"kind": "kafka", "bootstrap": "BOOTSTRAP",
+                        "properties": {"sasl.username": "svc", "sasl.password": "${env:SW_TEST_SECRET}"}}})");
+    pipeline.replace("BOOTSTRAP", m_bootstrap.toUtf8());
+    pipeline.replace(R"("name": "clicks-per-minute")", R"("name": "secret-run")");
+    QVERIFY(pipeline.contains("${env:SW_TEST_SECRET}"));
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("pipeline.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(pipeline);
+    file.close();
+    rd_kafka_t *producer = client(RD_KAFKA_PRODUCER, m_bootstrap);
+    for (const char *r : {R"({"user": "s", "page": "secret", "ts": "2026-11-25T11:00:05Z"})", "broken"})
+        rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("clicks"), RD_KAFKA_V_VALUE(const_cast<char *>(r), strlen(r)),
+                          RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    rd_kafka_flush(producer, 5000);
+    rd_kafka_destroy(producer);
+
+    QProcess run;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SW_TEST_SECRET"), QString::fromUtf8(secret));
+    run.setProcessEnvironment(env);
+    run.setWorkingDirectory(dir.path());
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), QStringLiteral("pipeline.json"),
+                                                 QStringLiteral("--metrics"), QStringLiteral("metrics.jsonl")});
+    QVERIFY(run.waitForReadyRead(10000));
+    const QByteArray firstLine = run.readLine();
+    const auto control = QRegularExpression(QStringLiteral("^control=(\\S+) token=(\\S+)$")).match(QString::fromUtf8(firstLine).trimmed());
+    QVERIFY(control.hasMatch());
+    QByteArray outputs = firstLine;
+    auto get = [&](const QString &path) {
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), control.captured(1) + path});
+        curl.waitForFinished(10000);
+        return curl.readAllStandardOutput();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(get(QStringLiteral("/api/progress")).contains("\"deadLetters\":1"), 15000);
+    for (const char *path : {"/api/pipeline", "/api/status", "/api/progress?recent=1", "/api/samples", "/api/alerts", "/metrics"})
+        outputs += get(QLatin1String(path));
+    QVERIFY(outputs.contains("${env:SW_TEST_SECRET}")); // the pipeline as written: the reference, not the value
+    QProcess stop;
+    stop.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"),
+                                        QStringLiteral("Authorization: Bearer ") + control.captured(2),
+                                        control.captured(1) + QStringLiteral("/api/stop")});
+    QVERIFY(stop.waitForFinished(10000));
+    QVERIFY(run.state() == QProcess::NotRunning || run.waitForFinished(20000));
+    outputs += run.readAllStandardOutput() + run.readAllStandardError();
+    for (const QString &name : QDir(dir.path()).entryList(QDir::Files)) {
+        QFile written(dir.filePath(name));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        outputs += written.readAll();
+    }
+    QVERIFY(outputs.contains("secret")); // the run did write (the page is called "secret")
+    QVERIFY2(!outputs.contains(secret), "the password was written by the run");
 }
 
 void tst_RunCommand::unreachableSinkFailsClearly()

@@ -78,7 +78,9 @@ void tst_RunCommand::initTestCase()
 {
     m_broker.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("broker"), QStringLiteral("--topic"),
                                                       QStringLiteral("clicks:2"), QStringLiteral("--topic"),
-                                                      QStringLiteral("page-views:1")});
+                                                      QStringLiteral("page-views:1"), QStringLiteral("--topic"),
+                                                      QStringLiteral("secret-clicks:1"), QStringLiteral("--topic"),
+                                                      QStringLiteral("secret-views:1")});
     QVERIFY(m_broker.waitForReadyRead(10000));
     const QString first = QString::fromUtf8(m_broker.readLine()).trimmed();
     QVERIFY2(QRegularExpression(QStringLiteral("^bootstrap=127\\.0\\.0\\.1:\\d+$")).match(first).hasMatch(), qPrintable(first));
@@ -203,6 +205,8 @@ void tst_RunCommand::aSecretNeverLeavesTheRun()
                         "properties": {"sasl.username": "svc", "sasl.password": "${env:SW_TEST_SECRET}"}}})");
     pipeline.replace("BOOTSTRAP", m_bootstrap.toUtf8());
     pipeline.replace(R"("name": "clicks-per-minute")", R"("name": "secret-run")");
+    pipeline.replace(R"("topics": ["clicks"])", R"("topics": ["secret-clicks"])"); // its own topics: others' records
+    pipeline.replace(R"("topic": "page-views")", R"("topic": "secret-views")");  // are in the shared ones
     QVERIFY(pipeline.contains("${env:SW_TEST_SECRET}"));
     QTemporaryDir dir;
     QFile file(dir.filePath(QStringLiteral("pipeline.json")));
@@ -211,7 +215,7 @@ void tst_RunCommand::aSecretNeverLeavesTheRun()
     file.close();
     rd_kafka_t *producer = client(RD_KAFKA_PRODUCER, m_bootstrap);
     for (const char *r : {R"({"user": "s", "page": "secret", "ts": "2026-11-25T11:00:05Z"})", "broken"})
-        rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("clicks"), RD_KAFKA_V_VALUE(const_cast<char *>(r), strlen(r)),
+        rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("secret-clicks"), RD_KAFKA_V_VALUE(const_cast<char *>(r), strlen(r)),
                           RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
     rd_kafka_flush(producer, 5000);
     rd_kafka_destroy(producer);

@@ -83,30 +83,6 @@ bool Executor::open(QString &error)
     return true;
 }
 
-void Executor::route(int nodeIndex, int outputPort, Batch &&batch)
-{
-    RuntimeNode &from = m_nodes[size_t(nodeIndex)];
-    from.rowsOut += int64_t(batch.rows);
-    from.portRowsOut[size_t(outputPort)] += int64_t(batch.rows);
-    if (batch.rows > 0) { // a sample of what this edge carried, for the debugger and the app
-        std::vector<std::string> rows(std::min<size_t>(batch.rows, 20));
-        const auto keys = RowJson::keys(batch.schema);
-        for (size_t r = 0; r < rows.size(); ++r)
-            RowJson::append(rows[r], batch, r, keys);
-        QMutexLocker lock(&m_progressMutex);
-        m_samples.insert(from.id + u'.' + from.type->outputs[size_t(outputPort)].name, std::move(rows));
-    }
-    const auto &targets = from.outputs[size_t(outputPort)];
-    for (size_t t = 0; t < targets.size(); ++t) {
-        RuntimeNode &to = m_nodes[size_t(targets[t].first)];
-        to.rowsIn += int64_t(batch.rows);
-        if (t + 1 == targets.size())
-            to.inbox[size_t(targets[t].second)].push_back(std::move(batch));
-        else
-            to.inbox[size_t(targets[t].second)].push_back(batch);
-    }
-}
-
 bool Executor::planSources(std::vector<SourcePlan> &plans)
 {
     plans.assign(m_nodes.size(), {});
@@ -170,7 +146,7 @@ void Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &let
     const int deadPort = node.type->outputs.size() > 1 ? 1 : -1;
     if (deadPort > 0 && !node.outputs[size_t(deadPort)].empty()) {
         const int self = int(&node - m_nodes.data());
-        route(self, deadPort, std::move(batch));
+        m_router.route(self, deadPort, std::move(batch));
         return;
     }
     // Not routed in the pipeline: kept in a file next to it, never silently lost.
@@ -246,7 +222,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             n.totalRowsIn += int64_t(polled.rows.rows);
             recordTimes.insert(recordTimes.end(), polled.recordTimestamps.begin(), polled.recordTimestamps.end());
             WatermarkTracker::observe(n, polled.rows);
-            route(int(i), 0, std::move(polled.rows));
+            m_router.route(int(i), 0, std::move(polled.rows));
         }
         timing.poll += double(t.nsecsElapsed()) / 1e6 - timing.decode;
     }
@@ -258,7 +234,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
         QElapsedTimer busy;
         busy.start();
         if (n.op) {
-            NodeEmitter emitter([this, i](int port, Batch &&b) { route(int(i), port, std::move(b)); });
+            NodeEmitter emitter([this, i](int port, Batch &&b) { m_router.route(int(i), port, std::move(b)); });
             for (size_t port = 0; port < n.inbox.size(); ++port) {
                 for (Batch &b : n.inbox[port])
                     n.op->process(int(port), b, watermark, emitter);
@@ -378,24 +354,6 @@ void Executor::finish()
             n.sink->close();
     }
     closeOperators();
-}
-
-QJsonObject Executor::edgeSamples() const
-{
-    // Parsed here, on the asking thread, not on the executor's hot path.
-    QHash<QString, std::vector<std::string>> samples;
-    {
-        QMutexLocker lock(&m_progressMutex);
-        samples = m_samples;
-    }
-    QJsonObject edges;
-    for (auto it = samples.constBegin(); it != samples.constEnd(); ++it) {
-        QJsonArray rows;
-        for (const std::string &row : it.value())
-            rows.append(QJsonDocument::fromJson(QByteArray::fromStdString(row)).object());
-        edges.insert(it.key(), rows);
-    }
-    return edges;
 }
 
 } // namespace sw::runtime

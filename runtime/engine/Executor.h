@@ -4,6 +4,7 @@
 #include "engine/Connections.h"
 #include "engine/ProgressRecorder.h"
 #include "engine/RunOptions.h"
+#include "engine/Router.h"
 #include "engine/RuntimeNode.h"
 #include "engine/WatermarkTracker.h"
 #include "model/Pipeline.h"
@@ -60,7 +61,7 @@ public:
     std::vector<BatchProgress> progressSince(int64_t batchId) const { return m_progress.since(batchId); }
     // What each edge carried in the last batch that had rows: for every node
     // output "node.port", up to 20 rows as JSON; any thread.
-    QJsonObject edgeSamples() const;
+    QJsonObject edgeSamples() const { return m_router.edgeSamples(); }
     int64_t batchId() const { return m_batchId; }
     int64_t watermark() const { return m_watermark.current(); }
     const std::vector<RuntimeNode> &nodes() const { return m_nodes; }
@@ -73,7 +74,6 @@ private:
     void closeOperators();
     bool planSources(std::vector<SourcePlan> &plans);
     void waitForInput();
-    void route(int nodeIndex, int outputPort, Batch &&batch);
     void handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
     void fail(const QString &message);
 
@@ -99,8 +99,8 @@ private:
     qint64 m_nextTriggerAt = 0;
     QFile m_deadLetterFile;
     ProgressRecorder m_progress;
-    mutable QMutex m_progressMutex; // m_error, m_samples
-    QHash<QString, std::vector<std::string>> m_samples; // edge -> rows as JSON text
+    mutable QMutex m_progressMutex; // m_error
+    Router m_router{m_nodes};
 };
 
 } // namespace sw::runtime

@@ -4,8 +4,8 @@
 # UndefinedBehaviorSanitizer (any finding fails), the whole test suite run once
 # in it, then every fuzz target for a while (scripts/fuzz.sh). test.sh runs it
 # after the suite; a second build directory, cached by ccache like the first.
-# Environment: SANITIZE_DIR (default: build-sanitize), FUZZ_SECONDS (per target,
-# default 15), JOBS.
+# Environment: SANITIZE_DIR (default: build-sanitize), FUZZ_SECONDS (per target:
+# random exploration for that long instead of the fixed, repeatable runs), JOBS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${SANITIZE_DIR:-build-sanitize}
@@ -19,5 +19,5 @@ cmake --build "$dir" --parallel "${JOBS:-$(nproc)}"
 echo "check-sanitized: the suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 (cd "$dir" && ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure --parallel "${JOBS:-$(nproc)}")
-echo "check-sanitized: fuzzing, ${FUZZ_SECONDS:-15} s per target"
-scripts/fuzz.sh "$dir" "${FUZZ_SECONDS:-15}"
+echo "check-sanitized: fuzzing${FUZZ_SECONDS:+, $FUZZ_SECONDS s per target}"
+scripts/fuzz.sh "$dir" ${FUZZ_SECONDS:+"$FUZZ_SECONDS"}

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "batch/Column.h"
+#include "batch/OwnedValue.h"
 
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <vector>
 
 // The hashes a window aggregate finds its groups by: computed from a batch's
@@ -76,6 +78,20 @@ inline void hashGroupKeys(const std::vector<const Column *> &columns, size_t row
 inline uint64_t withWindow(uint64_t keyHash, int64_t start)
 {
     return mix(keyHash ^ (uint64_t(start) * 0x9E3779B97F4A7C15ull));
+}
+
+// Where a window goes in the output order: its start (big-endian, sign flipped,
+// so that bytes sort as the signed value), then the group key of `row`. Built once
+// per window and group, never per row.
+inline std::string windowOrderKey(int64_t start, const std::vector<const Column *> &groupColumns, size_t row)
+{
+    std::string key;
+    const uint64_t ordered = uint64_t(start) ^ (uint64_t(1) << 63);
+    for (int b = 7; b >= 0; --b)
+        key.push_back(char((ordered >> (8 * b)) & 0xFF));
+    for (const Column *c : groupColumns)
+        appendKey(key, *c, row);
+    return key;
 }
 
 } // namespace sw::runtime::groupkeys

@@ -136,15 +136,7 @@ size_t WindowAggregate::windowFor(uint64_t hash, int64_t start, const std::vecto
     for (const Column *c : groupColumns)
         m_windowKeys.push_back(OwnedValue::fromCell(*c, row));
     m_windowStates.resize(m_windowStates.size() + m_specs.size());
-    // The output order's key: window start (sorting like the signed value), then
-    // the group key bytes. Built once per window and group, never per row.
-    std::string key;
-    const uint64_t ordered = uint64_t(start) ^ (uint64_t(1) << 63);
-    for (int b = 7; b >= 0; --b)
-        key.push_back(char((ordered >> (8 * b)) & 0xFF));
-    for (const Column *c : groupColumns)
-        appendKey(key, *c, row);
-    m_keys.push_back(std::move(key));
+    m_keys.push_back(groupkeys::windowOrderKey(start, groupColumns, row));
     m_slots[i] = Slot{hash, uint32_t(index)};
     return index;
 }

@@ -144,13 +144,7 @@ void WindowAggregate::restore(StateReader &in)
     m_keys.clear();
     for (size_t w = 0; w < windows.size(); ++w) {
         windows[w].hash = withWindow(hashes[w], windows[w].start);
-        std::string key;
-        const uint64_t ordered = uint64_t(windows[w].start) ^ (uint64_t(1) << 63);
-        for (int b = 7; b >= 0; --b)
-            key.push_back(char((ordered >> (8 * b)) & 0xFF));
-        for (const Column &c : keyColumns)
-            appendKey(key, c, w);
-        m_keys.push_back(std::move(key));
+        m_keys.push_back(groupkeys::windowOrderKey(windows[w].start, columns, w));
     }
     m_seq = seq;
     m_windows = std::move(windows);

@@ -26,9 +26,11 @@ std::optional<int64_t> optionalInteger(const QJsonObject &o, const char *name)
     return v.isDouble() ? std::optional<int64_t>(int64_t(v.toDouble())) : std::nullopt;
 }
 
-// {"topic": {"0": n, ...}, ...} from the partitions that have `field`.
-template <typename Field>
-QJsonObject offsetsByTopic(const std::vector<PartitionProgress> &partitions, Field field)
+// {"topic": {"0": value, ...}, ...} for the partitions `value` gives a value for.
+// Per topic, each object is built whole and inserted once: inserting into a
+// nested QJsonObject copies it.
+template <typename Value>
+QJsonObject byTopic(const std::vector<PartitionProgress> &partitions, Value value)
 {
     QJsonObject out;
     QString topic;
@@ -43,12 +45,20 @@ QJsonObject offsetsByTopic(const std::vector<PartitionProgress> &partitions, Fie
             flush();
             topic = p.topic;
         }
-        const std::optional<int64_t> value = field(p);
-        if (value)
-            current.insert(QString::number(p.partition), double(*value));
+        if (const std::optional<QJsonValue> v = value(p))
+            current.insert(QString::number(p.partition), *v);
     }
     flush();
     return out;
+}
+
+// The offsets of one field by topic and partition (startOffset, endOffset, latestOffset).
+QJsonObject offsetsByTopic(const std::vector<PartitionProgress> &partitions,
+                           std::optional<int64_t> PartitionProgress::*field)
+{
+    return byTopic(partitions, [field](const PartitionProgress &p) {
+        return (p.*field) ? std::optional<QJsonValue>(double(*(p.*field))) : std::nullopt;
+    });
 }
 
 } // namespace
@@ -93,33 +103,18 @@ QJsonObject sourceJson(const SourceProgress &s)
     o.insert(key("deadLetters"), double(s.deadLetters));
     if (s.maxEventTime)
         o.insert(key("maxEventTime"), double(*s.maxEventTime));
-    o.insert(key("startOffset"), offsetsByTopic(s.partitions, [](const PartitionProgress &p) { return p.startOffset; }));
-    o.insert(key("endOffset"), offsetsByTopic(s.partitions, [](const PartitionProgress &p) { return p.endOffset; }));
-    const QJsonObject latest = offsetsByTopic(s.partitions, [](const PartitionProgress &p) { return p.latestOffset; });
+    o.insert(key("startOffset"), offsetsByTopic(s.partitions, &PartitionProgress::startOffset));
+    o.insert(key("endOffset"), offsetsByTopic(s.partitions, &PartitionProgress::endOffset));
+    const QJsonObject latest = offsetsByTopic(s.partitions, &PartitionProgress::latestOffset);
     if (!latest.isEmpty())
         o.insert(key("latestOffset"), latest);
-    // Per topic, each object is built whole and inserted once: inserting into a
-    // nested QJsonObject copies it.
-    QJsonObject positions;
-    QString topic;
-    QJsonObject current;
-    auto flush = [&] {
-        if (!current.isEmpty())
-            positions.insert(topic, current);
-        current = {};
-    };
-    for (const PartitionProgress &p : s.partitions) {
-        if (p.topic != topic) {
-            flush();
-            topic = p.topic;
-        }
-        if (p.nextOffset)
-            current.insert(QString::number(p.partition),
-                           QJsonObject{{key("nextOffset"), double(*p.nextOffset)},
-                                       {key("highWatermark"), double(p.latestOffset.value_or(*p.nextOffset))},
-                                       {key("lag"), double(p.lag.value_or(0))}});
-    }
-    flush();
+    const QJsonObject positions = byTopic(s.partitions, [](const PartitionProgress &p) -> std::optional<QJsonValue> {
+        if (!p.nextOffset)
+            return std::nullopt; // not a consumer's partition (the generator's)
+        return QJsonObject{{key("nextOffset"), double(*p.nextOffset)},
+                           {key("highWatermark"), double(p.latestOffset.value_or(*p.nextOffset))},
+                           {key("lag"), double(p.lag.value_or(0))}};
+    });
     if (!positions.isEmpty())
         o.insert(key("partitions"), positions);
     return o;

@@ -69,7 +69,7 @@ inline std::unique_ptr<runtime::WindowAggregate> perMinuteWindow()
                   {QStringLiteral("product_id"), core::DataType::String},
                   {QStringLiteral("views"), core::DataType::Int},
                   {QStringLiteral("revenue"), core::DataType::Double}};
-    return std::make_unique<runtime::WindowAggregate>(config, userEventSchema(), out);
+    return std::make_unique<runtime::WindowAggregate>(core::WindowAggregateSettings::parse(config), userEventSchema(), out);
 }
 
 // The fields every bare simdjson loop extracts from one document, the same the

@@ -114,7 +114,7 @@ SchemaInference::Outputs SchemaInference::inferNode(const NodeScope &n, const In
     if (n.type.isSink())
         return inferSink(n, in);
     if (t == u"filter") {
-        const QString text = n.value(QStringLiteral("predicate")).toString();
+        const QString text = FilterSettings::parse(n.node.config).predicate;
         const auto checked = expression(n, QStringLiteral("predicate"), text, in);
         if (checked.ok() && checked.type != DataType::Boolean && checked.type != DataType::Null) {
             Diagnostic d = Diagnostic::error(n.pointer(QStringLiteral("predicate")),
@@ -136,10 +136,10 @@ SchemaInference::Outputs SchemaInference::inferNode(const NodeScope &n, const In
         return inferLookupJoin(n, in);
     if (t == u"dedupe") {
         requireEventTime(n, in);
-        const QJsonArray key = n.value(QStringLiteral("key")).toArray();
-        for (qsizetype i = 0; i < key.size(); ++i)
-            field(n, QStringLiteral("key/%1").arg(i), key[i].toString(), in);
-        if (const auto ms = duration(n, QStringLiteral("within")); ms && *ms <= 0)
+        const auto settings = DedupeSettings::parse(n.node.config);
+        for (qsizetype i = 0; i < settings.key.size(); ++i)
+            field(n, QStringLiteral("key/%1").arg(i), settings.key[i], in);
+        if (const auto ms = settings.withinMs; ms && *ms <= 0)
             m_context.error(n.pointer(QStringLiteral("within")), tr("\"within\" must be longer than 0"), n.node.id);
         return {{QStringLiteral("out"), in}};
     }
@@ -149,7 +149,7 @@ SchemaInference::Outputs SchemaInference::inferNode(const NodeScope &n, const In
 SchemaInference::Outputs SchemaInference::inferSource(const NodeScope &n)
 {
     if (n.type.id == u"source.generator") {
-        Schema s = generatorSchema(n.value(QStringLiteral("stream")).toString());
+        Schema s = generatorSchema(GeneratorSettings::parse(n.node.config).stream);
         applyEventTime(n, s, QStringLiteral("ts"));
         return {{QStringLiteral("out"), s}};
     }
@@ -179,13 +179,12 @@ SchemaInference::Outputs SchemaInference::inferSource(const NodeScope &n)
 
 SchemaInference::Outputs SchemaInference::inferMap(const NodeScope &n, const Schema &in)
 {
-    const bool keepInput = n.value(QStringLiteral("keepInput")).toBool(true);
+    const auto settings = MapSettings::parse(n.node.config);
     Schema out;
-    if (keepInput) {
+    if (settings.keepInput) {
         out = in;
-        const QJsonArray drop = n.value(QStringLiteral("drop")).toArray();
-        for (qsizetype i = 0; i < drop.size(); ++i) {
-            const QString name = drop[i].toString();
+        for (qsizetype i = 0; i < settings.drop.size(); ++i) {
+            const QString &name = settings.drop[i];
             if (!field(n, QStringLiteral("drop/%1").arg(i), name, in))
                 continue;
             const int index = out.indexOf(name);
@@ -197,12 +196,10 @@ SchemaInference::Outputs SchemaInference::inferMap(const NodeScope &n, const Sch
             out.fields.erase(out.fields.begin() + index);
         }
     }
-    const QJsonArray columns = n.value(QStringLiteral("columns")).toArray();
     QStringList seen;
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-        const QJsonObject c = columns[i].toObject();
-        const QString name = c.value(QStringLiteral("name")).toString();
-        const QString text = c.value(QStringLiteral("expr")).toString();
+    for (size_t i = 0; i < settings.columns.size(); ++i) {
+        const QString &name = settings.columns[i].name;
+        const QString &text = settings.columns[i].expr;
         if (name.isEmpty() || text.isEmpty())
             continue; // reported by the settings check
         if (seen.contains(name)) {

@@ -3,6 +3,7 @@
 
 #include "expr/Expression.h"
 #include "model/Schema.h"
+#include "settings/NodeSettings.h"
 #include "validation/GraphValidator.h"
 #include "validation/ValidationContext.h"
 
@@ -79,8 +80,10 @@ private:
     QJsonValue at(const NodeScope &n, const QString &path) const;
     // Joined output naming of ARCHITECTURE.md: USING keys once, then left, then right;
     // other names on both sides become left_<name> and right_<name>.
-    static Schema joinedSchema(const Schema &left, const Schema &right, const QJsonArray &on, const QString &leftTimeField,
-                               QString *leftTimeName);
+    static Schema joinedSchema(const Schema &left, const Schema &right, const std::vector<FieldPair> &on,
+                               const QString &leftTimeField, QString *leftTimeName);
+    void checkJoinKeys(const NodeScope &n, const std::vector<FieldPair> &on, const Schema &left, const Schema &right,
+                       const QString &leftName, const QString &rightName);
 
     ValidationContext &m_context;
     const GraphInfo &m_graph;

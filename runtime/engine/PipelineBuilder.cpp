@@ -2,7 +2,6 @@
 #include "engine/PipelineBuilder.h"
 
 #include "catalog/NodeCatalog.h"
-#include "model/Duration.h"
 #include "operators/Dedupe.h"
 #include "operators/Filter.h"
 #include "operators/LookupJoin.h"
@@ -10,6 +9,7 @@
 #include "operators/Map.h"
 #include "operators/Union.h"
 #include "operators/WindowAggregate.h"
+#include "settings/NodeSettings.h"
 #include "sinks/FileSink.h"
 #include "sinks/KafkaSink.h"
 #include "sinks/PreviewSink.h"
@@ -18,19 +18,7 @@
 #include "sources/KafkaSource.h"
 #include "validation/SchemaInference.h"
 
-#include <QJsonArray>
-
 namespace sw::runtime {
-
-namespace {
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const auto &s : v.toArray())
-        out << s.toString();
-    return out;
-}
-} // namespace
 
 std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const core::ValidationResult &validation,
                                                 Connections &connections, QString &error)
@@ -44,77 +32,76 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
         rn.id = id;
         rn.type = catalog.find(node.type);
         const core::NodeSchemas schemas = validation.schemas.value(id);
-        auto value = [&](const char *key) { return core::NodeCatalog::settingValue(*rn.type, node.config, QLatin1String(key)); };
         auto input = [&](const char *port) { return schemas.inputs.at(QLatin1String(port)); };
         auto output = [&](const char *port) { return schemas.outputs.at(QLatin1String(port)); };
-        const QString &t = node.type;
-        std::optional<KafkaEndpoint> endpoint;
-        if (t == u"source.kafka" || t == u"sink.kafka") {
+        // A connection's endpoint, with every topic the node needs created.
+        auto connect = [&](const QString &connection, const QStringList &topics) -> std::optional<KafkaEndpoint> {
             std::string message;
-            const QString connection = value("connection").toString();
-            endpoint = connections.endpoint(connection, message);
-            const QStringList topics = t == u"sink.kafka" ? QStringList{value("topic").toString()} : strings(value("topics"));
+            auto endpoint = connections.endpoint(connection, message);
             for (const QString &topic : topics) {
                 if (endpoint && !connections.ensureTopic(connection, topic, message))
                     endpoint.reset();
             }
-            if (!endpoint) {
+            if (!endpoint)
                 error = QStringLiteral("node \"%1\": connection \"%2\": %3").arg(id, connection, QString::fromStdString(message));
-                return {};
-            }
-        }
+            return endpoint;
+        };
+        const QString &t = node.type;
         if (t == u"source.kafka") {
+            const auto settings = core::KafkaSourceSettings::parse(node.config);
+            const auto endpoint = connect(settings.connection, settings.topics);
+            if (!endpoint)
+                return {};
             core::Schema declared = output("out");
             declared.fields.resize(declared.fields.size() - core::SchemaInference::kafkaMetadataFields().size());
-            rn.source = std::make_unique<KafkaSource>(*endpoint, node.config,
+            rn.source = std::make_unique<KafkaSource>(*endpoint, settings,
                                                       QStringLiteral("streamwright-%1-%2").arg(p.name, id), declared,
                                                       output("out"));
+            rn.watermarkDelay = settings.eventTime.watermarkDelayMs;
         } else if (t == u"sink.kafka") {
-            rn.sink = std::make_unique<KafkaSink>(*endpoint, node.config, input("in"));
+            const auto settings = core::KafkaSinkSettings::parse(node.config);
+            const auto endpoint = connect(settings.connection, {settings.topic});
+            if (!endpoint)
+                return {};
+            rn.sink = std::make_unique<KafkaSink>(*endpoint, settings, input("in"));
         } else if (t == u"source.generator") {
-            rn.source = std::make_unique<GeneratorSource>(node.config);
+            const auto settings = core::GeneratorSettings::parse(node.config);
+            rn.source = std::make_unique<GeneratorSource>(settings);
+            rn.watermarkDelay = settings.eventTime.watermarkDelayMs;
         } else if (t == u"filter") {
-            rn.op = std::make_unique<Filter>(value("predicate").toString(), input("in"));
+            rn.op = std::make_unique<Filter>(core::FilterSettings::parse(node.config).predicate, input("in"));
         } else if (t == u"map") {
-            rn.op = std::make_unique<Map>(node.config, input("in"), output("out"));
+            rn.op = std::make_unique<Map>(core::MapSettings::parse(node.config), input("in"), output("out"));
         } else if (t == u"union") {
             rn.op = std::make_unique<Union>(output("out"));
         } else if (t == u"join.lookup") {
-            const QJsonObject table = node.config.value(QStringLiteral("table")).toObject();
-            core::Schema tableSchema;
-            for (const auto &f : node.config.value(QStringLiteral("schema")).toArray()) {
-                const QJsonObject field = f.toObject();
-                tableSchema.fields.push_back({field.value(QStringLiteral("name")).toString(),
-                                              core::parseTypeName(field.value(QStringLiteral("type")).toString()).value_or(core::DataType::String)});
-            }
-            std::unique_ptr<LookupJoin> join;
-            if (table.value(QStringLiteral("kind")).toString() == u"kafka") {
-                std::string message;
-                const QString connection = table.value(QStringLiteral("connection")).toString();
-                auto tableEndpoint = connections.endpoint(connection, message);
-                if (!tableEndpoint || !connections.ensureTopic(connection, table.value(QStringLiteral("topic")).toString(), message)) {
-                    error = QStringLiteral("node \"%1\": connection \"%2\": %3").arg(id, connection, QString::fromStdString(message));
+            const auto settings = core::LookupJoinSettings::parse(node.config);
+            if (settings.table.kind == u"kafka") {
+                const auto tableEndpoint = connect(settings.table.connection, {settings.table.topic});
+                if (!tableEndpoint)
                     return {};
-                }
-                join = std::make_unique<LookupJoin>(node.config, *tableEndpoint, input("in"), tableSchema, output("out"));
+                rn.op = std::make_unique<LookupJoin>(settings, *tableEndpoint, input("in"), settings.schema, output("out"));
             } else {
-                join = std::make_unique<LookupJoin>(node.config, p.resolvePath(table.value(QStringLiteral("path")).toString()),
-                                                    input("in"), tableSchema, output("out"));
-            }
-            rn.op = std::move(join); // opened (the table read) by the executor
+                rn.op = std::make_unique<LookupJoin>(settings, p.resolvePath(settings.table.path), input("in"),
+                                                     settings.schema, output("out"));
+            } // opened (the table read) by the executor
         } else if (t == u"join.stream") {
-            rn.op = std::make_unique<StreamJoin>(node.config, input("left"), input("right"), output("out"));
+            rn.op = std::make_unique<StreamJoin>(core::StreamJoinSettings::parse(node.config), input("left"),
+                                                 input("right"), output("out"));
         } else if (t == u"dedupe") {
-            rn.op = std::make_unique<Dedupe>(node.config, input("in"));
+            rn.op = std::make_unique<Dedupe>(core::DedupeSettings::parse(node.config), input("in"));
         } else if (t == u"window.aggregate") {
-            rn.op = std::make_unique<WindowAggregate>(node.config, input("in"), output("out"));
+            rn.op = std::make_unique<WindowAggregate>(core::WindowAggregateSettings::parse(node.config), input("in"),
+                                                      output("out"));
         } else if (t == u"sink.file") {
-            rn.sink = std::make_unique<FileSink>(p.resolvePath(value("path").toString()), value("format").toString());
+            const auto settings = core::FileSinkSettings::parse(node.config);
+            rn.sink = std::make_unique<FileSink>(p.resolvePath(settings.path), settings.format);
         } else if (t == u"sink.sqlite") {
-            rn.sink = std::make_unique<SqliteSink>(p.resolvePath(value("path").toString()), value("table").toString(),
-                                                   strings(value("key")), value("mode").toString() == u"upsert");
+            const auto settings = core::SqliteSinkSettings::parse(node.config);
+            rn.sink = std::make_unique<SqliteSink>(p.resolvePath(settings.path), settings.table, settings.key,
+                                                   settings.upsert);
         } else if (t == u"sink.preview") {
-            rn.sink = std::make_unique<PreviewSink>(value("rows").toInt(100));
+            rn.sink = std::make_unique<PreviewSink>(core::PreviewSinkSettings::parse(node.config).rows);
         } else {
             error = QStringLiteral("node \"%1\": the runtime cannot run %2 nodes yet").arg(id, t);
             return {};
@@ -122,8 +109,6 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
         if (rn.source) {
             const core::Schema out = output("out");
             rn.eventTimeColumn = out.indexOf(out.eventTimeField);
-            const QJsonObject eventTime = node.config.value(QStringLiteral("eventTime")).toObject();
-            rn.watermarkDelay = core::Duration::parseMs(eventTime.value(QStringLiteral("watermarkDelay")).toString(QStringLiteral("0s"))).value_or(0);
             rn.deadLetterSchema = core::SchemaInference::deadLetterSchema();
         }
         rn.inbox.resize(rn.type->inputs.size());

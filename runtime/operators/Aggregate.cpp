@@ -3,25 +3,6 @@
 
 namespace sw::runtime {
 
-AggregateFunction Aggregate::parse(const QString &fn)
-{
-    if (fn == u"sum")
-        return AggregateFunction::Sum;
-    if (fn == u"min")
-        return AggregateFunction::Min;
-    if (fn == u"max")
-        return AggregateFunction::Max;
-    if (fn == u"avg")
-        return AggregateFunction::Avg;
-    if (fn == u"count_distinct")
-        return AggregateFunction::CountDistinct;
-    if (fn == u"first")
-        return AggregateFunction::First;
-    if (fn == u"last")
-        return AggregateFunction::Last;
-    return AggregateFunction::Count;
-}
-
 bool Aggregate::better(const OwnedValue &candidate, const OwnedValue &current) const
 {
     int c;

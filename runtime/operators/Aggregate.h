@@ -2,6 +2,7 @@
 #pragma once
 
 #include "batch/OwnedValue.h"
+#include "settings/NodeSettings.h"
 
 #include <QString>
 
@@ -10,7 +11,7 @@
 
 namespace sw::runtime {
 
-enum class AggregateFunction { Count, Sum, Min, Max, Avg, CountDistinct, First, Last };
+using core::AggregateFunction;
 
 // What min, max, first, last and count_distinct keep besides the counters.
 struct AggregateValue
@@ -48,8 +49,6 @@ struct AggregateState
 class Aggregate
 {
 public:
-    static AggregateFunction parse(const QString &fn);
-
     Aggregate(AggregateFunction fn, DataType inputType, DataType resultType, bool countAllRows)
         : m_fn(fn), m_input(inputType), m_result(resultType), m_countAllRows(countAllRows)
     {

@@ -2,21 +2,17 @@
 #include "operators/Dedupe.h"
 
 #include "batch/OwnedValue.h"
-#include "model/Duration.h"
 #include "operators/Filter.h"
-
-#include <QJsonArray>
 
 #include <algorithm>
 
 namespace sw::runtime {
 
-Dedupe::Dedupe(const QJsonObject &config, const core::Schema &input)
-    : m_eventTime(input.indexOf(input.eventTimeField)),
-      m_within(core::Duration::parseMs(config.value(QStringLiteral("within")).toString()).value_or(0))
+Dedupe::Dedupe(const core::DedupeSettings &settings, const core::Schema &input)
+    : m_eventTime(input.indexOf(input.eventTimeField)), m_within(settings.within())
 {
-    for (const auto &k : config.value(QStringLiteral("key")).toArray())
-        m_key.push_back(input.indexOf(k.toString()));
+    for (const QString &k : settings.key)
+        m_key.push_back(input.indexOf(k));
 }
 
 void Dedupe::process(int, const Batch &batch, int64_t watermark, Emitter &out)

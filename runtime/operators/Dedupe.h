@@ -3,7 +3,7 @@
 
 #include "operators/Operator.h"
 
-#include <QJsonObject>
+#include "settings/NodeSettings.h"
 
 #include <string>
 #include <unordered_map>
@@ -17,7 +17,7 @@ namespace sw::runtime {
 class Dedupe : public Operator
 {
 public:
-    Dedupe(const QJsonObject &config, const core::Schema &input);
+    Dedupe(const core::DedupeSettings &settings, const core::Schema &input);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
     bool isStateful() const override { return true; }

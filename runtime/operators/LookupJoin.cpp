@@ -3,29 +3,19 @@
 
 #include "batch/OwnedValue.h"
 
-#include <QJsonArray>
-
 namespace sw::runtime {
 
-namespace {
-QJsonObject tableConfig(const QJsonObject &config)
-{
-    return config.value(QStringLiteral("table")).toObject();
-}
-} // namespace
-
-LookupJoin::LookupJoin(const QJsonObject &config, std::unique_ptr<LookupTable> table, const core::Schema &stream,
+LookupJoin::LookupJoin(const core::LookupJoinSettings &settings, std::unique_ptr<LookupTable> table, const core::Schema &stream,
                        const core::Schema &tableSchema, const core::Schema &output)
     : m_stream(stream), m_tableSchema(tableSchema), m_output(output), m_table(std::move(table))
 {
-    m_inner = config.value(QStringLiteral("joinType")).toString(QStringLiteral("left")) == u"inner";
+    m_inner = settings.inner;
     QStringList usingNames;
-    for (const auto &p : config.value(QStringLiteral("on")).toArray()) {
-        const QJsonArray pair = p.toArray();
-        m_streamKeys.push_back(m_stream.indexOf(pair[0].toString()));
-        m_tableKeys.push_back(m_tableSchema.indexOf(pair[1].toString()));
-        if (pair[0].toString() == pair[1].toString())
-            usingNames << pair[0].toString();
+    for (const core::FieldPair &pair : settings.on) {
+        m_streamKeys.push_back(m_stream.indexOf(pair.left));
+        m_tableKeys.push_back(m_tableSchema.indexOf(pair.right));
+        if (pair.left == pair.right)
+            usingNames << pair.left;
     }
     // Where each output column comes from, in the validator's joined order.
     for (const QString &name : usingNames)
@@ -41,20 +31,16 @@ LookupJoin::LookupJoin(const QJsonObject &config, std::unique_ptr<LookupTable> t
     m_table->indexBy(m_tableKeys);
 }
 
-LookupJoin::LookupJoin(const QJsonObject &config, const QString &tablePath, const core::Schema &stream,
+LookupJoin::LookupJoin(const core::LookupJoinSettings &settings, const QString &tablePath, const core::Schema &stream,
                        const core::Schema &tableSchema, const core::Schema &output)
-    : LookupJoin(config,
-                 std::make_unique<FileTable>(tableConfig(config).value(QStringLiteral("kind")).toString(), tablePath,
-                                             tableConfig(config).value(QStringLiteral("table")).toString(), tableSchema),
+    : LookupJoin(settings, std::make_unique<FileTable>(settings.table.kind, tablePath, settings.table.table, tableSchema),
                  stream, tableSchema, output)
 {
 }
 
-LookupJoin::LookupJoin(const QJsonObject &config, KafkaEndpoint endpoint, const core::Schema &stream,
+LookupJoin::LookupJoin(const core::LookupJoinSettings &settings, KafkaEndpoint endpoint, const core::Schema &stream,
                        const core::Schema &tableSchema, const core::Schema &output)
-    : LookupJoin(config,
-                 std::make_unique<TopicTable>(std::move(endpoint), tableConfig(config).value(QStringLiteral("topic")).toString(),
-                                              tableSchema),
+    : LookupJoin(settings, std::make_unique<TopicTable>(std::move(endpoint), settings.table.topic, tableSchema),
                  stream, tableSchema, output)
 {
 }

@@ -5,7 +5,7 @@
 #include "operators/Operator.h"
 #include "tables/LookupTable.h"
 
-#include <QJsonObject>
+#include "settings/NodeSettings.h"
 
 #include <memory>
 #include <vector>
@@ -22,13 +22,13 @@ namespace sw::runtime {
 class LookupJoin : public Operator
 {
 public:
-    LookupJoin(const QJsonObject &config, std::unique_ptr<LookupTable> table, const core::Schema &stream,
+    LookupJoin(const core::LookupJoinSettings &settings, std::unique_ptr<LookupTable> table, const core::Schema &stream,
                const core::Schema &tableSchema, const core::Schema &output);
-    // A table in a file at `tablePath` (the config's table.kind says which kind).
-    LookupJoin(const QJsonObject &config, const QString &tablePath, const core::Schema &stream,
+    // A table in a file at `tablePath` (the settings' table.kind says which kind).
+    LookupJoin(const core::LookupJoinSettings &settings, const QString &tablePath, const core::Schema &stream,
                const core::Schema &tableSchema, const core::Schema &output);
     // A table from a compacted topic on `endpoint`.
-    LookupJoin(const QJsonObject &config, KafkaEndpoint endpoint, const core::Schema &stream,
+    LookupJoin(const core::LookupJoinSettings &settings, KafkaEndpoint endpoint, const core::Schema &stream,
                const core::Schema &tableSchema, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void close() override { m_table->close(); }

@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "operators/Map.h"
 
-#include <QJsonArray>
-
 namespace sw::runtime {
 
-Map::Map(const QJsonObject &config, const core::Schema &input, const core::Schema &output) : m_output(output)
+Map::Map(const core::MapSettings &settings, const core::Schema &input, const core::Schema &output) : m_output(output)
 {
     QHash<QString, int> computed;
-    for (const auto &c : config.value(QStringLiteral("columns")).toArray()) {
-        const QJsonObject column = c.toObject();
-        m_checked.push_back(core::expr::Expression::compile(column.value(QStringLiteral("expr")).toString(), input));
+    for (const auto &column : settings.columns) {
+        m_checked.push_back(core::expr::Expression::compile(column.expr, input));
         m_expressions.push_back(ColumnarExpression::compile(*m_checked.back().expr, input));
-        computed.insert(column.value(QStringLiteral("name")).toString(), int(m_expressions.size()) - 1);
+        computed.insert(column.name, int(m_expressions.size()) - 1);
     }
     for (const auto &f : output.fields) {
         Source s;

@@ -5,7 +5,7 @@
 #include "expr/Expression.h"
 #include "operators/Operator.h"
 
-#include <QJsonObject>
+#include "settings/NodeSettings.h"
 
 namespace sw::runtime {
 
@@ -14,7 +14,7 @@ namespace sw::runtime {
 class Map : public Operator
 {
 public:
-    Map(const QJsonObject &config, const core::Schema &input, const core::Schema &output);
+    Map(const core::MapSettings &settings, const core::Schema &input, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
 
 private:

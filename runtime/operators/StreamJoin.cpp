@@ -1,35 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "operators/StreamJoin.h"
 
-#include "model/Duration.h"
-
-#include <QJsonArray>
-
 #include <algorithm>
 
 namespace sw::runtime {
 
-StreamJoin::StreamJoin(const QJsonObject &config, const core::Schema &left, const core::Schema &right,
+StreamJoin::StreamJoin(const core::StreamJoinSettings &settings, const core::Schema &left, const core::Schema &right,
                        const core::Schema &output)
     : m_output(output), m_pending(Batch::empty(output))
 {
     m_store[0] = Batch::empty(left);
     m_store[1] = Batch::empty(right);
-    const QString type = config.value(QStringLiteral("joinType")).toString(QStringLiteral("inner"));
-    m_keepLeft = type == u"left" || type == u"full";
-    m_keepRight = type == u"right" || type == u"full";
-    const QJsonObject within = config.value(QStringLiteral("within")).toObject();
-    m_from = core::Duration::parseMs(within.value(QStringLiteral("from")).toString()).value_or(0);
-    m_to = core::Duration::parseMs(within.value(QStringLiteral("to")).toString()).value_or(0);
-    m_time[0] = left.indexOf(within.value(QStringLiteral("left")).toString());
-    m_time[1] = right.indexOf(within.value(QStringLiteral("right")).toString());
+    m_keepLeft = settings.keepsLeft();
+    m_keepRight = settings.keepsRight();
+    m_from = settings.fromMs.value_or(0);
+    m_to = settings.toMs.value_or(0);
+    m_time[0] = left.indexOf(settings.leftTime);
+    m_time[1] = right.indexOf(settings.rightTime);
     QStringList usingNames;
-    for (const auto &p : config.value(QStringLiteral("on")).toArray()) {
-        const QJsonArray pair = p.toArray();
-        m_keys[0].push_back(left.indexOf(pair[0].toString()));
-        m_keys[1].push_back(right.indexOf(pair[1].toString()));
-        if (pair[0].toString() == pair[1].toString() && !usingNames.contains(pair[0].toString()))
-            usingNames << pair[0].toString();
+    for (const core::FieldPair &pair : settings.on) {
+        m_keys[0].push_back(left.indexOf(pair.left));
+        m_keys[1].push_back(right.indexOf(pair.right));
+        if (pair.left == pair.right && !usingNames.contains(pair.left))
+            usingNames << pair.left;
     }
     for (const QString &name : usingNames)
         m_sources.push_back({2, left.indexOf(name), right.indexOf(name)});

@@ -4,7 +4,7 @@
 #include "batch/OwnedValue.h"
 #include "operators/Operator.h"
 
-#include <QJsonObject>
+#include "settings/NodeSettings.h"
 
 #include <string>
 #include <unordered_map>
@@ -22,7 +22,7 @@ namespace sw::runtime {
 class StreamJoin : public Operator
 {
 public:
-    StreamJoin(const QJsonObject &config, const core::Schema &left, const core::Schema &right, const core::Schema &output);
+    StreamJoin(const core::StreamJoinSettings &settings, const core::Schema &left, const core::Schema &right, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
     bool isStateful() const override { return true; }

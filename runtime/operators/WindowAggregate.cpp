@@ -2,11 +2,8 @@
 #include "operators/WindowAggregate.h"
 
 #include "batch/Bytes.h"
-#include "model/Duration.h"
 #include "operators/Filter.h"
 #include "operators/GroupKeyHash.h"
-
-#include <QJsonArray>
 
 #include <algorithm>
 #include <cstring>
@@ -23,11 +20,6 @@ int64_t floorDiv(int64_t a, int64_t b)
 {
     const int64_t q = a / b;
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-int64_t durationSetting(const QJsonObject &o, const char *key)
-{
-    return core::Duration::parseMs(o.value(QLatin1String(key)).toString()).value_or(0);
 }
 
 // Whether a kept group key value equals a cell, by SQL grouping equality.
@@ -77,36 +69,33 @@ struct OutputOrder
 };
 } // namespace
 
-WindowAggregate::WindowAggregate(const QJsonObject &config, const core::Schema &input, const core::Schema &output)
+WindowAggregate::WindowAggregate(const core::WindowAggregateSettings &settings, const core::Schema &input,
+                                 const core::Schema &output)
     : m_output(output)
 {
-    const QJsonObject window = config.value(QStringLiteral("window")).toObject();
-    const QString kind = window.value(QStringLiteral("kind")).toString();
-    m_kind = kind == u"sliding" ? Kind::Sliding : kind == u"session" ? Kind::Session : Kind::Tumbling;
-    m_size = durationSetting(window, "size");
-    m_slide = m_kind == Kind::Sliding ? durationSetting(window, "slide") : m_size;
-    m_gap = durationSetting(window, "gap");
-    m_append = config.value(QStringLiteral("outputMode")).toString(QStringLiteral("append")) != u"update";
+    m_kind = settings.window.kind.value_or(Kind::Tumbling);
+    m_size = settings.size();
+    m_slide = settings.slide();
+    m_gap = settings.gap();
+    m_append = settings.outputMode == core::OutputMode::Append;
     m_eventTime = input.indexOf(input.eventTimeField);
-    for (const auto &g : config.value(QStringLiteral("groupBy")).toArray()) {
-        m_groupBy.push_back(input.indexOf(g.toString()));
+    for (const QString &g : settings.groupBy) {
+        m_groupBy.push_back(input.indexOf(g));
         m_groupTypes.push_back(input.fields[size_t(m_groupBy.back())].type);
     }
-    const QJsonArray aggregates = config.value(QStringLiteral("aggregates")).toArray();
-    for (qsizetype i = 0; i < aggregates.size(); ++i) {
-        const QJsonObject a = aggregates[i].toObject();
-        const QString text = a.value(QStringLiteral("expr")).toString();
-        const AggregateFunction fn = Aggregate::parse(a.value(QStringLiteral("fn")).toString());
+    for (size_t i = 0; i < settings.aggregates.size(); ++i) {
+        const auto &a = settings.aggregates[i];
         int expression = -1;
         DataType inputType = DataType::Null;
-        if (!text.isEmpty()) {
-            m_checked.push_back(core::expr::Expression::compile(text, input));
+        if (!a.expr.isEmpty()) {
+            m_checked.push_back(core::expr::Expression::compile(a.expr, input));
             m_expressions.push_back(ColumnarExpression::compile(*m_checked.back().expr, input));
             expression = int(m_expressions.size()) - 1;
             inputType = m_checked.back().type;
         }
-        const DataType result = output.fields[2 + m_groupBy.size() + size_t(i)].type;
-        m_specs.push_back({Aggregate(fn, inputType, result, text.isEmpty()), expression});
+        const DataType result = output.fields[2 + m_groupBy.size() + i].type;
+        m_specs.push_back({Aggregate(a.fn.value_or(AggregateFunction::Count), inputType, result, a.expr.isEmpty()),
+                           expression});
     }
 }
 

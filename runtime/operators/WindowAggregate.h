@@ -6,7 +6,7 @@
 #include "operators/Aggregate.h"
 #include "operators/Operator.h"
 
-#include <QJsonObject>
+#include "settings/NodeSettings.h"
 
 #include <unordered_map>
 
@@ -22,7 +22,7 @@ namespace sw::runtime {
 class WindowAggregate : public Operator
 {
 public:
-    WindowAggregate(const QJsonObject &config, const core::Schema &input, const core::Schema &output);
+    WindowAggregate(const core::WindowAggregateSettings &settings, const core::Schema &input, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
     bool isStateful() const override { return true; }
@@ -31,7 +31,7 @@ public:
     int64_t stateRows() const override;
 
 private:
-    enum class Kind { Tumbling, Sliding, Session };
+    using Kind = core::WindowKind;
     // An open session window of one group.
     struct Session
     {

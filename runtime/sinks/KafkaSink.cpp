@@ -18,11 +18,10 @@ void onDelivery(rd_kafka_t *, const rd_kafka_message_t *msg, void *opaque)
 }
 } // namespace
 
-KafkaSink::KafkaSink(KafkaEndpoint endpoint, const QJsonObject &config, const core::Schema &input)
-    : m_endpoint(std::move(endpoint)), m_config(config),
-      m_topic(config.value(QStringLiteral("topic")).toString().toStdString())
+KafkaSink::KafkaSink(KafkaEndpoint endpoint, const core::KafkaSinkSettings &settings, const core::Schema &input)
+    : m_endpoint(std::move(endpoint)), m_settings(settings), m_topic(settings.topic.toStdString())
 {
-    const QString key = config.value(QStringLiteral("key")).toString();
+    const QString &key = settings.key;
     if (!key.isEmpty()) {
         m_keyChecked = core::expr::Expression::compile(key, input);
         m_key = ColumnarExpression::compile(*m_keyChecked.expr, input);
@@ -37,10 +36,10 @@ KafkaSink::~KafkaSink()
 bool KafkaSink::open(std::string &error)
 {
     rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Producer,
-                                                    m_config.value(QStringLiteral("properties")).toObject(), error);
+                                                    m_settings.properties, error);
     if (!conf)
         return false;
-    const std::string compression = m_config.value(QStringLiteral("compression")).toString(QStringLiteral("none")).toStdString();
+    const std::string compression = m_settings.compression.toStdString();
     if (!KafkaClientConfig::set(conf, "enable.idempotence", "true", error)
         || !KafkaClientConfig::set(conf, "compression.type", compression, error)
         || !KafkaClientConfig::set(conf, "linger.ms", "5", error)) {

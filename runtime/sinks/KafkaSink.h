@@ -5,8 +5,7 @@
 #include "engine/Sink.h"
 #include "expr/ColumnarExpression.h"
 #include "expr/Expression.h"
-
-#include <QJsonObject>
+#include "settings/NodeSettings.h"
 
 #include <atomic>
 
@@ -20,7 +19,7 @@ namespace sw::runtime {
 class KafkaSink : public Sink
 {
 public:
-    KafkaSink(KafkaEndpoint endpoint, const QJsonObject &config, const core::Schema &input);
+    KafkaSink(KafkaEndpoint endpoint, const core::KafkaSinkSettings &settings, const core::Schema &input);
     ~KafkaSink() override;
     bool open(std::string &error) override;
     bool write(const Batch &batch, std::string &error) override;
@@ -29,7 +28,7 @@ public:
 
 private:
     KafkaEndpoint m_endpoint;
-    QJsonObject m_config;
+    core::KafkaSinkSettings m_settings;
     std::string m_topic;
     core::expr::CheckedExpression m_keyChecked;
     std::unique_ptr<ColumnarExpression> m_key;

@@ -10,21 +10,20 @@
 
 namespace sw::runtime {
 
-GeneratorSource::GeneratorSource(const QJsonObject &config) : m_config(config)
+GeneratorSource::GeneratorSource(const core::GeneratorSettings &settings) : m_settings(settings)
 {
 }
 
 bool GeneratorSource::open(const SourceContext &, std::string &)
 {
-    const QString stream = m_config.value(QStringLiteral("stream")).toString(QStringLiteral("user-events"));
+    const QString &stream = m_settings.stream;
     m_stream = stream.toStdString();
-    m_rate = m_config.value(QStringLiteral("rate")).toDouble(1000);
-    m_count = uint64_t(m_config.value(QStringLiteral("count")).toDouble(0));
-    const uint64_t seed = uint64_t(m_config.value(QStringLiteral("seed")).toDouble(42));
+    m_rate = m_settings.rate;
+    m_count = uint64_t(m_settings.count);
+    const uint64_t seed = uint64_t(m_settings.seed);
     m_wallStart = QDateTime::currentMSecsSinceEpoch();
-    const auto start = core::Timestamps::parseIso(m_config.value(QStringLiteral("startTime")).toString());
-    m_events = std::make_unique<DemoEvents>(stream, seed, start.value_or(m_wallStart), m_rate,
-                                            m_config.value(QStringLiteral("lateFraction")).toDouble(0.01));
+    const auto start = core::Timestamps::parseIso(m_settings.startTime);
+    m_events = std::make_unique<DemoEvents>(stream, seed, start.value_or(m_wallStart), m_rate, m_settings.lateFraction);
     m_clock.start();
     return true;
 }

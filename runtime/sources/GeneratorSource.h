@@ -2,10 +2,10 @@
 #pragma once
 
 #include "engine/Source.h"
+#include "settings/NodeSettings.h"
 #include "sources/DemoEvents.h"
 
 #include <QElapsedTimer>
-#include <QJsonObject>
 
 #include <memory>
 
@@ -17,7 +17,7 @@ namespace sw::runtime {
 class GeneratorSource : public Source
 {
 public:
-    explicit GeneratorSource(const QJsonObject &config);
+    explicit GeneratorSource(const core::GeneratorSettings &settings);
     using Source::open;
     bool open(const SourceContext &context, std::string &error) override;
     SourcePlan plan(int64_t maxRows) override;
@@ -27,7 +27,7 @@ public:
     void describe(SourceProgress &out) const override;
 
 private:
-    QJsonObject m_config;
+    core::GeneratorSettings m_settings;
     std::unique_ptr<DemoEvents> m_events;
     std::string m_stream;
     double m_rate = 0;

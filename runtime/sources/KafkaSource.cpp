@@ -18,19 +18,15 @@ constexpr int kDiscoveryIntervalMs = 30'000;
 constexpr int kWaitReportMs = 10'000;
 } // namespace
 
-KafkaSource::KafkaSource(KafkaEndpoint endpoint, const QJsonObject &config, const QString &defaultGroup,
+KafkaSource::KafkaSource(KafkaEndpoint endpoint, const core::KafkaSourceSettings &settings, const QString &defaultGroup,
                          const core::Schema &declared, const core::Schema &output)
-    : m_endpoint(std::move(endpoint)), m_config(config),
-      m_group(config.value(QStringLiteral("group")).toString(defaultGroup)), m_declared(declared), m_output(output),
+    : m_endpoint(std::move(endpoint)), m_settings(settings),
+      m_group(settings.group.isEmpty() ? defaultGroup : settings.group), m_declared(declared), m_output(output),
       m_decoder(declared), m_eventTimeColumn(output.indexOf(output.eventTimeField))
 {
-    for (const auto &t : config.value(QStringLiteral("topics")).toArray())
-        m_topics << t.toString();
-    m_maxRecordBytes = size_t(std::max(0.0, config.value(QStringLiteral("maxRecordBytes")).toDouble(1 << 20)));
-    const QJsonObject eventTime = config.value(QStringLiteral("eventTime")).toObject();
-    const QJsonValue maxAhead = eventTime.value(QStringLiteral("maxAhead"));
-    if (m_eventTimeColumn >= 0 && m_eventTimeColumn < int(declared.fields.size()) && !maxAhead.isNull())
-        m_maxAheadMs = core::Duration::parseMs(maxAhead.toString(QStringLiteral("1d"))).value_or(86'400'000);
+    m_maxRecordBytes = size_t(settings.maxRecordBytes);
+    if (m_eventTimeColumn >= 0 && m_eventTimeColumn < int(declared.fields.size()) && settings.eventTime.maxAheadMs)
+        m_maxAheadMs = *settings.eventTime.maxAheadMs;
 }
 
 KafkaSource::~KafkaSource() = default;
@@ -57,9 +53,9 @@ void KafkaSource::warn(const std::string &message)
 bool KafkaSource::open(const SourceContext &context, std::string &error)
 {
     m_context = context;
-    const QString starting = m_config.value(QStringLiteral("startingOffsets")).toString(QStringLiteral("latest"));
+    const QString &starting = m_settings.startingOffsets;
     QJsonObject props = defaultProperties();
-    const QJsonObject own = m_config.value(QStringLiteral("properties")).toObject();
+    const QJsonObject &own = m_settings.properties;
     for (auto it = own.constBegin(); it != own.constEnd(); ++it)
         props.insert(it.key(), it.value());
     rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Consumer, props, error);
@@ -84,7 +80,7 @@ bool KafkaSource::open(const SourceContext &context, std::string &error)
     m_queue.reset(rd_kafka_queue_get_consumer(m_consumer.get()));
 
     std::vector<std::pair<std::string, int>> all;
-    for (const QString &topic : m_topics) {
+    for (const QString &topic : m_settings.topics) {
         std::vector<int> partitions;
         if (!topicPartitions(topic.toStdString(), partitions, 6, error))
             return false;
@@ -137,7 +133,7 @@ bool KafkaSource::addPartitions(const std::vector<std::pair<std::string, int>> &
     if (added.empty())
         return true;
     rd_kafka_t *consumer = m_consumer.get();
-    const QString starting = m_config.value(QStringLiteral("startingOffsets")).toString(QStringLiteral("latest"));
+    const QString &starting = m_settings.startingOffsets;
     const bool byTime = starting != u"earliest" && starting != u"latest";
     const auto startTime = byTime ? core::Timestamps::parseIso(starting) : std::nullopt;
     KafkaPartitionList list(rd_kafka_topic_partition_list_new(int(added.size())));
@@ -215,7 +211,7 @@ void KafkaSource::discoverPartitions()
 {
     m_sinceDiscovery.restart();
     std::vector<std::pair<std::string, int>> added;
-    for (const QString &topic : m_topics) {
+    for (const QString &topic : m_settings.topics) {
         std::vector<int> partitions;
         std::string error;
         if (!topicPartitions(topic.toStdString(), partitions, 1, error))
@@ -231,7 +227,7 @@ void KafkaSource::discoverPartitions()
     std::string error;
     if (!added.empty()) {
         std::fprintf(stderr, "Kafka %s: %zu new partition(s) of %s; reading them from their beginning\n",
-                     qPrintable(m_endpoint.name), added.size(), qPrintable(m_topics.join(u',')));
+                     qPrintable(m_endpoint.name), added.size(), qPrintable(m_settings.topics.join(u',')));
         if (!addPartitions(added, false, error))
             warn(error + " (retrying)");
     }
@@ -585,7 +581,7 @@ int64_t KafkaSource::lag() const
 
 void KafkaSource::describe(SourceProgress &out) const
 {
-    out.description = QStringLiteral("Kafka[%1]").arg(m_topics.join(u','));
+    out.description = QStringLiteral("Kafka[%1]").arg(m_settings.topics.join(u','));
     out.group = m_group;
     for (const auto &p : m_partitions) {
         int64_t lo = 0, hi = 0;

@@ -7,6 +7,8 @@
 #include "sources/JsonDecoder.h"
 
 #include <QElapsedTimer>
+#include "settings/NodeSettings.h"
+
 #include <QJsonObject>
 #include <QStringList>
 
@@ -36,7 +38,7 @@ namespace sw::runtime {
 class KafkaSource : public Source
 {
 public:
-    KafkaSource(KafkaEndpoint endpoint, const QJsonObject &config, const QString &defaultGroup,
+    KafkaSource(KafkaEndpoint endpoint, const core::KafkaSourceSettings &settings, const QString &defaultGroup,
                 const core::Schema &declared, const core::Schema &output);
     ~KafkaSource() override;
     using Source::open;
@@ -81,9 +83,8 @@ private:
     void warn(const std::string &message);
 
     KafkaEndpoint m_endpoint;
-    QJsonObject m_config;
+    core::KafkaSourceSettings m_settings;
     QString m_group;
-    QStringList m_topics;
     core::Schema m_declared;
     core::Schema m_output;
     JsonDecoder m_decoder;

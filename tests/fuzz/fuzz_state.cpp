@@ -82,17 +82,17 @@ static std::unique_ptr<Operator> makeOperator(int pick)
     switch (pick) {
     case 0:
         return std::make_unique<WindowAggregate>(
-            config((std::string(R"({"window": {"kind": "session", "gap": "8s"}, "groupBy": ["user"], )") + aggregates + "}").c_str()),
+            core::WindowAggregateSettings::parse(config((std::string(R"({"window": {"kind": "session", "gap": "8s"}, "groupBy": ["user"], )") + aggregates + "}").c_str())),
             input(), windowOutput());
     case 1:
         return std::make_unique<WindowAggregate>(
-            config((std::string(R"({"window": {"kind": "tumbling", "size": "1m"}, "groupBy": ["user"], )") + aggregates + "}").c_str()),
+            core::WindowAggregateSettings::parse(config((std::string(R"({"window": {"kind": "tumbling", "size": "1m"}, "groupBy": ["user"], )") + aggregates + "}").c_str())),
             input(), windowOutput());
     case 2:
         return std::make_unique<StreamJoin>(
-            config(R"({"on": [["user", "user"]], "joinType": "full", "within": {"left": "ts", "right": "ts", "from": "0s", "to": "20s"}})"),
+            core::StreamJoinSettings::parse(config(R"({"on": [["user", "user"]], "joinType": "full", "within": {"left": "ts", "right": "ts", "from": "0s", "to": "20s"}})")),
             input(), input(), joinOutput());
-    default: return std::make_unique<Dedupe>(config(R"({"key": ["user", "qty"], "within": "1m"})"), input());
+    default: return std::make_unique<Dedupe>(core::DedupeSettings::parse(config(R"({"key": ["user", "qty"], "within": "1m"})")), input());
     }
 }
 

@@ -57,7 +57,7 @@ private slots:
 
 void tst_Dedupe::withinAndBeyondTheBound()
 {
-    Dedupe op(QJsonDocument::fromJson(R"({"key": ["k"], "within": "10s"})").object(), input());
+    Dedupe op(core::DedupeSettings::parse(QJsonDocument::fromJson(R"({"key": ["k"], "within": "10s"})").object()), input());
     Keys out;
     op.process(0, rows({{"a", "10:00:00"}, {"a", "10:00:05"}, {"b", "10:00:01"}, {"a", "10:00:30"}}), 0, out);
     op.endOfBatch(0, out);

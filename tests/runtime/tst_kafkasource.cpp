@@ -61,7 +61,7 @@ void tst_KafkaSource::badRecordsAmongGoodOnes()
     for (const auto &f : core::SchemaInference::kafkaMetadataFields())
         output.fields.push_back(f);
     const QJsonObject config = QJsonDocument::fromJson(R"({"topics": ["events"], "startingOffsets": "earliest"})").object();
-    KafkaSource source(KafkaEndpoint{QStringLiteral("local"), broker->bootstrap(), true, {}}, config,
+    KafkaSource source(KafkaEndpoint{QStringLiteral("local"), broker->bootstrap(), true, {}}, core::KafkaSourceSettings::parse(config),
                        QStringLiteral("tst-kafkasource"), declared, output);
     QVERIFY2(source.open(error), error.c_str());
 

@@ -86,7 +86,7 @@ void tst_LookupJoin::csvLeftAndInner()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("products.csv"));
     write(path, "price,product_id,name\r\n2.5,p1,\"Lamp, small\"\r\n3,p2,Kettle\r\n9.75,p1,\"Lamp \"\"XL\"\"\"\r\n");
-    LookupJoin left(config("csv", "left"), path, kStream, kTable, kOut);
+    LookupJoin left(core::LookupJoinSettings::parse(config("csv", "left")), path, kStream, kTable, kOut);
     OperatorContext leftContext;
     std::string leftError;
     left.open(leftContext, leftError);
@@ -97,7 +97,7 @@ void tst_LookupJoin::csvLeftAndInner()
                                     QStringLiteral("'p9', 1, NULL, NULL"), QStringLiteral("NULL, 5, NULL, NULL")}));
     QCOMPARE(left.counters().lookupMisses, 2);
     QCOMPARE(left.stateRows(), 3);
-    LookupJoin inner(config("csv", "inner"), path, kStream, kTable, kOut);
+    LookupJoin inner(core::LookupJoinSettings::parse(config("csv", "inner")), path, kStream, kTable, kOut);
     OperatorContext innerContext;
     std::string innerError;
     inner.open(innerContext, innerError);
@@ -111,7 +111,7 @@ void tst_LookupJoin::reloadsWhenTheFileChanges()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("products.csv"));
     write(path, "product_id,name,price\np1,Lamp,2.5\n");
-    LookupJoin join(config("csv", "inner"), path, kStream, kTable, kOut);
+    LookupJoin join(core::LookupJoinSettings::parse(config("csv", "inner")), path, kStream, kTable, kOut);
     OperatorContext joinContext;
     std::string joinError;
     join.open(joinContext, joinError);
@@ -145,7 +145,7 @@ void tst_LookupJoin::sqliteAndJsonLines()
     sqlite3_exec(h, "CREATE TABLE products (product_id TEXT, name TEXT, price REAL); INSERT INTO products VALUES ('p1', 'Lamp', 2.5)",
                  nullptr, nullptr, nullptr);
     sqlite3_close(h);
-    LookupJoin fromSqlite(config("sqlite", "inner", "products"), db, kStream, kTable, kOut);
+    LookupJoin fromSqlite(core::LookupJoinSettings::parse(config("sqlite", "inner", "products")), db, kStream, kTable, kOut);
     OperatorContext fromSqliteContext;
     std::string fromSqliteError;
     fromSqlite.open(fromSqliteContext, fromSqliteError);
@@ -156,7 +156,7 @@ void tst_LookupJoin::sqliteAndJsonLines()
 
     const QString jsonl = dir.filePath(QStringLiteral("p.jsonl"));
     write(jsonl, "{\"product_id\": \"p1\", \"name\": \"Lamp\", \"price\": 2.5}\n\n{\"product_id\": \"p9\", \"name\": null}\n");
-    LookupJoin fromJsonl(config("jsonl", "left"), jsonl, kStream, kTable, kOut);
+    LookupJoin fromJsonl(core::LookupJoinSettings::parse(config("jsonl", "left")), jsonl, kStream, kTable, kOut);
     OperatorContext fromJsonlContext;
     std::string fromJsonlError;
     fromJsonl.open(fromJsonlContext, fromJsonlError);
@@ -166,7 +166,7 @@ void tst_LookupJoin::sqliteAndJsonLines()
                                   QStringLiteral("NULL, 5, NULL, NULL")}));
     QCOMPARE(fromJsonl.counters().lookupMisses, 1);
 
-    LookupJoin missing(config("csv", "left"), dir.filePath(QStringLiteral("none.csv")), kStream, kTable, kOut);
+    LookupJoin missing(core::LookupJoinSettings::parse(config("csv", "left")), dir.filePath(QStringLiteral("none.csv")), kStream, kTable, kOut);
     OperatorContext missingContext;
     std::string missingError;
     missing.open(missingContext, missingError);
@@ -194,8 +194,8 @@ void tst_LookupJoin::compactedTopic()
     send("p1", R"({"product_id": "p1", "name": "Desk lamp", "price": 4})"); // compaction keeps the latest
 
     KafkaEndpoint endpoint{QStringLiteral("local"), broker->bootstrap(), true, {}};
-    LookupJoin join(QJsonDocument::fromJson(R"({"joinType": "left", "on": [["product_id", "product_id"]],
-        "table": {"kind": "kafka", "connection": "local", "topic": "products"}})").object(),
+    LookupJoin join(core::LookupJoinSettings::parse(QJsonDocument::fromJson(R"({"joinType": "left", "on": [["product_id", "product_id"]],
+        "table": {"kind": "kafka", "connection": "local", "topic": "products"}})").object()),
                     endpoint, kStream, kTable, kOut);
     OperatorContext joinContext;
     std::string joinError;

@@ -64,10 +64,10 @@ std::unique_ptr<Operator> makeOperator(const QString &type, const QString &confi
     const QJsonObject config = QJsonDocument::fromJson(configText.toUtf8()).object();
     const core::NodeSchemas &s = v.schemas[QStringLiteral("op")];
     if (type == u"window.aggregate")
-        return std::make_unique<WindowAggregate>(config, s.inputs.at(QStringLiteral("in")), s.outputs.at(QStringLiteral("out")));
+        return std::make_unique<WindowAggregate>(core::WindowAggregateSettings::parse(config), s.inputs.at(QStringLiteral("in")), s.outputs.at(QStringLiteral("out")));
     if (type == u"dedupe")
-        return std::make_unique<Dedupe>(config, s.inputs.at(QStringLiteral("in")));
-    return std::make_unique<StreamJoin>(config, s.inputs.at(QStringLiteral("left")), s.inputs.at(QStringLiteral("right")),
+        return std::make_unique<Dedupe>(core::DedupeSettings::parse(config), s.inputs.at(QStringLiteral("in")));
+    return std::make_unique<StreamJoin>(core::StreamJoinSettings::parse(config), s.inputs.at(QStringLiteral("left")), s.inputs.at(QStringLiteral("right")),
                                         s.outputs.at(QStringLiteral("out")));
 }
 
@@ -432,7 +432,7 @@ void tst_OperatorState::lookupTopicContinuesFromItsSavedOffsets()
     }
     orders.rows = 8;
 
-    LookupJoin first(config, endpoint, stream, table, output);
+    LookupJoin first(core::LookupJoinSettings::parse(config), endpoint, stream, table, output);
     OperatorContext firstContext;
     QVERIFY2(first.open(firstContext, error), error.c_str());
     QVERIFY(first.isStateful());
@@ -459,7 +459,7 @@ void tst_OperatorState::lookupTopicContinuesFromItsSavedOffsets()
 
     // A fresh join reads the whole topic at open; restored, it is back at the
     // snapshot's table and reads the same updates from there.
-    LookupJoin second(config, endpoint, stream, table, output);
+    LookupJoin second(core::LookupJoinSettings::parse(config), endpoint, stream, table, output);
     OperatorContext secondContext;
     QVERIFY2(second.open(secondContext, error), error.c_str());
     StateReader in(saved);

@@ -122,7 +122,7 @@ void tst_StreamJoin::joinTypes()
     QFETCH(QStringList, atEnd);
     const QJsonObject config = QJsonDocument::fromJson(QStringLiteral(R"({"joinType": "%1", "on": [["user", "user"]],
         "within": {"left": "ts", "right": "ts", "from": "0s", "to": "10m"}})").arg(joinType).toUtf8()).object();
-    StreamJoin join(config, views(), purchases(), joined());
+    StreamJoin join(core::StreamJoinSettings::parse(config), views(), purchases(), joined());
     Rows out;
     // Batch 1, watermark 0: b buys too late, d never viewed, e's purchase comes before its view.
     join.process(0, left({{"a", "10:00"}, {"b", "10:01"}, {"c", "10:02"}}), 0, out);
@@ -150,7 +150,7 @@ void tst_StreamJoin::evictsAndCompactsManyRows()
 {
     const QJsonObject config = QJsonDocument::fromJson(R"({"joinType": "inner", "on": [["user", "user"]],
         "within": {"left": "ts", "right": "ts", "from": "0s", "to": "10m"}})").object();
-    StreamJoin join(config, views(), purchases(), joined());
+    StreamJoin join(core::StreamJoinSettings::parse(config), views(), purchases(), joined());
     const int64_t start = at("10:00");
     Batch many = Batch::empty(views());
     for (int i = 0; i < 10000; ++i) {

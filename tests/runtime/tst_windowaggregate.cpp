@@ -100,7 +100,7 @@ std::unique_ptr<WindowAggregate> make(const char *configJson)
                                : DataType::Double;
         out.fields.push_back({a.toObject().value(QStringLiteral("name")).toString(), t});
     }
-    return std::make_unique<WindowAggregate>(config, inputSchema(), out);
+    return std::make_unique<WindowAggregate>(core::WindowAggregateSettings::parse(config), inputSchema(), out);
 }
 
 } // namespace
@@ -227,7 +227,7 @@ void tst_WindowAggregate::groupingEquality()
                   {QStringLiteral("n"), DataType::Int}};
     const QJsonObject config = QJsonDocument::fromJson(R"j({"window": {"kind": "tumbling", "size": "1h"},
         "groupBy": ["d", "s"], "aggregates": [{"name": "n", "fn": "count"}]})j").object();
-    WindowAggregate op(config, in, out);
+    WindowAggregate op(core::WindowAggregateSettings::parse(config), in, out);
     const double nan = std::nan("");
     struct Cell
     {

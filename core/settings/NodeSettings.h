@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/Schema.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace sw::core {
+
+// Each node type's settings as plain data, parsed from the node's config once,
+// with every default taken from the catalog (NodeCatalog). The validator's schema
+// rules, the runtime's operators, sources and sinks, and the checkpoint's
+// compatibility check read these instead of the JSON.
+//
+// Parsing is lenient: a value of the wrong kind reads as absent (the default, or
+// empty), because the settings validator has already reported it with its JSON
+// path; a pipeline that did not validate is never run. Lists keep the file's order
+// and length, so item i of a list is item i of the JSON array and diagnostics can
+// name "aggregates/2/expr".
+
+struct FieldPair
+{
+    QString left;  // stream / left field
+    QString right; // table / right field
+    friend bool operator==(const FieldPair &, const FieldPair &) = default;
+};
+
+struct EventTimeSettings
+{
+    bool declared = false; // the source has an "eventTime" section
+    QString field;         // empty: the source's default field
+    int64_t watermarkDelayMs = 0;
+    std::optional<int64_t> maxAheadMs; // nullopt: no limit
+};
+
+struct KafkaSourceSettings
+{
+    QString connection;
+    QStringList topics;
+    QString group; // empty: the runtime's default group name
+    QString startingOffsets;
+    EventTimeSettings eventTime;
+    int64_t maxRecordBytes = 0;
+    QJsonObject properties;
+
+    static KafkaSourceSettings parse(const QJsonObject &config);
+};
+
+struct GeneratorSettings
+{
+    QString stream;
+    double rate = 0;
+    int64_t count = 0;
+    int64_t seed = 0;
+    double lateFraction = 0;
+    QString startTime; // ISO-8601; empty: when the run starts
+    EventTimeSettings eventTime;
+
+    static GeneratorSettings parse(const QJsonObject &config);
+};
+
+struct FilterSettings
+{
+    QString predicate;
+    static FilterSettings parse(const QJsonObject &config);
+};
+
+struct MapSettings
+{
+    struct Column
+    {
+        QString name;
+        QString expr;
+    };
+    std::vector<Column> columns;
+    bool keepInput = true;
+    QStringList drop;
+
+    static MapSettings parse(const QJsonObject &config);
+};
+
+enum class WindowKind { Tumbling, Sliding, Session };
+enum class AggregateFunction { Count, Sum, Min, Max, Avg, CountDistinct, First, Last };
+enum class OutputMode { Append, Update };
+
+std::optional<AggregateFunction> parseAggregateFunction(const QString &name);
+QString aggregateFunctionName(AggregateFunction fn);
+
+struct WindowAggregateSettings
+{
+    struct Window
+    {
+        std::optional<WindowKind> kind; // nullopt: missing or not one of the kinds
+        QString kindName;               // as written, for messages
+        // Absent or not a duration: nullopt (the schema rules say which is needed).
+        std::optional<int64_t> sizeMs, slideMs, gapMs;
+        bool hasSize = false, hasSlide = false, hasGap = false; // the key is written at all
+    };
+    struct Aggregate
+    {
+        QString name;
+        std::optional<AggregateFunction> fn;
+        QString fnName; // as written
+        QString expr;   // empty: none (count(*))
+    };
+    Window window;
+    QStringList groupBy;
+    std::vector<Aggregate> aggregates;
+    OutputMode outputMode = OutputMode::Append;
+
+    // What the runtime uses: the slide of a tumbling window is its size.
+    int64_t size() const { return window.sizeMs.value_or(0); }
+    int64_t slide() const { return window.kind == WindowKind::Sliding ? window.slideMs.value_or(0) : size(); }
+    int64_t gap() const { return window.gapMs.value_or(0); }
+
+    static WindowAggregateSettings parse(const QJsonObject &config);
+};
+
+enum class JoinType { Inner, Left, Right, Full };
+
+struct StreamJoinSettings
+{
+    JoinType joinType = JoinType::Inner;
+    std::vector<FieldPair> on;
+    QString leftTime, rightTime;
+    std::optional<int64_t> fromMs, toMs;
+
+    bool keepsLeft() const { return joinType == JoinType::Left || joinType == JoinType::Full; }
+    bool keepsRight() const { return joinType == JoinType::Right || joinType == JoinType::Full; }
+    static StreamJoinSettings parse(const QJsonObject &config);
+};
+
+struct LookupJoinSettings
+{
+    struct Table
+    {
+        QString kind; // sqlite, csv, jsonl, kafka
+        QString path; // as written, relative to the pipeline file
+        QString table;
+        QString connection;
+        QString topic;
+    };
+    bool inner = false;
+    std::vector<FieldPair> on;
+    Table table;
+    Schema schema; // the declared table columns (names and known types only)
+
+    static LookupJoinSettings parse(const QJsonObject &config);
+};
+
+struct DedupeSettings
+{
+    QStringList key;
+    std::optional<int64_t> withinMs;
+
+    int64_t within() const { return withinMs.value_or(0); }
+    static DedupeSettings parse(const QJsonObject &config);
+};
+
+struct KafkaSinkSettings
+{
+    QString connection;
+    QString topic;
+    QString key; // expression; empty: no key
+    QString compression;
+    QJsonObject properties;
+
+    static KafkaSinkSettings parse(const QJsonObject &config);
+};
+
+struct SqliteSinkSettings
+{
+    QString path;
+    QString table;
+    QStringList key;
+    bool upsert = false;
+
+    static SqliteSinkSettings parse(const QJsonObject &config);
+};
+
+struct FileSinkSettings
+{
+    QString path;
+    QString format;
+
+    static FileSinkSettings parse(const QJsonObject &config);
+};
+
+struct PreviewSinkSettings
+{
+    int rows = 0;
+    static PreviewSinkSettings parse(const QJsonObject &config);
+};
+
+// A declared schema ("schema": [{name, type}, ...]): the fields with a name and a
+// known type, in order, first declaration of a name only.
+Schema parseDeclaredSchema(const QJsonValue &value);
+
+} // namespace sw::core

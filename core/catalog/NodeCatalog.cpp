@@ -91,6 +91,24 @@ SettingSpec eventTimeSetting()
                    maxAheadSetting()});
 }
 
+SettingSpec deadLettersSetting()
+{
+    return object("deadLetters", K::Object,
+                  tr("what happens to records that cannot be decoded or used (dead letters)"), false,
+                  {choice("policy", list({"route", "skip", "stop"}),
+                          tr("route: to the \"dead\" edge, else to \"to\", else to <pipeline>.dead-letters.jsonl; "
+                             "skip: count them and go on; stop: stop the run at the first one"),
+                          QStringLiteral("route")),
+                   object("to", K::Object, tr("where dead letters are kept (besides a \"dead\" edge)"), false,
+                          {choice("kind", list({"file", "sqlite", "kafka"}), tr("a JSON Lines file, a SQLite table or a "
+                                                                                "Kafka topic"),
+                                  QJsonValue::Undefined, true),
+                           setting("path", K::Path, tr("the file, or the SQLite database")),
+                           setting("table", K::String, tr("the SQLite table")),
+                           setting("connection", K::Connection, tr("the cluster of the topic")),
+                           setting("topic", K::String, tr("the Kafka topic"))})});
+}
+
 SettingSpec tableSetting()
 {
     return object("table", K::Object, tr("where the lookup table comes from"), true,
@@ -123,6 +141,7 @@ std::vector<NodeType> buildTypes()
                           tr("a larger record value is a dead letter, not decoded (one huge record must not stall the "
                              "batch or exhaust memory)"),
                           false, 1048576),
+                  deadLettersSetting(),
                   setting("properties", K::Map, tr("extra librdkafka consumer properties"))},
                  false});
     t.push_back({QStringLiteral("source.recording"), NodeCategory::Source, tr("Recording"),
@@ -130,7 +149,8 @@ std::vector<NodeType> buildTypes()
                  {setting("path", K::Path, tr("the recording file"), true),
                   setting("topics", K::StringList, tr("only these recorded topics; default: all")),
                   choice("format", list({"json"}), tr("how record values are encoded"), QStringLiteral("json")),
-                  schemaSetting(true, tr("the fields to decode from each record")), eventTimeSetting()},
+                  schemaSetting(true, tr("the fields to decode from each record")), eventTimeSetting(),
+                  deadLettersSetting()},
                  false});
     t.push_back({QStringLiteral("source.generator"), NodeCategory::Source, tr("Demo generator"),
                  tr("Generates the e-commerce demo events."), {}, {out},

@@ -106,6 +106,21 @@ EventTimeSettings readEventTime(const Reader &config)
     return e;
 }
 
+DeadLetterSettings readDeadLetters(const Reader &config)
+{
+    DeadLetterSettings d;
+    const Reader r = config.nested("deadLetters");
+    const QString policy = r.string("policy");
+    d.policy = policy == u"skip" ? DeadLetterSettings::Policy::Skip
+             : policy == u"stop" ? DeadLetterSettings::Policy::Stop : DeadLetterSettings::Policy::Route;
+    if (r.value("to").isObject()) {
+        const Reader to = r.nested("to");
+        d.to = DeadLetterSettings::Destination{to.string("kind"), to.string("path"), to.string("table"),
+                                               to.string("connection"), to.string("topic")};
+    }
+    return d;
+}
+
 } // namespace
 
 std::optional<AggregateFunction> parseAggregateFunction(const QString &name)
@@ -160,6 +175,7 @@ KafkaSourceSettings KafkaSourceSettings::parse(const QJsonObject &config)
     s.startingOffsets = r.string("startingOffsets");
     s.eventTime = readEventTime(r);
     s.maxRecordBytes = std::max<int64_t>(0, r.integer("maxRecordBytes"));
+    s.deadLetters = readDeadLetters(r);
     s.properties = r.object("properties");
     return s;
 }

@@ -39,6 +39,21 @@ struct EventTimeSettings
     std::optional<int64_t> maxAheadMs; // nullopt: no limit
 };
 
+struct DeadLetterSettings
+{
+    enum class Policy { Route, Skip, Stop };
+    struct Destination
+    {
+        QString kind; // file, sqlite, kafka
+        QString path; // as written, relative to the pipeline file
+        QString table;
+        QString connection;
+        QString topic;
+    };
+    Policy policy = Policy::Route;
+    std::optional<Destination> to;
+};
+
 struct KafkaSourceSettings
 {
     QString connection;
@@ -47,6 +62,7 @@ struct KafkaSourceSettings
     QString startingOffsets;
     EventTimeSettings eventTime;
     int64_t maxRecordBytes = 0;
+    DeadLetterSettings deadLetters;
     QJsonObject properties;
 
     static KafkaSourceSettings parse(const QJsonObject &config);

@@ -43,7 +43,12 @@ Schema SchemaInference::deadLetterSchema()
     s.fields = {{QStringLiteral("_reason"), DataType::String},    {QStringLiteral("_topic"), DataType::String},
                 {QStringLiteral("_partition"), DataType::Int},    {QStringLiteral("_offset"), DataType::Int},
                 {QStringLiteral("_timestamp"), DataType::Timestamp}, {QStringLiteral("_key"), DataType::String},
-                {QStringLiteral("_value"), DataType::String}};
+                {QStringLiteral("_value"), DataType::String},
+                // Added later, so after the first seven: which kind of problem
+                // (for counting), the record's headers, and how key, value and
+                // header values are written (utf-8, or base64 when not UTF-8).
+                {QStringLiteral("_kind"), DataType::String},      {QStringLiteral("_headers"), DataType::String},
+                {QStringLiteral("_encoding"), DataType::String}};
     return s;
 }
 
@@ -164,6 +169,7 @@ SchemaInference::Outputs SchemaInference::inferSource(const NodeScope &n)
             s.fields.push_back(meta);
     }
     applyEventTime(n, s, QStringLiteral("_timestamp"));
+    checkDeadLetters(n);
     if (n.type.id == u"source.kafka") {
         const QJsonValue offsets = n.node.config.value(QStringLiteral("startingOffsets"));
         if (offsets.isString() && offsets.toString() != u"earliest" && offsets.toString() != u"latest"
@@ -175,6 +181,38 @@ SchemaInference::Outputs SchemaInference::inferSource(const NodeScope &n)
                             n.node.id);
     }
     return {{QStringLiteral("out"), s}, {QStringLiteral("dead"), deadLetterSchema()}};
+}
+
+void SchemaInference::checkDeadLetters(const NodeScope &n)
+{
+    const auto settings = KafkaSourceSettings::parse(n.node.config).deadLetters;
+    if (settings.to) {
+        const auto &to = *settings.to;
+        std::vector<std::pair<QString, const QString *>> needed;
+        if (to.kind == u"file")
+            needed = {{QStringLiteral("path"), &to.path}};
+        else if (to.kind == u"sqlite")
+            needed = {{QStringLiteral("path"), &to.path}, {QStringLiteral("table"), &to.table}};
+        else if (to.kind == u"kafka")
+            needed = {{QStringLiteral("connection"), &to.connection}, {QStringLiteral("topic"), &to.topic}};
+        for (const auto &[key, value] : needed) {
+            if (value->isEmpty())
+                m_context.error(n.pointer(QStringLiteral("deadLetters/to/") + key),
+                                tr("dead letters to a %1 need \"%2\"").arg(to.kind, key), n.node.id);
+        }
+    }
+    if (settings.policy != DeadLetterSettings::Policy::Skip)
+        return;
+    for (const Edge &e : m_context.pipeline.edges) {
+        if (e.from == n.node.id && e.fromPort == u"dead") {
+            m_context.warning(n.pointer(QStringLiteral("deadLetters/policy")),
+                              tr("policy \"skip\" sends nothing to the \"dead\" edge to \"%1\"; use \"route\" to "
+                                 "process the dead letters, or remove the edge")
+                                  .arg(e.to),
+                              n.node.id);
+            break;
+        }
+    }
 }
 
 SchemaInference::Outputs SchemaInference::inferMap(const NodeScope &n, const Schema &in)

@@ -67,6 +67,7 @@ private:
     Outputs inferStreamJoin(const NodeScope &n, const Schema &left, const Schema &right);
     Outputs inferLookupJoin(const NodeScope &n, const Schema &in);
     void checkSyntaxOnly(const NodeScope &n);
+    void checkDeadLetters(const NodeScope &n);
 
     // Helpers that report their own problems.
     std::optional<Schema> declaredSchema(const NodeScope &n, const QString &key);

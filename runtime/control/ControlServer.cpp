@@ -281,6 +281,11 @@ QByteArray ControlServer::prometheus(const std::optional<BatchProgress> &latest,
         sample("late_rows_dropped", ofNode(s.node), double(s.lateRowsDropped));
     metric("dead_letters", "counter", "Records that could not be decoded.");
     sample("dead_letters", pl, double(p.deadLetters));
+    metric("dead_letters_total", "counter", "Records that could not be decoded or used, per source and kind.");
+    for (const auto &s : p.sources) {
+        for (const auto &[kind, count] : s.deadLettersByKind)
+            sample("dead_letters_total", ofNode(s.node) + QStringLiteral(",kind=\"%1\"").arg(label(kind)), double(count));
+    }
     metric("rows_in", "gauge", "Rows into each node in the latest batch.");
     for (const auto &[node, n] : p.nodes)
         sample("rows_in", ofNode(node), double(n.rowsIn));

@@ -2,8 +2,10 @@
 #include "engine/Executor.h"
 
 #include "batch/RowJson.h"
+#include "engine/DeadLetters.h"
 #include "engine/PipelineBuilder.h"
 #include "engine/ProcessMemory.h"
+#include "sinks/FileSink.h"
 #include "model/Duration.h"
 #include "validation/PipelineValidator.h"
 
@@ -29,7 +31,11 @@ Executor::~Executor()
     for (auto &n : m_nodes) {
         if (n.sink)
             n.sink->close();
+        if (n.deadLetterSink)
+            n.deadLetterSink->close();
     }
+    if (m_defaultDeadLetters)
+        m_defaultDeadLetters->close();
     closeOperators();
     m_nodes.clear(); // clients first, then the embedded brokers they talk to
 }
@@ -66,6 +72,11 @@ bool Executor::open(QString &error)
         }
         if (n.sink && !n.sink->open(message)) {
             error = QStringLiteral("sink \"%1\": %2").arg(n.id, QString::fromStdString(message));
+            return false;
+        }
+        if (n.deadLetterSink && !n.deadLetterSink->open(message)) {
+            error = QStringLiteral("source \"%1\": cannot keep its dead letters in %2: %3")
+                        .arg(n.id, n.deadLetterTarget, QString::fromStdString(message));
             return false;
         }
         if (n.op) {
@@ -123,53 +134,57 @@ private:
 };
 } // namespace
 
-void Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters)
+bool Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters)
 {
     if (letters.empty())
-        return;
+        return true;
     node.deadLetters += int64_t(letters.size());
-    Batch batch = Batch::empty(node.deadLetterSchema);
-    StringArena &arena = batch.arena();
-    for (const auto &l : letters) {
-        batch.columns[0].appendString(arena.copy(l.reason));
-        batch.columns[1].appendString(arena.copy(l.topic));
-        batch.columns[2].appendInt(l.partition);
-        batch.columns[3].appendInt(l.offset);
-        batch.columns[4].appendInt(l.timestamp);
-        if (l.hasKey)
-            batch.columns[5].appendString(arena.copy(l.key));
-        else
-            batch.columns[5].appendNull();
-        batch.columns[6].appendString(arena.copy(l.value));
-    }
-    batch.rows = letters.size();
+    for (const DeadLetter &l : letters)
+        ++node.deadLettersByKind[l.kind];
+    using Policy = core::DeadLetterSettings::Policy;
+    if (node.deadLetterPolicy == Policy::Skip)
+        return true; // counted, per kind, in the metrics
     const int deadPort = node.type->outputs.size() > 1 ? 1 : -1;
-    if (deadPort > 0 && !node.outputs[size_t(deadPort)].empty()) {
-        const int self = int(&node - m_nodes.data());
-        m_router.route(self, deadPort, std::move(batch));
-        return;
-    }
-    // Not routed in the pipeline: kept in a file next to it, never silently lost.
-    if (!m_deadLetterFile.isOpen()) {
-        const QString path = m_pipeline.resolvePath(m_pipeline.name + QStringLiteral(".dead-letters.jsonl"));
-        m_deadLetterFile.setFileName(path);
-        if (m_deadLetterFile.open(QIODevice::WriteOnly | QIODevice::Append))
+    const bool routed = deadPort > 0 && !node.outputs[size_t(deadPort)].empty();
+    if (routed)
+        m_router.route(int(&node - m_nodes.data()), deadPort, DeadLetters::rows(letters));
+    // Kept by a sink: the source's deadLetters.to, or (when no edge takes them) a
+    // file next to the pipeline, so that they are never silently lost.
+    Sink *keeper = node.deadLetterSink.get();
+    QString target = node.deadLetterTarget;
+    if (!keeper && !routed) {
+        target = m_pipeline.resolvePath(m_pipeline.name + QStringLiteral(".dead-letters.jsonl"));
+        if (!m_defaultDeadLetters) {
+            auto file = std::make_unique<FileSink>(target, QStringLiteral("jsonl"));
+            std::string message;
+            if (!file->open(message)) {
+                fail(QStringLiteral("source \"%1\": cannot keep its dead letters in %2: %3")
+                         .arg(node.id, target, QString::fromStdString(message)));
+                return false;
+            }
             std::fprintf(stderr, "dead letters (records that could not be decoded or used, with the reason) go to %s\n",
-                         qPrintable(path));
+                         qPrintable(target));
+            m_defaultDeadLetters = std::move(file);
+        }
+        keeper = m_defaultDeadLetters.get();
     }
-    std::string out;
-    const auto keys = RowJson::keys(batch.schema);
-    for (size_t r = 0; r < batch.rows; ++r) {
-        out += "{\"node\":";
-        RowJson::appendString(out, node.id.toStdString());
-        out += ',';
-        std::string row;
-        RowJson::append(row, batch, r, keys);
-        out.append(row, 1, std::string::npos);
-        out.push_back('\n');
+    if (keeper) {
+        std::string message;
+        if (!keeper->write(DeadLetters::rows(letters, &node.id), message) || !keeper->flush(message)) {
+            fail(QStringLiteral("source \"%1\": cannot keep its dead letters in %2: %3")
+                     .arg(node.id, target, QString::fromStdString(message)));
+            return false;
+        }
     }
-    m_deadLetterFile.write(out.data(), qint64(out.size()));
-    m_deadLetterFile.flush();
+    if (node.deadLetterPolicy == Policy::Stop) {
+        const DeadLetter &first = letters.front();
+        fail(QStringLiteral("source \"%1\": a dead letter stops the run (deadLetters.policy \"stop\"): %2 partition %3 "
+                            "offset %4: %5")
+                 .arg(node.id, QString::fromStdString(first.topic)).arg(first.partition).arg(first.offset)
+                 .arg(QString::fromStdString(first.reason)));
+        return false;
+    }
+    return true;
 }
 
 void Executor::closeOperators()
@@ -215,7 +230,8 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             // A source's work is decoding; waiting for records to arrive is not.
             n.busyMs += polled.decodeMs;
             timing.decode += polled.decodeMs;
-            handleDeadLetters(n, polled.deadLetters);
+            if (!handleDeadLetters(n, polled.deadLetters))
+                return false;
             if (polled.rows.rows == 0)
                 continue;
             inputRows += int64_t(polled.rows.rows);
@@ -352,7 +368,11 @@ void Executor::finish()
     for (auto &n : m_nodes) {
         if (n.sink)
             n.sink->close();
+        if (n.deadLetterSink)
+            n.deadLetterSink->close();
     }
+    if (m_defaultDeadLetters)
+        m_defaultDeadLetters->close();
     closeOperators();
 }
 

@@ -74,7 +74,8 @@ private:
     void closeOperators();
     bool planSources(std::vector<SourcePlan> &plans);
     void waitForInput();
-    void handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
+    // Counts, routes, keeps and applies the source's policy; false: the run failed.
+    bool handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
     void fail(const QString &message);
 
     core::Pipeline m_pipeline;
@@ -97,7 +98,7 @@ private:
     qint64 m_lastInputAt = 0;
     int64_t m_deadLettersSeen = 0;
     qint64 m_nextTriggerAt = 0;
-    QFile m_deadLetterFile;
+    std::unique_ptr<Sink> m_defaultDeadLetters; // <pipeline>.dead-letters.jsonl, opened at the first one
     ProgressRecorder m_progress;
     mutable QMutex m_progressMutex; // m_error
     Router m_router{m_nodes};

@@ -2,6 +2,7 @@
 #include "engine/PipelineBuilder.h"
 
 #include "catalog/NodeCatalog.h"
+#include "engine/DeadLetters.h"
 #include "operators/Dedupe.h"
 #include "operators/Filter.h"
 #include "operators/LookupJoin.h"
@@ -58,6 +59,26 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                                                       QStringLiteral("streamwright-%1-%2").arg(p.name, id), declared,
                                                       output("out"));
             rn.watermarkDelay = settings.eventTime.watermarkDelayMs;
+            rn.deadLetterPolicy = settings.deadLetters.policy;
+            if (const auto &to = settings.deadLetters.to) {
+                if (to->kind == u"kafka") {
+                    const auto deadEndpoint = connect(to->connection, {to->topic});
+                    if (!deadEndpoint)
+                        return {};
+                    // Keyed by the record's own key, so a topic's dead letters keep its partitioning.
+                    const core::KafkaSinkSettings sink{to->connection, to->topic, QStringLiteral("_key"),
+                                                       QStringLiteral("none"), {}};
+                    rn.deadLetterSink = std::make_unique<KafkaSink>(*deadEndpoint, sink, DeadLetters::keptSchema());
+                    rn.deadLetterTarget = QStringLiteral("topic %1").arg(to->topic);
+                } else if (to->kind == u"sqlite") {
+                    rn.deadLetterSink = std::make_unique<SqliteSink>(p.resolvePath(to->path), to->table, QStringList{},
+                                                                     false);
+                    rn.deadLetterTarget = QStringLiteral("table %1 of %2").arg(to->table, p.resolvePath(to->path));
+                } else {
+                    rn.deadLetterSink = std::make_unique<FileSink>(p.resolvePath(to->path), QStringLiteral("jsonl"));
+                    rn.deadLetterTarget = p.resolvePath(to->path);
+                }
+            }
         } else if (t == u"sink.kafka") {
             const auto settings = core::KafkaSinkSettings::parse(node.config);
             const auto endpoint = connect(settings.connection, {settings.topic});
@@ -109,7 +130,6 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
         if (rn.source) {
             const core::Schema out = output("out");
             rn.eventTimeColumn = out.indexOf(out.eventTimeField);
-            rn.deadLetterSchema = core::SchemaInference::deadLetterSchema();
         }
         rn.inbox.resize(rn.type->inputs.size());
         rn.outputs.resize(rn.type->outputs.size());

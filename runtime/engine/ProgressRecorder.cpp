@@ -74,6 +74,8 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
             s.numInputRows = n.rowsOut;
             s.consumerLag = n.source->lag();
             s.deadLetters = n.deadLetters;
+            for (const auto &[kind, count] : n.deadLettersByKind)
+                s.deadLettersByKind[QString::fromStdString(kind)] = count;
             if (n.maxEventTime != std::numeric_limits<int64_t>::min())
                 s.maxEventTime = n.maxEventTime;
             p.consumerLag += s.consumerLag;

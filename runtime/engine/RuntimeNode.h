@@ -5,7 +5,9 @@
 #include "engine/Sink.h"
 #include "engine/Source.h"
 #include "operators/Operator.h"
+#include "settings/NodeSettings.h"
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -30,7 +32,13 @@ struct RuntimeNode
     int eventTimeColumn = -1;
     int64_t watermarkDelay = 0;
     int64_t maxEventTime = std::numeric_limits<int64_t>::min();
-    core::Schema deadLetterSchema;
+    // Sources: dead letters (deadLetters setting): the policy, the sink of
+    // deadLetters.to (none: the "dead" edge, else the pipeline's default file),
+    // and how many of each kind since the start.
+    core::DeadLetterSettings::Policy deadLetterPolicy = core::DeadLetterSettings::Policy::Route;
+    std::unique_ptr<Sink> deadLetterSink;
+    QString deadLetterTarget; // what deadLetterSink writes to, for messages
+    std::map<std::string, int64_t> deadLettersByKind;
 
     // Counters: this batch, and since the start.
     int64_t rowsIn = 0, rowsOut = 0, totalRowsIn = 0, totalRowsOut = 0;

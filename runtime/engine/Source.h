@@ -14,10 +14,12 @@
 
 namespace sw::runtime {
 
-// A record that could not be decoded: kept with its reason and coordinates.
+// A record that could not be decoded or used: kept with its reason, coordinates,
+// key, headers and original bytes.
 struct DeadLetter
 {
     std::string reason;
+    std::string kind; // what class of problem, for counting (DeadLetters::kindOf)
     std::string topic;
     int partition = -1;
     int64_t offset = -1;
@@ -25,6 +27,7 @@ struct DeadLetter
     std::string key;
     bool hasKey = false; // a record without a key has NULL as _key, as decoded rows do
     std::string value;
+    std::vector<std::pair<std::string, std::string>> headers; // in record order; names may repeat
 };
 
 // What reading one plan produced.

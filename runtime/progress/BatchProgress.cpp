@@ -101,6 +101,12 @@ QJsonObject sourceJson(const SourceProgress &s)
     o.insert(key("numInputRows"), double(s.numInputRows));
     o.insert(key("consumerLag"), double(s.consumerLag));
     o.insert(key("deadLetters"), double(s.deadLetters));
+    if (!s.deadLettersByKind.empty()) {
+        QJsonObject kinds;
+        for (const auto &[kind, count] : s.deadLettersByKind)
+            kinds.insert(kind, double(count));
+        o.insert(key("deadLettersByKind"), kinds);
+    }
     if (s.maxEventTime)
         o.insert(key("maxEventTime"), double(*s.maxEventTime));
     o.insert(key("startOffset"), offsetsByTopic(s.partitions, &PartitionProgress::startOffset));
@@ -129,6 +135,9 @@ SourceProgress sourceFromJson(const QJsonObject &o)
     s.numInputRows = integer(o, "numInputRows");
     s.consumerLag = integer(o, "consumerLag");
     s.deadLetters = integer(o, "deadLetters");
+    const QJsonObject kinds = o.value(key("deadLettersByKind")).toObject();
+    for (auto it = kinds.begin(); it != kinds.end(); ++it)
+        s.deadLettersByKind[it.key()] = int64_t(it.value().toDouble());
     s.maxEventTime = optionalInteger(o, "maxEventTime");
     readOffsets(s, o.value(key("startOffset")).toObject(), &PartitionProgress::startOffset);
     readOffsets(s, o.value(key("endOffset")).toObject(), &PartitionProgress::endOffset);
@@ -147,7 +156,7 @@ SourceProgress sourceFromJson(const QJsonObject &o)
     }
     for (auto it = o.begin(); it != o.end(); ++it) {
         static const QStringList knownKeys{key("node"), key("description"), key("group"), key("numInputRows"),
-                                           key("consumerLag"), key("deadLetters"), key("maxEventTime"),
+                                           key("consumerLag"), key("deadLetters"), key("deadLettersByKind"), key("maxEventTime"),
                                            key("startOffset"), key("endOffset"), key("latestOffset"), key("partitions")};
         if (!knownKeys.contains(it.key()))
             s.extra.insert(it.key(), it.value());

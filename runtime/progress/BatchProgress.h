@@ -51,6 +51,7 @@ struct SourceProgress
     int64_t numInputRows = 0;
     int64_t consumerLag = 0;
     int64_t deadLetters = 0; // since the start
+    std::map<QString, int64_t> deadLettersByKind; // since the start, by DeadLetters kind (not_json, ...)
     std::optional<int64_t> maxEventTime;
     std::vector<PartitionProgress> partitions; // by topic, then partition
     QJsonObject extra;                         // figures only this kind of source has (the generator's)

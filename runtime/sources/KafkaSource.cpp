@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/KafkaSource.h"
 
+#include "engine/DeadLetters.h"
 #include "model/Duration.h"
 #include "model/Timestamps.h"
 
@@ -490,9 +491,10 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
         const int64_t timestamp = rd_kafka_message_timestamp(msg.get(), &tsType);
         p.next = msg->offset + 1;
         // The record as a dead letter: its coordinates, key and whole value, and why.
-        auto deadLetter = [&](std::string reason) {
+        auto deadLetter = [&](std::string_view kind, std::string reason) {
             DeadLetter d;
             d.reason = std::move(reason);
+            d.kind = kind;
             d.topic = p.topic;
             d.partition = p.partition;
             d.offset = msg->offset;
@@ -502,17 +504,26 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
                 d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
             if (msg->payload)
                 d.value.assign(static_cast<const char *>(msg->payload), msg->len);
+            rd_kafka_headers_t *headers = nullptr;
+            if (rd_kafka_message_headers(msg.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
+                const char *name;
+                const void *value;
+                size_t size;
+                for (size_t i = 0; rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
+                    d.headers.emplace_back(name, value ? std::string(static_cast<const char *>(value), size) : std::string());
+            }
             out.deadLetters.push_back(std::move(d));
         };
         const bool failed = nextFailure < m_failures.size() && m_failures[nextFailure].record == k;
         std::string failure = failed ? std::move(m_failures[nextFailure++].reason) : std::string();
         if (std::binary_search(oversized.begin(), oversized.end(), k)) {
-            deadLetter("the record's value is " + std::to_string(msg->len) + " bytes, more than maxRecordBytes ("
+            deadLetter(DeadLetters::kTooLarge, "the record's value is " + std::to_string(msg->len) + " bytes, more than maxRecordBytes ("
                        + std::to_string(m_maxRecordBytes) + "): not decoded");
             continue;
         }
         if (failed) {
-            deadLetter(std::move(failure));
+            const std::string kind = DeadLetters::kindOf(failure); // before the reason is moved away
+            deadLetter(kind, std::move(failure));
             continue;
         }
         auto &c = batch.columns;
@@ -522,7 +533,7 @@ void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
             if (eventTime.valid[row] && timestamp > 0 && eventTime.ints[row] - timestamp > m_maxAheadMs) {
                 // Decided by the record alone (its event time and its own Kafka
                 // timestamp), so a replay decides the same.
-                deadLetter("event time " + core::Timestamps::toIso(eventTime.ints[row]).toStdString() + " is more than "
+                deadLetter(DeadLetters::kEventTimeAhead, "event time " + core::Timestamps::toIso(eventTime.ints[row]).toStdString() + " is more than "
                            + core::Duration::format(m_maxAheadMs).toStdString() + " ahead of the record's Kafka timestamp "
                            + core::Timestamps::toIso(timestamp).toStdString()
                            + ": not used for the watermark (eventTime.maxAhead)");

@@ -215,6 +215,17 @@ void tst_PipelineValidator::problems_data()
     row("slide longer than size", {QStringLiteral("/nodes/2/config/window={\"kind\": \"sliding\", \"size\": \"1m\", \"slide\": \"5m\"}")},
         "/nodes/2/config/window/slide", "\"slide\" (5m) must not be longer than \"size\" (1m)");
 
+    row("dead letters to a table without its name",
+        {QStringLiteral("/nodes/0/config/deadLetters={\"to\": {\"kind\": \"sqlite\", \"path\": \"dead.db\"}}")},
+        "/nodes/0/config/deadLetters/to/table", "dead letters to a sqlite need \"table\"");
+    row("dead letters policy typo", {QStringLiteral("/nodes/0/config/deadLetters={\"policy\": \"drop\"}")},
+        "/nodes/0/config/deadLetters/policy", "\"policy\" must be one of route, skip, stop");
+    row("skipped dead letters with a dead edge",
+        {QStringLiteral("/nodes/0/config/deadLetters={\"policy\": \"skip\"}"), QStringLiteral("/nodes/-=") + preview,
+         QStringLiteral("/edges/-={\"from\": \"views\", \"fromPort\": \"dead\", \"to\": \"out\"}")},
+        "/nodes/0/config/deadLetters/policy", "policy \"skip\" sends nothing to the \"dead\" edge to \"out\"",
+        "warning");
+
     // Schemas and expressions
     row("window without event time", {QStringLiteral("/nodes/0/config/eventTime=DELETE")}, "/nodes/2",
         "\"per_minute\" (window.aggregate) needs event time, and none reaches it");

@@ -37,6 +37,8 @@ void onSignal(int)
     g_stop = true;
 }
 
+} // namespace
+
 QString progressLine(const runtime::BatchProgress &p, double rowsPerSecond)
 {
     const QString watermark = p.watermarkIsEnd()  ? QStringLiteral("end")
@@ -52,8 +54,6 @@ QString progressLine(const runtime::BatchProgress &p, double rowsPerSecond)
         .arg(p.lateRowsDropped)
         .arg(p.deadLetters);
 }
-} // namespace
-
 QString RunCommand::summary() const
 {
     return QStringLiteral("run a pipeline headless");

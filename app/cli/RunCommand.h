@@ -3,6 +3,8 @@
 
 #include "CliCommand.h"
 
+#include "progress/BatchProgress.h"
+
 namespace sw::cli {
 
 // `streamwright-cli run PIPELINE.json [--connection NAME=BOOTSTRAP]... [--until-idle S]
@@ -17,5 +19,9 @@ public:
     QString summary() const override;
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
 };
+
+// The one-line summary of a batch that `run` prints every second and `control
+// progress` prints for a run elsewhere.
+QString progressLine(const runtime::BatchProgress &p, double rowsPerSecond);
 
 } // namespace sw::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // streamwright-cli: the headless front end. Each subcommand is a CliCommand.
 #include "BrokerCommand.h"
+#include "ControlCommand.h"
 #include "DemoCommand.h"
 #include "DescribeCommand.h"
 #include "FormatCommand.h"
@@ -30,6 +31,7 @@ int main(int argc, char **argv)
     commands.push_back(std::make_unique<sw::cli::FormatCommand>());
     commands.push_back(std::make_unique<sw::cli::NodesCommand>());
     commands.push_back(std::make_unique<sw::cli::RunCommand>());
+    commands.push_back(std::make_unique<sw::cli::ControlCommand>());
     commands.push_back(std::make_unique<sw::cli::BrokerCommand>());
     commands.push_back(std::make_unique<sw::cli::ProduceDemoCommand>());
     commands.push_back(std::make_unique<sw::cli::DemoCommand>());

@@ -47,6 +47,7 @@ private slots:
     void nonLoopbackNeedsTheTokenToWatch();
     void theTypedClientReadsWhatTheApiServes();
     void hostileRequests();
+    void theCliSteersTheRun();
     void pauseStepResumeStop();
 
 private:
@@ -337,6 +338,60 @@ void tst_ControlApi::hostileRequests()
     }
     QTRY_COMPARE_WITH_TIMEOUT(flood.state(), QAbstractSocket::UnconnectedState, 10000);
     QCOMPARE(status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+}
+
+// `streamwright-cli control`, as a script on the server would use it.
+void tst_ControlApi::theCliSteersTheRun()
+{
+    struct Result
+    {
+        int code;
+        QString out, err;
+    };
+    auto control = [](const QStringList &args, const QString &token = {}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("STREAMWRIGHT_TOKEN"));
+        if (!token.isEmpty())
+            env.insert(QStringLiteral("STREAMWRIGHT_TOKEN"), token);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(STREAMWRIGHT_CLI), QStringList{QStringLiteral("control")} + args);
+        p.waitForFinished(20000);
+        return Result{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    };
+    const QStringList api{QStringLiteral("--api"), m_url};
+    const Result shown = control(QStringList{QStringLiteral("status")} + api);
+    QCOMPARE(shown.code, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^live: running, batch \\d+, watermark 20\\d\\d-")).match(shown.out).hasMatch(),
+             qPrintable(shown.out));
+    const Result progress = control(QStringList{QStringLiteral("progress")} + api);
+    QCOMPARE(progress.code, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^batch \\d+ \\| \\d+ rows/s \\| lag 0 \\|")).match(progress.out).hasMatch(),
+             qPrintable(progress.out));
+    const Result json = control(QStringList{QStringLiteral("progress"), QStringLiteral("--json")} + api);
+    QVERIFY(QJsonDocument::fromJson(json.out.toUtf8()).object().contains(QStringLiteral("durationMs")));
+
+    const Result noToken = control(QStringList{QStringLiteral("pause")} + api);
+    QCOMPARE(noToken.code, 2);
+    QVERIFY2(noToken.err.contains(QStringLiteral("needs the run's token")), qPrintable(noToken.err));
+    const Result wrongToken = control(QStringList{QStringLiteral("pause")} + api, QStringLiteral("0123"));
+    QCOMPARE(wrongToken.code, 1);
+    QCOMPARE(status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    const Result paused = control(QStringList{QStringLiteral("pause")} + api, m_token);
+    QCOMPARE(paused.code, 0);
+    QVERIFY2(paused.out.startsWith(QStringLiteral("live: paused")), qPrintable(paused.out));
+    const Result resumed = control(QStringList{QStringLiteral("resume"), QStringLiteral("--token"), m_token} + api);
+    QCOMPARE(resumed.code, 0);
+    QVERIFY2(resumed.out.startsWith(QStringLiteral("live: running")), qPrintable(resumed.out));
+
+    QTcpServer closed; // a port nothing answers on
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QString gone = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+    closed.close();
+    const Result unreachable = control({QStringLiteral("status"), QStringLiteral("--api"), gone});
+    QCOMPARE(unreachable.code, 1);
+    QVERIFY2(unreachable.err.startsWith(QStringLiteral("streamwright-cli control: ") + gone), qPrintable(unreachable.err));
+    QCOMPARE(control(QStringList{QStringLiteral("launch")} + api).code, 2);
 }
 
 void tst_ControlApi::pauseStepResumeStop()

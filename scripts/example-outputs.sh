@@ -5,6 +5,8 @@
 # Before a refactor of the engine, run it once; after, run it again and diff:
 #   scripts/example-outputs.sh /tmp/before && ... && scripts/example-outputs.sh /tmp/after
 #   diff -r /tmp/before /tmp/after
+# RUN_ARGS adds options to every run (RUN_ARGS=--no-checkpoint: without the
+# examples' checkpoints, every window is emitted at the end of the input).
 # Input: 6,000 shop events and 1,200 sensor readings over two hours, a little out of
 # order, on 4-partition topics of a `streamwright-cli broker`.
 set -euo pipefail
@@ -63,7 +65,8 @@ for example in "$source_dir"/resources/examples/*.json; do
     mkdir -p "$dir"
     cp -r "$source_dir/resources/examples/data" "$dir/"
     sed 's/"startingOffsets": "latest"/"startingOffsets": "earliest"/' "$example" >"$dir/pipeline.json"
-    "$cli" run -q --until-idle 3 --connection "local=$bootstrap" "$dir/pipeline.json" >"$dir/run.log" 2>&1 ||
+    # shellcheck disable=SC2086 # RUN_ARGS: extra options, word-split on purpose
+    "$cli" run -q --until-idle 3 ${RUN_ARGS:-} --connection "local=$bootstrap" "$dir/pipeline.json" >"$dir/run.log" 2>&1 ||
         { echo "$name failed:"; cat "$dir/run.log"; exit 1; }
     for f in "$dir"/*.jsonl "$dir"/*.csv; do
         [ -e "$f" ] || continue
@@ -71,7 +74,7 @@ for example in "$source_dir"/resources/examples/*.json; do
     done
     for db in "$dir"/*.db; do
         [ -e "$db" ] || continue
-        for table in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
+        for table in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'streamwright_progress' ORDER BY name"); do
             sqlite3 -header "$db" "SELECT * FROM \"$table\" ORDER BY 1, 2, 3" >"$out/$name.$(basename "$db" .db).$table.txt"
         done
     done

@@ -71,7 +71,8 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                         QStringLiteral("NAME=BOOTSTRAP"));
     const QCommandLineOption untilIdle(QStringLiteral("until-idle"),
                                        QStringLiteral("End the input when no source had a record for S seconds: close every "
-                                                      "window, flush the sinks, exit 0."),
+                                                      "window, flush the sinks, exit 0. With a checkpoint, stop there "
+                                                      "instead (Spark's AvailableNow): open windows wait in it."),
                                        QStringLiteral("S"));
     const QCommandLineOption metrics(QStringLiteral("metrics"), QStringLiteral("Write one JSON object per batch."),
                                      QStringLiteral("FILE.jsonl"));
@@ -83,11 +84,17 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                      QStringLiteral("Resolve the pipeline's relative paths against DIR instead of the "
                                                     "file's folder (the app runs an unsaved copy this way)."),
                                      QStringLiteral("DIR"));
+    const QCommandLineOption noCheckpoint(QStringLiteral("no-checkpoint"),
+                                          QStringLiteral("Run without the pipeline's checkpoint (at-least-once; state "
+                                                         "is lost when the run stops); the checkpoint is left as it is."));
+    const QCommandLineOption resetCheckpoint(QStringLiteral("reset-checkpoint"),
+                                             QStringLiteral("Delete the pipeline's checkpoint first: start over from the "
+                                                            "sources' startingOffsets with no state."));
     const QCommandLineOption demoData(QStringLiteral("demo-data"),
                                       QStringLiteral("Write the demo shop events (user-events, purchase-events) into each "
                                                      "embedded broker of the pipeline at N events/s while it runs."),
                                       QStringLiteral("N"));
-    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData})
+    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData, noCheckpoint, resetCheckpoint})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
     if (const auto exit = parseCommandLine(parser, QStringLiteral("run"), arguments, out, err))
@@ -115,6 +122,11 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         }
     }
     options.metricsPath = parser.value(metrics);
+    options.noCheckpoint = parser.isSet(noCheckpoint);
+    if (options.noCheckpoint && parser.isSet(resetCheckpoint)) {
+        err << "streamwright-cli run: --no-checkpoint and --reset-checkpoint exclude each other\n";
+        return kExitUsage;
+    }
 
     const QString file = parser.positionalArguments().front();
     auto loaded = core::PipelineFormat::loadFile(file);
@@ -131,6 +143,19 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             return kExitUsage;
         }
         loaded.pipeline->filePath = dir.absoluteFilePath(QFileInfo(file).fileName());
+    }
+    if (parser.isSet(resetCheckpoint)) {
+        const QString dir = runtime::Executor::checkpointDir(*loaded.pipeline);
+        std::string why;
+        if (dir.isEmpty()) {
+            err << "streamwright-cli run: --reset-checkpoint: the pipeline has no runtime.checkpoint.dir\n";
+            return kExitUsage;
+        }
+        if (!runtime::CheckpointStore::reset(dir, why)) {
+            err << "streamwright-cli run: --reset-checkpoint: " << QString::fromStdString(why) << "\n";
+            return kExitProblems;
+        }
+        err << "checkpoint: " << runtime::CheckpointStore::databasePath(dir) << " deleted; starting over\n";
     }
     for (const QString &name : options.connectionBootstraps.keys()) {
         if (!loaded.pipeline->connections.contains(name)) {
@@ -168,6 +193,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                 return kExitProblems;
             }
             options.connectionBootstraps.insert(it.key(), broker->bootstrap());
+            options.ephemeralConnections.insert(it.key());
             DemoProducer::Options demo;
             demo.bootstrap = broker->bootstrap();
             demo.rate = rate;
@@ -211,6 +237,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     out.flush();
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+    err << executor.checkpointReport() << "\n";
     err << "running " << loaded.pipeline->name << "; control API on http://" << host << ":" << listening
         << " (Ctrl+C stops after the current batch)\n";
     err.flush();
@@ -304,11 +331,17 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         err << "streamwright-cli run: " << executor.error() << "\n";
         return kExitProblems;
     }
+    if (ended == runtime::Run::State::Finished && executor.hasCheckpoint()) {
+        err << "finished after batch " << executor.batchId()
+            << ": the available input is processed and committed, sinks flushed; open windows wait in the checkpoint\n";
+        return kExitOk;
+    }
     if (ended == runtime::Run::State::Finished) {
         err << "finished after batch " << executor.batchId() << ": input ended, every window emitted, sinks flushed\n";
         return kExitOk;
     }
-    err << "stopped after batch " << executor.batchId() << "\n";
+    err << "stopped after batch " << executor.batchId()
+        << (executor.hasCheckpoint() ? "; the checkpoint has its state, a restart goes on from there" : "") << "\n";
     return kExitOk;
 }
 

@@ -60,6 +60,8 @@ bool Executor::open(QString &error)
     m_nodes = PipelineBuilder::build(m_pipeline, validation, m_connections, error);
     if (m_nodes.empty())
         return false;
+    if (!openCheckpoint(validation, error))
+        return false;
     const QJsonObject runtime = m_pipeline.runtime;
     m_maxBatchRows = std::max<int64_t>(1, int64_t(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
     m_triggerMs = core::Duration::parseMs(runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
@@ -91,7 +93,7 @@ bool Executor::open(QString &error)
         return false;
     m_clock.start();
     m_lastInputAt = 0;
-    return true;
+    return resumeFromCheckpoint(error);
 }
 
 bool Executor::planSources(std::vector<SourcePlan> &plans)
@@ -134,7 +136,7 @@ private:
 };
 } // namespace
 
-bool Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters)
+bool Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters, bool replay)
 {
     if (letters.empty())
         return true;
@@ -148,6 +150,8 @@ bool Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &let
     const bool routed = deadPort > 0 && !node.outputs[size_t(deadPort)].empty();
     if (routed)
         m_router.route(int(&node - m_nodes.data()), deadPort, DeadLetters::rows(letters));
+    if (replay)
+        return true; // a committed batch again, after a restart: kept (or stopped at) then
     // Kept by a sink: the source's deadLetters.to, or (when no edge takes them) a
     // file next to the pipeline, so that they are never silently lost.
     Sink *keeper = node.deadLetterSink.get();
@@ -198,22 +202,35 @@ void Executor::closeOperators()
     }
 }
 
-bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
-                        std::vector<int64_t> &recordTimes, bool endOfInput)
+bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &inputRows,
+                        std::vector<int64_t> &recordTimes, bool &planned)
 {
+    const int64_t watermark = request.watermark;
+    const int64_t batchId = m_batchId + 1;
     QElapsedTimer t;
     for (auto &n : m_nodes) {
         n.rowsIn = n.rowsOut = 0;
         std::fill(n.portRowsOut.begin(), n.portRowsOut.end(), 0);
         n.busyMs = 0;
     }
-    if (pollSources) {
+    planned = false;
+    if (request.pollSources) {
         t.start();
-        std::vector<SourcePlan> plans;
-        if (!planSources(plans) && m_triggerMs == 0) {
+        std::vector<SourcePlan> plans(m_nodes.size());
+        if (request.logged) { // exactly what the offset log says this batch read
+            for (size_t i = 0; i < m_nodes.size(); ++i) {
+                const auto it = request.logged->plans.find(m_nodes[i].id);
+                if (it != request.logged->plans.end())
+                    plans[i] = it->second;
+            }
+        } else if (!planSources(plans) && m_triggerMs == 0) {
             waitForInput();
             planSources(plans);
         }
+        for (const SourcePlan &plan : plans)
+            planned = planned || !plan.empty();
+        if (m_checkpoint && !request.logged && planned && !logOffsets(batchId, watermark, false, plans))
+            return false;
         for (size_t i = 0; i < m_nodes.size(); ++i) {
             RuntimeNode &n = m_nodes[i];
             if (!n.source || n.source->exhausted())
@@ -230,7 +247,7 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
             // A source's work is decoding; waiting for records to arrive is not.
             n.busyMs += polled.decodeMs;
             timing.decode += polled.decodeMs;
-            if (!handleDeadLetters(n, polled.deadLetters))
+            if (!handleDeadLetters(n, polled.deadLetters, request.replay))
                 return false;
             if (polled.rows.rows == 0)
                 continue;
@@ -257,10 +274,14 @@ bool Executor::runBatch(bool pollSources, int64_t watermark, Timing &timing, int
                 n.inbox[port].clear();
             }
             n.op->endOfBatch(watermark, emitter);
-            if (endOfInput)
+            if (request.endOfInput)
                 n.op->finish(emitter);
             timing.operators += double(busy.nsecsElapsed()) / 1e6;
+        } else if (n.sink && request.replay) {
+            for (auto &port : n.inbox) // committed before the restart: written then
+                port.clear();
         } else if (n.sink) {
+            n.sink->beginBatch(batchId);
             for (auto &port : n.inbox) {
                 for (Batch &b : port) {
                     std::string message;
@@ -302,6 +323,12 @@ Executor::Step Executor::step()
     for (const auto &n : m_nodes)
         allExhausted = allExhausted && (!n.source || n.source->exhausted());
     const bool idleTooLong = m_options.untilIdleSeconds >= 0 && now - m_lastInputAt > qint64(m_options.untilIdleSeconds * 1000);
+    if (m_checkpoint && ((allExhausted && !m_noDataBatchDue && !m_uncommitted) || idleTooLong)) {
+        // With a checkpoint the input never ends (Spark's Trigger.AvailableNow):
+        // what is available was processed; open windows wait in the checkpoint
+        // for a later run's watermark.
+        return stopCleanly() ? Step::Finished : Step::Failed;
+    }
     if ((allExhausted && !m_noDataBatchDue) || idleTooLong) {
         finish();
         return error().isEmpty() ? Step::Finished : Step::Failed;
@@ -317,11 +344,19 @@ Executor::Step Executor::step()
     std::vector<int64_t> recordTimes;
     QElapsedTimer total;
     total.start();
-    const bool noData = m_noDataBatchDue;
+    // A batch the offset log has and the commit log has not (the run stopped
+    // between them): run again with exactly its ranges and watermark.
+    const std::optional<CheckpointStore::OffsetEntry> logged = std::move(m_uncommitted);
+    m_uncommitted.reset();
+    const bool noData = logged ? logged->noData : m_noDataBatchDue;
     m_noDataBatchDue = false;
     const qint64 startedAt = m_clock.elapsed();
-    const int64_t watermark = m_watermark.current();
-    if (!runBatch(!noData, watermark, timing, inputRows, recordTimes)) {
+    const int64_t watermark = logged ? logged->watermark : m_watermark.current();
+    if (m_checkpoint && noData && !logged && !logOffsets(m_batchId + 1, watermark, true, {}))
+        return Step::Failed;
+    bool planned = false;
+    if (!runBatch({!noData, watermark, false, logged ? &*logged : nullptr, false}, timing, inputRows, recordTimes,
+                  planned)) {
         if (m_interrupted) { // stopping while a planned batch waited: nothing of it is committed
             m_interrupted = false;
             return Step::Idle;
@@ -337,12 +372,16 @@ Executor::Step Executor::step()
     m_deadLettersSeen = deadLetters;
     if (inputRows > 0 || turnedAway)
         m_lastInputAt = m_clock.elapsed();
-    if (inputRows == 0 && !turnedAway && !noData)
+    // (With a checkpoint, a plan that found no records is a batch still: the offset
+    // log has it, and the sources have moved past its ranges.)
+    if (inputRows == 0 && !turnedAway && !noData && !(m_checkpoint && planned))
         return Step::Idle; // nothing happened: not a batch
 
     ++m_batchId;
+    if (m_checkpoint && !commitBatch(timing))
+        return Step::Failed;
     m_progress.record(m_nodes, m_batchId, watermark, timing, inputRows, recordTimes, double(total.nsecsElapsed()) / 1e6,
-                      startedAt);
+                      startedAt, m_checkpoint ? std::optional(m_checkpointProgress) : std::nullopt);
     if (m_watermark.advance(m_nodes))
         m_noDataBatchDue = true;
     return Step::Ran;
@@ -360,7 +399,8 @@ void Executor::finish()
     total.start();
     const qint64 startedAt = m_clock.elapsed();
     m_watermark.end();
-    if (runBatch(false, kWatermarkEnd, timing, inputRows, recordTimes, true)) {
+    bool planned = false;
+    if (runBatch({false, kWatermarkEnd, true, nullptr, false}, timing, inputRows, recordTimes, planned)) {
         ++m_batchId;
         m_progress.record(m_nodes, m_batchId, kWatermarkEnd, timing, 0, recordTimes, double(total.nsecsElapsed()) / 1e6,
                           startedAt);

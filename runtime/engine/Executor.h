@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "checkpoint/CheckpointStore.h"
 #include "engine/Connections.h"
 #include "engine/ProgressRecorder.h"
 #include "engine/RunOptions.h"
@@ -8,6 +9,7 @@
 #include "engine/RuntimeNode.h"
 #include "engine/WatermarkTracker.h"
 #include "model/Pipeline.h"
+#include "validation/PipelineValidator.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -44,6 +46,14 @@ public:
     Step step();
     // Ends the input now: watermark to +infinity, emit every open window, flush.
     void finish();
+    // A clean stop: with a checkpoint, the last commit gets a snapshot (if it has
+    // none); then sinks close. False (with error() set) when that fails.
+    bool stopCleanly();
+    // What the checkpoint said at start ("" without one), for the run's first lines.
+    QString checkpointReport() const { return m_checkpointReport; }
+    bool hasCheckpoint() const { return m_checkpoint != nullptr; }
+    // runtime.checkpoint.dir, resolved against the pipeline file; empty: none.
+    static QString checkpointDir(const core::Pipeline &pipeline);
     // From any thread: a batch waiting for planned records gives up, uncommitted,
     // so that the run can stop.
     void requestStop() { m_stopRequested = true; }
@@ -68,14 +78,34 @@ public:
 
 private:
     using Timing = BatchTiming;
-    // endOfInput: the last batch of bounded input; operators finish() after it.
-    bool runBatch(bool pollSources, int64_t watermark, Timing &timing, int64_t &inputRows,
-                  std::vector<int64_t> &recordTimes, bool endOfInput = false);
+    struct BatchRequest
+    {
+        bool pollSources = true;
+        int64_t watermark = 0;
+        bool endOfInput = false; // the last batch of bounded input; operators finish() after it
+        // From the offset log: read exactly these plans (a replay, or a batch that
+        // was not committed before the restart).
+        const CheckpointStore::OffsetEntry *logged = nullptr;
+        bool replay = false; // committed before the restart: sinks and dead-letter files get nothing
+    };
+    // `planned`: whether any source planned records.
+    bool runBatch(const BatchRequest &request, Timing &timing, int64_t &inputRows, std::vector<int64_t> &recordTimes,
+                  bool &planned);
     void closeOperators();
     bool planSources(std::vector<SourcePlan> &plans);
     void waitForInput();
     // Counts, routes, keeps and applies the source's policy; false: the run failed.
-    bool handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters);
+    bool handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &letters, bool replay);
+
+    // Checkpoints (ExecutorCheckpoint.cpp).
+    bool openCheckpoint(const core::ValidationResult &validation, QString &error);
+    bool resumeFromCheckpoint(QString &error);
+    bool logOffsets(int64_t batchId, int64_t watermark, bool noData, const std::vector<SourcePlan> &plans);
+    bool commitBatch(Timing &timing);
+    std::map<QString, std::string> snapshotState() const;
+    bool restoreState(const std::map<QString, std::string> &state, QString &error);
+    std::map<QString, std::string> sinkPositions() const;
+    void crashIfAskedTo(const char *point, int64_t batchId) const;
     void fail(const QString &message);
 
     core::Pipeline m_pipeline;
@@ -100,6 +130,18 @@ private:
     qint64 m_nextTriggerAt = 0;
     std::unique_ptr<Sink> m_defaultDeadLetters; // <pipeline>.dead-letters.jsonl, opened at the first one
     ProgressRecorder m_progress;
+    // Checkpoint (runtime.checkpoint.dir); none: at-least-once, state lost on stop.
+    std::unique_ptr<CheckpointStore> m_checkpoint;
+    int64_t m_everyBatches = 10;
+    int64_t m_lastSnapshotBatch = -1;
+    int64_t m_lastCommittedBatch = -1;
+    std::optional<CheckpointStore::OffsetEntry> m_uncommitted; // to run again first, as logged
+    QString m_checkpointReport;
+    CheckpointProgress m_checkpointProgress;
+    std::map<QString, std::string> m_restoredState; // the snapshot being resumed from, until restored
+    int64_t m_restoredWatermark = 0;
+    bool m_restoredNoDataDue = false;
+    QString m_fault;         // STREAMWRIGHT_CHECKPOINT_FAULT: point:batch (kill tests)
     mutable QMutex m_progressMutex; // m_error
     Router m_router{m_nodes};
 };

@@ -42,11 +42,12 @@ bool ProgressRecorder::openMetricsFile(const QString &path, QString &error)
 
 void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t batchId, int64_t watermark,
                               const BatchTiming &timing, int64_t inputRows, std::vector<int64_t> &recordTimestamps,
-                              double totalMs, qint64 startedAtMs)
+                              double totalMs, qint64 startedAtMs, const std::optional<CheckpointProgress> &checkpoint)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     BatchProgress p;
     p.batchId = batchId;
+    p.checkpoint = checkpoint;
     p.timestampMs = now;
     p.numInputRows = inputRows;
     const double seconds = totalMs / 1000.0;

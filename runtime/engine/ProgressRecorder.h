@@ -32,7 +32,8 @@ public:
     // The record of the batch that just ran: `startedAtMs` on the run's clock,
     // `recordTimestamps` the Kafka (or generator) timestamps of its input records.
     void record(const std::vector<RuntimeNode> &nodes, int64_t batchId, int64_t watermark, const BatchTiming &timing,
-                int64_t inputRows, std::vector<int64_t> &recordTimestamps, double totalMs, qint64 startedAtMs);
+                int64_t inputRows, std::vector<int64_t> &recordTimestamps, double totalMs, qint64 startedAtMs,
+                const std::optional<CheckpointProgress> &checkpoint = std::nullopt);
 
     std::optional<BatchProgress> last() const;
     std::vector<BatchProgress> recent() const;

@@ -45,6 +45,10 @@ void Run::loop()
             break;
         }
     }
+    // Stopped (not failed, not at the end of input, which closed everything):
+    // with a checkpoint, the last commit gets the operators' state.
+    if (!m_failed && !m_finished && !m_executor.stopCleanly())
+        m_failed = true;
     m_over = true;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 namespace sw::runtime {
@@ -11,6 +12,10 @@ struct RunOptions
     QHash<QString, QString> connectionBootstraps; // --connection NAME=BOOTSTRAP
     double untilIdleSeconds = -1;                 // < 0: run until stopped
     QString metricsPath;                          // JSON Lines, one object per batch
+    bool noCheckpoint = false;                    // --no-checkpoint: run without the pipeline's checkpoint
+    // Connections whose brokers live only as long as this run (--demo-data's):
+    // a checkpoint of what they held would mean nothing to the next run.
+    QSet<QString> ephemeralConnections;
 };
 
 } // namespace sw::runtime

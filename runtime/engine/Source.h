@@ -81,6 +81,23 @@ public:
     // latest offsets and positions (the run fills in rows, lag and dead letters).
     virtual void describe(SourceProgress &out) const { (void)out; }
     virtual int64_t lag() const { return 0; }
+
+    // Checkpoints. Where the next plan starts, per partition (`start`; `end` is
+    // unused): what a commit records so that a restart reads on from there.
+    virtual std::vector<OffsetRange> positions() const { return {}; }
+    // Before open(): start at these positions (a checkpoint's) instead of the
+    // group's committed offsets or startingOffsets. Partitions not named start as
+    // usual.
+    virtual void startAt(const std::vector<OffsetRange> &positions) { (void)positions; }
+    // What else a restart needs to read the same records again (the generator's
+    // clock), as bytes; restored before open().
+    virtual std::string checkpointState() const { return {}; }
+    virtual bool restoreCheckpointState(const std::string &state, std::string &error)
+    {
+        (void)state;
+        (void)error;
+        return true;
+    }
 };
 
 } // namespace sw::runtime

@@ -23,6 +23,8 @@ public:
     // no-data batch is due, so that what it closed comes out).
     bool advance(const std::vector<RuntimeNode> &nodes);
     void end() { m_current = kWatermarkEnd; }
+    // A checkpoint's watermark, before the first batch of a resumed run.
+    void restore(int64_t watermark) { m_current = watermark; }
     int64_t current() const { return m_current; }
 
 private:

@@ -243,6 +243,10 @@ QJsonObject BatchProgress::toJson() const
                                                   {key("p95"), e2eLatencyMs->p95},
                                                   {key("p99"), e2eLatencyMs->p99},
                                                   {key("max"), e2eLatencyMs->max}});
+    if (checkpoint)
+        o.insert(key("checkpoint"), QJsonObject{{key("lastCommittedBatch"), double(checkpoint->lastCommittedBatch)},
+                                                {key("snapshot"), checkpoint->snapshot},
+                                                {key("bytes"), double(checkpoint->bytes)}});
     return o;
 }
 
@@ -270,6 +274,11 @@ std::optional<BatchProgress> BatchProgress::fromJson(const QJsonObject &o, QStri
     p.consumerLag = integer(o, "consumerLag");
     p.lateRowsDropped = integer(o, "lateRowsDropped");
     p.deadLetters = integer(o, "deadLetters");
+    if (o.value(key("checkpoint")).isObject()) {
+        const QJsonObject c = o.value(key("checkpoint")).toObject();
+        p.checkpoint = CheckpointProgress{integer(c, "lastCommittedBatch"), c.value(key("snapshot")).toBool(),
+                                          integer(c, "bytes")};
+    }
     if (o.value(key("e2eLatencyMs")).isObject()) {
         const QJsonObject l = o.value(key("e2eLatencyMs")).toObject();
         p.e2eLatencyMs = LatencyQuantiles{l.value(key("p50")).toDouble(), l.value(key("p95")).toDouble(),

@@ -86,6 +86,15 @@ struct NodeProgress
     bool operator==(const NodeProgress &) const = default;
 };
 
+// With a checkpoint: where it stands after this batch.
+struct CheckpointProgress
+{
+    int64_t lastCommittedBatch = -1;
+    bool snapshot = false; // this batch's commit carries the operators' state
+    int64_t bytes = 0;     // the checkpoint database and its write-ahead log
+    bool operator==(const CheckpointProgress &) const = default;
+};
+
 struct BatchProgress
 {
     // The watermark of the final batch of bounded input ("end" in JSON).
@@ -107,6 +116,7 @@ struct BatchProgress
     std::vector<StateOperatorProgress> stateOperators;
     std::vector<SinkProgress> sinks;
     std::map<QString, NodeProgress> nodes;
+    std::optional<CheckpointProgress> checkpoint; // absent without a checkpoint
 
     bool watermarkIsEnd() const { return watermark == kWatermarkEnd; }
     const SourceProgress *source(const QString &node) const;

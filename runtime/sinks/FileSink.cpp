@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sinks/FileSink.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+
 #include "batch/RowJson.h"
 
 #include <QDir>
@@ -20,7 +24,37 @@ bool FileSink::open(std::string &error)
         error = "cannot open " + m_path.toStdString() + " for writing: " + m_file.errorString().toStdString();
         return false;
     }
+    if (m_truncateTo >= 0) {
+        if (m_file.size() > m_truncateTo) {
+            if (!m_file.resize(m_truncateTo)) {
+                error = "cannot cut " + m_path.toStdString() + " back to its committed length " + std::to_string(m_truncateTo)
+                        + ": " + m_file.errorString().toStdString();
+                return false;
+            }
+        } else if (m_file.size() < m_truncateTo) {
+            std::fprintf(stderr, "%s is shorter (%lld bytes) than when the checkpoint last committed (%lld): was it "
+                                 "moved or rotated? Appending to it\n",
+                         qPrintable(m_path), (long long)m_file.size(), (long long)m_truncateTo);
+        }
+    }
     m_headerWritten = m_file.size() > 0;
+    return true;
+}
+
+std::string FileSink::committedState() const
+{
+    return std::to_string(m_file.size());
+}
+
+bool FileSink::restoreCommitted(const std::string &state, std::string &error)
+{
+    bool ok = false;
+    const qint64 length = QByteArray::fromStdString(state).toLongLong(&ok);
+    if (!ok || length < 0) {
+        error = "the checkpoint's length of " + m_path.toStdString() + " is not a number: '" + state + "'";
+        return false;
+    }
+    m_truncateTo = length;
     return true;
 }
 
@@ -87,7 +121,7 @@ bool FileSink::flush(std::string &error)
     if (m_buffer.empty())
         return true;
     const qint64 written = m_file.write(m_buffer.data(), qint64(m_buffer.size()));
-    if (written != qint64(m_buffer.size()) || !m_file.flush()) {
+    if (written != qint64(m_buffer.size()) || !m_file.flush() || (m_sync && ::fsync(m_file.handle()) != 0)) {
         error = "cannot write " + m_path.toStdString() + ": " + m_file.errorString().toStdString();
         return false;
     }

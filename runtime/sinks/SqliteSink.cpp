@@ -16,6 +16,11 @@ std::string quoted(const QString &name)
     return '"' + QString(name).replace(u'"', QStringLiteral("\"\"")).toStdString() + '"';
 }
 
+std::string literal(const QString &text)
+{
+    return '\'' + QString(text).replace(u'\'', QStringLiteral("''")).toStdString() + '\'';
+}
+
 const char *sqlType(DataType t)
 {
     switch (t) {
@@ -56,7 +61,24 @@ bool SqliteSink::open(std::string &error)
         return false;
     }
     sqlite3_busy_timeout(m_db, 5000);
-    return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error);
+    if (m_identity.isEmpty())
+        return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error);
+    // The batch's rows must be on disk before the checkpoint commits the batch.
+    if (!exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+              "CREATE TABLE IF NOT EXISTS streamwright_progress (sink TEXT PRIMARY KEY, batch_id INTEGER NOT NULL)",
+              error))
+        return false;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT batch_id FROM streamwright_progress WHERE sink = ?1", -1, &stmt, nullptr) != SQLITE_OK) {
+        error = "SQLite " + m_path.toStdString() + ": " + sqlite3_errmsg(m_db);
+        return false;
+    }
+    const QByteArray identity = m_identity.toUtf8();
+    sqlite3_bind_text(stmt, 1, identity.constData(), int(identity.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        m_writtenBatch = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return true;
 }
 
 bool SqliteSink::prepare(const core::Schema &schema, std::string &error)
@@ -92,6 +114,8 @@ bool SqliteSink::prepare(const core::Schema &schema, std::string &error)
 
 bool SqliteSink::write(const Batch &batch, std::string &error)
 {
+    if (!m_identity.isEmpty() && m_batchId <= m_writtenBatch)
+        return true; // written before a crash that came ahead of the checkpoint's commit
     if (!m_insert && !prepare(batch.schema, error))
         return false;
     if (!m_inTransaction) {
@@ -136,6 +160,16 @@ bool SqliteSink::flush(std::string &error)
     if (!m_inTransaction)
         return true;
     m_inTransaction = false;
+    if (!m_identity.isEmpty()) {
+        const std::string progress = "INSERT OR REPLACE INTO streamwright_progress VALUES (" + literal(m_identity) + ", "
+                                     + std::to_string(m_batchId) + ")";
+        if (!exec(progress, error)) {
+            std::string ignored;
+            exec("ROLLBACK", ignored);
+            return false;
+        }
+        m_writtenBatch = m_batchId;
+    }
     return exec("COMMIT", error);
 }
 

@@ -14,6 +14,8 @@ namespace sw::runtime {
 // sink.sqlite: creates the table from the schema (timestamps as ISO-8601 text,
 // booleans as 0/1), and writes each micro-batch in one transaction: appended, or
 // upserted by the key fields (so a re-run batch writes the same rows: idempotent).
+// Exactly-once with a checkpoint: the transaction also records the batch id in
+// `streamwright_progress` (sink, batch_id), and a batch at or below it is skipped.
 class SqliteSink : public Sink
 {
 public:
@@ -23,6 +25,8 @@ public:
     bool write(const Batch &batch, std::string &error) override;
     bool flush(std::string &error) override;
     void close() override;
+    void enableExactlyOnce(const QString &identity) override { m_identity = identity; }
+    void beginBatch(int64_t batchId) override { m_batchId = batchId; }
 
 private:
     bool prepare(const core::Schema &schema, std::string &error);
@@ -35,6 +39,9 @@ private:
     sqlite3_stmt *m_insert = nullptr;
     bool m_inTransaction = false;
     std::string m_text;
+    QString m_identity;          // exactly-once: this sink's row in streamwright_progress
+    int64_t m_batchId = -1;      // the batch being written
+    int64_t m_writtenBatch = -1; // the last batch this table has (streamwright_progress)
 };
 
 } // namespace sw::runtime

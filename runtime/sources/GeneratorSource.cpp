@@ -21,9 +21,15 @@ bool GeneratorSource::open(const SourceContext &, std::string &)
     m_rate = m_settings.rate;
     m_count = uint64_t(m_settings.count);
     const uint64_t seed = uint64_t(m_settings.seed);
-    m_wallStart = QDateTime::currentMSecsSinceEpoch();
+    m_wallStart = m_restoredWallStart.value_or(QDateTime::currentMSecsSinceEpoch());
     const auto start = core::Timestamps::parseIso(m_settings.startTime);
     m_events = std::make_unique<DemoEvents>(stream, seed, start.value_or(m_wallStart), m_rate, m_settings.lateFraction);
+    Batch skipped = Batch::empty(m_events->schema());
+    for (uint64_t i = 0; i < m_startAt; ++i) {
+        m_events->next(skipped);
+        if (skipped.columns.front().size() >= 4096)
+            skipped = Batch::empty(m_events->schema());
+    }
     m_clock.start();
     return true;
 }
@@ -38,7 +44,7 @@ SourcePlan GeneratorSource::plan(int64_t maxRows)
     const uint64_t produced = m_events->produced();
     uint64_t available = UINT64_MAX; // unpaced: as many as the batch takes
     if (m_rate > 0) // paced by the wall clock: what is due now
-        available = uint64_t(double(m_clock.elapsed()) * m_rate / 1000.0);
+        available = m_startAt + uint64_t(double(m_clock.elapsed()) * m_rate / 1000.0);
     if (m_count > 0)
         available = std::min(available, m_count);
     const uint64_t due = available > produced ? std::min<uint64_t>(available - produced, uint64_t(std::max<int64_t>(maxRows, 1))) : 0;
@@ -53,7 +59,7 @@ int GeneratorSource::msUntilInput() const
         return -1;
     if (m_rate <= 0)
         return 0;
-    const double msToNext = double(m_events->produced() + 1) * 1000.0 / m_rate - double(m_clock.elapsed());
+    const double msToNext = double(m_events->produced() - m_startAt + 1) * 1000.0 / m_rate - double(m_clock.elapsed());
     return int(std::clamp(std::ceil(msToNext), 0.0, 1000.0));
 }
 
@@ -79,6 +85,37 @@ SourceBatch GeneratorSource::read(const SourcePlan &plan)
     out.recordTimestamps.assign(due, now);
     m_lastPlan = plan;
     return out;
+}
+
+std::vector<OffsetRange> GeneratorSource::positions() const
+{
+    const int64_t made = m_events ? int64_t(m_events->produced()) : int64_t(m_startAt);
+    return {{m_settings.stream.toStdString(), 0, made, made}};
+}
+
+void GeneratorSource::startAt(const std::vector<OffsetRange> &positions)
+{
+    for (const OffsetRange &p : positions) {
+        if (p.partition == 0 && p.start > 0)
+            m_startAt = uint64_t(p.start);
+    }
+}
+
+std::string GeneratorSource::checkpointState() const
+{
+    return std::to_string(m_wallStart);
+}
+
+bool GeneratorSource::restoreCheckpointState(const std::string &state, std::string &error)
+{
+    bool ok = false;
+    const qint64 wallStart = QByteArray::fromStdString(state).toLongLong(&ok);
+    if (!ok) {
+        error = "generator: the checkpoint's clock start is not a number: '" + state + "'";
+        return false;
+    }
+    m_restoredWallStart = wallStart;
+    return true;
 }
 
 void GeneratorSource::describe(SourceProgress &out) const

@@ -25,6 +25,13 @@ public:
     int msUntilInput() const override;
     bool exhausted() const override;
     void describe(SourceProgress &out) const override;
+    // A checkpoint's position is the number of events made; restarting there makes
+    // the same events again from the start (they are cheap), with the first run's
+    // clock, so that their event times are the same too.
+    std::vector<OffsetRange> positions() const override;
+    void startAt(const std::vector<OffsetRange> &positions) override;
+    std::string checkpointState() const override;
+    bool restoreCheckpointState(const std::string &state, std::string &error) override;
 
 private:
     core::GeneratorSettings m_settings;
@@ -34,6 +41,8 @@ private:
     uint64_t m_count = 0;
     QElapsedTimer m_clock;
     int64_t m_wallStart = 0;
+    std::optional<int64_t> m_restoredWallStart;
+    uint64_t m_startAt = 0;  // events made before this run (a checkpoint's position)
     SourcePlan m_lastPlan;
 };
 

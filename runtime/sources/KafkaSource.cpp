@@ -164,7 +164,20 @@ bool KafkaSource::addPartitions(const std::vector<std::pair<std::string, int>> &
     for (size_t i = 0; i < added.size(); ++i) {
         auto &tp = list->elems[i];
         int64_t start = tp.offset;
-        if (start >= 0 && start < low[i]) {
+        // A checkpoint, not the group, says where a run goes on.
+        const auto checkpointed = m_startAt.find({tp.topic, tp.partition});
+        if (checkpointed != m_startAt.end()) {
+            start = checkpointed->second;
+            if (start < low[i])
+                std::fprintf(stderr, "Kafka: %s/%d: records from the checkpoint's offset %lld to %lld were deleted "
+                                     "(retention) before this run read them: they are lost; starting at %lld\n",
+                             tp.topic, tp.partition, (long long)start, (long long)low[i], (long long)low[i]);
+            else if (start > high[i])
+                std::fprintf(stderr, "Kafka: %s/%d: the checkpoint's offset %lld is past the end (%lld): was the topic "
+                                     "recreated? starting at %lld\n",
+                             tp.topic, tp.partition, (long long)start, (long long)high[i], (long long)high[i]);
+            start = std::clamp(start, low[i], high[i]);
+        } else if (start >= 0 && start < low[i]) {
             std::fprintf(stderr, "Kafka: %s/%d: records from the committed offset %lld to %lld were deleted (retention); "
                                  "starting at %lld\n",
                          tp.topic, tp.partition, (long long)start, (long long)low[i], (long long)low[i]);
@@ -575,6 +588,20 @@ void KafkaSource::commit()
     }
     if (offsets->cnt > 0)
         rd_kafka_commit(m_consumer.get(), offsets.get(), 1);
+}
+
+std::vector<OffsetRange> KafkaSource::positions() const
+{
+    std::vector<OffsetRange> out;
+    for (const auto &p : m_partitions)
+        out.push_back({p->topic, p->partition, p->planned, p->planned});
+    return out;
+}
+
+void KafkaSource::startAt(const std::vector<OffsetRange> &positions)
+{
+    for (const OffsetRange &p : positions)
+        m_startAt[{p.topic, p.partition}] = p.start;
 }
 
 int64_t KafkaSource::lag() const

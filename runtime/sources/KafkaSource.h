@@ -4,16 +4,17 @@
 #include "broker/KafkaClientConfig.h"
 #include "broker/KafkaHandles.h"
 #include "engine/Source.h"
+#include "settings/NodeSettings.h"
 #include "sources/JsonDecoder.h"
 
 #include <QElapsedTimer>
-#include "settings/NodeSettings.h"
 
 #include <QJsonObject>
 #include <QStringList>
 
 #include <climits>
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace sw::runtime {
@@ -48,6 +49,8 @@ public:
     void commit() override;
     void describe(SourceProgress &out) const override;
     int64_t lag() const override;
+    std::vector<OffsetRange> positions() const override;
+    void startAt(const std::vector<OffsetRange> &positions) override;
 
     // The consumer properties this source sets beyond the connection's and the
     // node's own (benchmarks configure a bare consumer the same way).
@@ -84,6 +87,7 @@ private:
 
     KafkaEndpoint m_endpoint;
     core::KafkaSourceSettings m_settings;
+    std::map<std::pair<std::string, int>, int64_t> m_startAt; // a checkpoint's positions
     QString m_group;
     core::Schema m_declared;
     core::Schema m_output;

@@ -99,6 +99,8 @@ void tst_RunController::refusedPipelineFails()
     QStringList errors;
     collectErrors(run, errors);
     core::Pipeline pipeline = sw::testing::examplePipeline();
+    QTemporaryDir folder;
+    pipeline.filePath = folder.filePath(QStringLiteral("p.json")); // not next to the example in the source tree
     pipeline.nodes.back().config.insert(QStringLiteral("path"), QStringLiteral("/proc/no/such/folder/out.db"));
     QVERIFY(run.start(pipeline));
     QVERIFY(waitForState(run, State::Failed));

@@ -18,7 +18,7 @@ packages=(
   # runtime engine
   librdkafka-dev libsimdjson-dev libsqlite3-dev
   # tests, benchmarks, looking at the app without a display
-  libgtest-dev libbenchmark-dev kcat xvfb xauth curl
+  libgtest-dev libbenchmark-dev kcat sqlite3 xvfb xauth curl
   # the sanitizer build and the fuzz targets (scripts/check-sanitized.sh)
   clang libclang-rt-14-dev
 )

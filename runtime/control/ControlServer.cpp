@@ -286,6 +286,12 @@ QByteArray ControlServer::prometheus(const std::optional<BatchProgress> &latest,
         for (const auto &[kind, count] : s.deadLettersByKind)
             sample("dead_letters_total", ofNode(s.node) + QStringLiteral(",kind=\"%1\"").arg(label(kind)), double(count));
     }
+    if (p.checkpoint) {
+        metric("checkpoint_last_committed_batch", "gauge", "The last batch the checkpoint committed.");
+        sample("checkpoint_last_committed_batch", pl, double(p.checkpoint->lastCommittedBatch));
+        metric("checkpoint_bytes", "gauge", "Size of the checkpoint database and its write-ahead log.");
+        sample("checkpoint_bytes", pl, double(p.checkpoint->bytes));
+    }
     metric("rows_in", "gauge", "Rows into each node in the latest batch.");
     for (const auto &[node, n] : p.nodes)
         sample("rows_in", ofNode(node), double(n.rowsIn));

@@ -67,6 +67,7 @@ private slots:
     void aSecretNeverLeavesTheRun();
     void examplesRunOnDemoData_data();
     void examplesRunOnDemoData();
+    void aCheckpointResumesAndResets();
 
 private:
     QTemporaryDir m_dir;
@@ -330,6 +331,61 @@ void tst_RunCommand::examplesRunOnDemoData()
     QVERIFY2(rows > 0, qPrintable(example + QStringLiteral(": no rows")));
     if (example == u"order-enrichment")
         QCOMPARE(rows, 2000); // every order, enriched (left join, upsert by order_id)
+}
+
+// What `run` says about its checkpoint, and what --reset-checkpoint and
+// --no-checkpoint do, on a generated stream (a broker is not needed).
+void tst_RunCommand::aCheckpointResumesAndResets()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("checkpointed"));
+    QVERIFY(QDir().mkpath(dir));
+    QFile f(dir + QStringLiteral("/gen.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"j({"format": "streamwright.pipeline/1", "name": "gen", "connections": {},
+     "nodes": [
+      {"id": "events", "type": "source.generator", "position": [0, 0], "config": {"stream": "user-events", "rate": 0,
+       "count": 5000, "seed": 3, "startTime": "2026-11-25T10:00:00Z", "eventTime": {"field": "ts", "watermarkDelay": "5s"}}},
+      {"id": "per_minute", "type": "window.aggregate", "position": [0, 0], "config": {"window": {"kind": "tumbling", "size": "10s"},
+       "groupBy": ["category"], "aggregates": [{"name": "n", "fn": "count"}]}},
+      {"id": "out", "type": "sink.file", "position": [0, 0], "config": {"path": "out.jsonl"}}
+     ],
+     "edges": [{"from": "events", "to": "per_minute"}, {"from": "per_minute", "to": "out"}],
+     "runtime": {"maxBatchRows": 1000, "checkpoint": {"dir": "state"}}})j");
+    f.close();
+    auto cli = [&](const QStringList &extra) {
+        QProcess run;
+        run.setWorkingDirectory(dir);
+        run.start(QStringLiteral(STREAMWRIGHT_CLI), QStringList{QStringLiteral("run"), QStringLiteral("gen.json"),
+                                                                QStringLiteral("--until-idle"), QStringLiteral("0.5"),
+                                                                QStringLiteral("-q")} + extra);
+        run.waitForFinished(60000);
+        return std::pair{run.exitCode(), QString::fromUtf8(run.readAllStandardError())};
+    };
+    auto [code, err] = cli({});
+    QCOMPARE(code, 0);
+    QVERIFY2(err.contains(QStringLiteral("/state/checkpoint.db (new): exactly-once")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("open windows wait in the checkpoint")), qPrintable(err));
+    const QByteArray first = [&] {
+        QFile out(dir + QStringLiteral("/out.jsonl"));
+        return out.open(QIODevice::ReadOnly) ? out.readAll() : QByteArray();
+    }();
+    QVERIFY(!first.isEmpty());
+    std::tie(code, err) = cli({});
+    QCOMPARE(code, 0);
+    QVERIFY2(err.contains(QStringLiteral("resuming after batch")), qPrintable(err));
+    QFile again(dir + QStringLiteral("/out.jsonl"));
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), first); // the input was all read: nothing new, nothing doubled
+    std::tie(code, err) = cli({QStringLiteral("--reset-checkpoint")});
+    QCOMPARE(code, 0);
+    QVERIFY2(err.contains(QStringLiteral("checkpoint.db deleted; starting over")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("(new)")), qPrintable(err));
+    std::tie(code, err) = cli({QStringLiteral("--no-checkpoint")});
+    QCOMPARE(code, 0);
+    QVERIFY2(err.contains(QStringLiteral("checkpoint: off (--no-checkpoint)")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("input ended, every window emitted")), qPrintable(err));
+    std::tie(code, err) = cli({QStringLiteral("--no-checkpoint"), QStringLiteral("--reset-checkpoint")});
+    QCOMPARE(code, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

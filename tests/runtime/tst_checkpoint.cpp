@@ -115,8 +115,18 @@ int64_t runFor(const QByteArray &text, const QString &dir, int batches, bool cle
         }
         if (step == Executor::Step::Finished)
             break;
-        if (step == Executor::Step::Ran)
+        if (step == Executor::Step::Ran) {
             ++ran;
+            // Every record says where the checkpoint stands, in its JSON too.
+            const BatchProgress p = *executor.lastProgress();
+            const bool shown = executor.hasCheckpoint()
+                                   ? p.checkpoint && p.checkpoint->lastCommittedBatch == p.batchId && p.checkpoint->bytes > 0
+                                   : !p.checkpoint;
+            if (!shown || BatchProgress::fromJson(p.toJson()) != std::optional(p)) {
+                QTest::qFail("the progress record does not show the checkpoint", __FILE__, __LINE__);
+                return -1;
+            }
+        }
     }
     if (clean && !executor.stopCleanly())
         QTest::qFail(qPrintable(executor.error()), __FILE__, __LINE__);

@@ -382,6 +382,10 @@ Executor::Step Executor::step()
         return Step::Failed;
     m_progress.record(m_nodes, m_batchId, watermark, timing, inputRows, recordTimes, double(total.nsecsElapsed()) / 1e6,
                       startedAt, m_checkpoint ? std::optional(m_checkpointProgress) : std::nullopt);
+    if (!m_progress.metricsError().isEmpty()) {
+        fail(m_progress.metricsError());
+        return Step::Failed;
+    }
     if (m_watermark.advance(m_nodes))
         m_noDataBatchDue = true;
     return Step::Ran;

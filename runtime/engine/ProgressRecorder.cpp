@@ -95,10 +95,10 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
             p.sinks.push_back({n.id, n.rowsIn});
         }
     }
-    if (m_metrics.isOpen()) {
-        m_metrics.write(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact));
-        m_metrics.write("\n");
-        m_metrics.flush();
+    if (m_metrics.isOpen() && m_metricsError.isEmpty()) {
+        const QByteArray line = QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        if (m_metrics.write(line) != line.size() || !m_metrics.flush())
+            m_metricsError = QStringLiteral("cannot write metrics to %1: %2").arg(m_metrics.fileName(), m_metrics.errorString());
     }
     QMutexLocker lock(&m_mutex);
     m_recent.push_back(std::move(p));

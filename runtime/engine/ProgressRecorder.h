@@ -29,6 +29,8 @@ public:
     static constexpr size_t kKept = 600;
 
     bool openMetricsFile(const QString &path, QString &error);
+    // Why the metrics file could not be written (a full disk): the run stops on it.
+    QString metricsError() const { return m_metricsError; }
     // The record of the batch that just ran: `startedAtMs` on the run's clock,
     // `recordTimestamps` the Kafka (or generator) timestamps of its input records.
     void record(const std::vector<RuntimeNode> &nodes, int64_t batchId, int64_t watermark, const BatchTiming &timing,
@@ -42,6 +44,7 @@ public:
 
 private:
     QFile m_metrics;
+    QString m_metricsError;
     qint64 m_previousBatchStart = -1;
     mutable QMutex m_mutex;
     std::deque<BatchProgress> m_recent;

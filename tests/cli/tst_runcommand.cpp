@@ -68,6 +68,8 @@ private slots:
     void examplesRunOnDemoData_data();
     void examplesRunOnDemoData();
     void aCheckpointResumesAndResets();
+    void aFullDiskOrAnUnwritablePathStopsTheRun_data();
+    void aFullDiskOrAnUnwritablePathStopsTheRun();
 
 private:
     QTemporaryDir m_dir;
@@ -386,6 +388,53 @@ void tst_RunCommand::aCheckpointResumesAndResets()
     QVERIFY2(err.contains(QStringLiteral("input ended, every window emitted")), qPrintable(err));
     std::tie(code, err) = cli({QStringLiteral("--no-checkpoint"), QStringLiteral("--reset-checkpoint")});
     QCOMPARE(code, 2);
+}
+
+void tst_RunCommand::aFullDiskOrAnUnwritablePathStopsTheRun_data()
+{
+    QTest::addColumn<QString>("runtime"); // the pipeline's runtime section
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("metrics on a full disk") << QStringLiteral(R"({"maxBatchRows": 500})")
+                                            << QStringList{QStringLiteral("--metrics"), QStringLiteral("/dev/full")}
+                                            << QStringLiteral("cannot write metrics to /dev/full: No space left on device");
+    QTest::newRow("a checkpoint where none can be") << QStringLiteral(R"({"checkpoint": {"dir": "/proc/none/state"}})")
+                                                    << QStringList{}
+                                                    << QStringLiteral("checkpoint /proc/none/state/checkpoint.db: cannot create");
+    QTest::newRow("a sink on a full disk") << QStringLiteral(R"({"maxBatchRows": 500})") << QStringList{}
+                                           << QStringLiteral("sink \"out\": cannot write /dev/full");
+}
+
+void tst_RunCommand::aFullDiskOrAnUnwritablePathStopsTheRun()
+{
+    QFETCH(QString, runtime);
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const QString dir = m_dir.filePath(QStringLiteral("full-%1").arg(QLatin1String(QTest::currentDataTag())).replace(u' ', u'-'));
+    QVERIFY(QDir().mkpath(dir));
+    QFile f(dir + QStringLiteral("/p.json"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const bool sinkOnFullDisk = message.startsWith(QStringLiteral("sink"));
+    f.write(QStringLiteral(R"j({"format": "streamwright.pipeline/1", "name": "full", "connections": {},
+     "nodes": [
+      {"id": "events", "type": "source.generator", "position": [0, 0], "config": {"stream": "user-events", "rate": 0,
+       "count": 3000, "startTime": "2026-11-25T10:00:00Z"}},
+      {"id": "out", "type": "sink.file", "position": [0, 0], "config": {"path": "%1"}}
+     ],
+     "edges": [{"from": "events", "to": "out"}],
+     "runtime": %2})j")
+                .arg(sinkOnFullDisk ? QStringLiteral("/dev/full") : QStringLiteral("out.jsonl"), runtime)
+                .toUtf8());
+    f.close();
+    QProcess run;
+    run.setWorkingDirectory(dir);
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), QStringList{QStringLiteral("run"), QStringLiteral("p.json"),
+                                                            QStringLiteral("--until-idle"), QStringLiteral("0.5"),
+                                                            QStringLiteral("-q")} + options);
+    QVERIFY(run.waitForFinished(60000));
+    const QString err = QString::fromUtf8(run.readAllStandardError());
+    QCOMPARE(run.exitCode(), 1);
+    QVERIFY2(err.contains(message), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

@@ -9,6 +9,10 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
 
 namespace sw::cli {
 
@@ -31,7 +35,9 @@ int BrokerCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     parser.setApplicationDescription(QStringLiteral(
         "Starts a Kafka-protocol broker on 127.0.0.1 (librdkafka's mock cluster) for trying pipelines\n"
         "without Kafka. Prints bootstrap=HOST:PORT[,...] first; runs until SIGINT or SIGTERM.\n"
-        "It keeps at most 5 MiB per partition: use more partitions for larger runs."));
+        "It keeps at most 5 MiB per partition: use more partitions for larger runs.\n\n"
+        "To rehearse an outage, write commands on its standard input, one per line; each is\n"
+        "answered on standard output with a line starting \"fault: \":\n") + runtime::EmbeddedBroker::faultHelp());
     const QCommandLineOption brokers(QStringLiteral("brokers"), QStringLiteral("Number of brokers (default 1)."),
                                      QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Create a topic (default 4 partitions; repeatable)."),
@@ -47,7 +53,7 @@ int BrokerCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         return kExitUsage;
     }
     std::string error;
-    auto broker = runtime::EmbeddedBroker::start(count, error);
+    std::shared_ptr<runtime::EmbeddedBroker> broker = runtime::EmbeddedBroker::start(count, error);
     if (!broker) {
         err << "streamwright-cli broker: " << QString::fromStdString(error) << "\n";
         return kExitProblems;
@@ -65,8 +71,25 @@ int BrokerCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     std::signal(SIGTERM, onSignal);
     out << "bootstrap=" << broker->bootstrap() << "\n";
     out.flush();
-    err << "embedded Kafka broker running; stop it with Ctrl+C\n";
+    err << "embedded Kafka broker running; stop it with Ctrl+C (faults: type help)\n";
     err.flush();
+    // Fault commands on standard input. The thread may stay blocked reading when
+    // the broker stops: it holds its own reference, and ends with the process.
+    std::thread([broker] {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            QString answer;
+            const QString command = QString::fromStdString(line).trimmed();
+            if (command.isEmpty())
+                continue;
+            if (command == u"help")
+                answer = runtime::EmbeddedBroker::faultHelp().trimmed().replace(u'\n', QStringLiteral("\nfault: "));
+            else if (!broker->inject(command, answer))
+                answer = QStringLiteral("error: ") + answer.trimmed().replace(u'\n', QStringLiteral("\nfault: "));
+            std::fprintf(stdout, "fault: %s\n", qPrintable(answer));
+            std::fflush(stdout);
+        }
+    }).detach();
     while (!g_stop)
         QThread::msleep(100);
     return kExitOk;

@@ -21,6 +21,8 @@ QString statusLine(const runtime::RunStatus &s)
         line += QStringLiteral(", watermark ") + core::Timestamps::toIso(s.watermark);
     if (!s.error.isEmpty())
         line += QStringLiteral(", error: ") + s.error;
+    if (!s.problem.isEmpty())
+        line += QStringLiteral(", since %1: %2").arg(core::Timestamps::toIso(s.problemSinceMs), s.problem);
     return line;
 }
 

@@ -84,6 +84,10 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                      QStringLiteral("Resolve the pipeline's relative paths against DIR instead of the "
                                                     "file's folder (the app runs an unsaved copy this way)."),
                                      QStringLiteral("DIR"));
+    const QCommandLineOption failAfter(QStringLiteral("fail-after"),
+                                       QStringLiteral("Fail (exit 1, with the reason) when a source has been unable to reach "
+                                                      "its cluster for S seconds (default: wait for it)."),
+                                       QStringLiteral("S"));
     const QCommandLineOption noCheckpoint(QStringLiteral("no-checkpoint"),
                                           QStringLiteral("Run without the pipeline's checkpoint (at-least-once; state "
                                                          "is lost when the run stops); the checkpoint is left as it is."));
@@ -94,7 +98,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                       QStringLiteral("Write the demo shop events (user-events, purchase-events) into each "
                                                      "embedded broker of the pipeline at N events/s while it runs."),
                                       QStringLiteral("N"));
-    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData, noCheckpoint, resetCheckpoint})
+    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData, noCheckpoint, resetCheckpoint, failAfter})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
     if (const auto exit = parseCommandLine(parser, QStringLiteral("run"), arguments, out, err))
@@ -122,6 +126,14 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
         }
     }
     options.metricsPath = parser.value(metrics);
+    if (parser.isSet(failAfter)) {
+        bool ok = false;
+        options.failAfterSeconds = parser.value(failAfter).toDouble(&ok);
+        if (!ok || options.failAfterSeconds < 0) {
+            err << "streamwright-cli run: --fail-after takes a number of seconds\n";
+            return kExitUsage;
+        }
+    }
     options.noCheckpoint = parser.isSet(noCheckpoint);
     if (options.noCheckpoint && parser.isSet(resetCheckpoint)) {
         err << "streamwright-cli run: --no-checkpoint and --reset-checkpoint exclude each other\n";
@@ -307,7 +319,21 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             const std::vector<runtime::BatchProgress> records = executor.progressSince(alertedBatch);
             const double seconds = lastAlertTick > 0 ? double(now - lastAlertTick) / 1000.0 : 1.0;
             lastAlertTick = now;
-            if (records.empty()) {
+            const auto down = executor.unreachable();
+            const auto last = executor.lastProgress();
+            if (records.empty() && down && last) {
+                // No batch runs while a cluster is away: the alerts see the latest
+                // record with the source's state now.
+                runtime::BatchProgress now_ = *last;
+                now_.timestampMs = now;
+                for (auto &s : now_.sources) {
+                    if (s.node == down->first) {
+                        s.unreachable = QString::fromStdString(down->second.reason);
+                        s.unreachableSinceMs = down->second.sinceMs;
+                    }
+                }
+                act(alerts.onProgress(now_, now));
+            } else if (records.empty()) {
                 act(alerts.onTick(now)); // paused or stuck: time still passes
             } else {
                 alertedBatch = records.back().batchId;

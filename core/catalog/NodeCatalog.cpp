@@ -378,7 +378,7 @@ QStringList NodeCatalog::metricNames()
 {
     return list({"consumer_lag", "input_rate", "processed_rate", "batch_duration_ms", "e2e_latency_ms",
                  "watermark", "watermark_gap_ms", "state_rows", "late_rows_dropped", "dead_letters", "rows_in",
-                 "rows_out"});
+                 "rows_out", "source_unreachable_s"});
 }
 
 QJsonValue NodeCatalog::settingValue(const NodeType &type, const QJsonObject &config, const QString &key)

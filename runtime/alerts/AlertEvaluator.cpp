@@ -148,6 +148,17 @@ std::optional<double> AlertEvaluator::metricValue(const QString &metric, const Q
             return double(p.deadLetters);
         return sumOver(p.sources, node, [](const SourceProgress &s) { return s.deadLetters; });
     }
+    if (metric == u"source_unreachable_s") { // how long a source has been unable to reach its cluster; 0: it can
+        std::optional<double> longest;
+        for (const SourceProgress &s : p.sources) {
+            if (!node.isEmpty() && s.node != node)
+                continue;
+            const double down = s.unreachable.isEmpty() ? 0.0
+                                                        : double(p.timestampMs - s.unreachableSinceMs.value_or(p.timestampMs)) / 1000.0;
+            longest = std::max(longest.value_or(0.0), down);
+        }
+        return longest;
+    }
     if (metric == u"rows_in" || metric == u"rows_out") {
         const bool in = metric == u"rows_in";
         if (!node.isEmpty()) {

@@ -41,6 +41,7 @@ LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs)
 void LagTracker::record(const BatchProgress &progress, qint64 nowMs)
 {
     for (const SourceProgress &source : progress.sources) {
+        m_unreachable[source.node] = !source.unreachable.isEmpty();
         for (const PartitionProgress &p : source.partitions) {
             if (!p.nextOffset)
                 continue; // not a consumer's partition (the generator's)
@@ -58,6 +59,8 @@ void LagTracker::record(const BatchProgress &progress, qint64 nowMs)
 
 LagStatus LagTracker::status(const QString &source, qint64 nowMs) const
 {
+    if (const auto it = m_unreachable.find(source); it != m_unreachable.end() && it->second)
+        return LagStatus::Stop; // its cluster cannot be reached: nothing moves
     LagStatus worst = LagStatus::Ok;
     for (const auto &[key, partition] : m_partitions) {
         if (partition.source != source)

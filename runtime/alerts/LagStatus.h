@@ -59,6 +59,7 @@ private:
     int m_windowSize;
     qint64 m_minIntervalMs;
     std::map<QString, Partition> m_partitions; // "source/topic/partition"
+    std::map<QString, bool> m_unreachable;     // per source, as its latest progress said: STOP
 };
 
 } // namespace sw::runtime

@@ -192,6 +192,11 @@ QJsonObject ControlServer::status() const
     s.batchId = m_executor.batchId();
     s.watermark = m_executor.watermark();
     s.error = m_executor.error();
+    if (const auto down = m_executor.unreachable(); down && s.state == RunStatus::State::Running) {
+        s.state = RunStatus::State::Degraded;
+        s.problem = QStringLiteral("source \"%1\": %2").arg(down->first, QString::fromStdString(down->second.reason));
+        s.problemSinceMs = down->second.sinceMs;
+    }
     return s.toJson();
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "control/RunStatus.h"
 
+#include "model/Timestamps.h"
+
 #include "progress/BatchProgress.h"
 
 namespace sw::runtime {
@@ -13,6 +15,7 @@ QString RunStatus::stateName(State state)
     case State::Stopping: return QStringLiteral("stopping");
     case State::Finished: return QStringLiteral("finished");
     case State::Failed: return QStringLiteral("failed");
+    case State::Degraded: return QStringLiteral("degraded");
     }
     return {};
 }
@@ -28,7 +31,10 @@ QJsonObject RunStatus::toJson() const
             {QStringLiteral("batchId"), double(batchId)},
             {QStringLiteral("watermark"), watermark == BatchProgress::kWatermarkEnd ? QJsonValue(QStringLiteral("end"))
                                                                                    : QJsonValue(double(watermark))},
-            {QStringLiteral("error"), error}};
+            {QStringLiteral("error"), error},
+            {QStringLiteral("problem"), problem.isEmpty() ? QJsonValue() : QJsonValue(problem)},
+            {QStringLiteral("problemSince"),
+             problem.isEmpty() ? QJsonValue() : QJsonValue(core::Timestamps::toIso(problemSinceMs))}};
 }
 
 std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *error)
@@ -36,7 +42,7 @@ std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *e
     RunStatus s;
     const QString state = json.value(QStringLiteral("state")).toString();
     bool known = false;
-    for (State candidate : {State::Running, State::Paused, State::Stopping, State::Finished, State::Failed}) {
+    for (State candidate : {State::Running, State::Paused, State::Stopping, State::Finished, State::Failed, State::Degraded}) {
         if (state == stateName(candidate)) {
             s.state = candidate;
             known = true;
@@ -44,7 +50,8 @@ std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *e
     }
     if (!known) {
         if (error)
-            *error = QStringLiteral("not a run status: state \"%1\" is none of running, paused, stopping, finished, failed")
+            *error = QStringLiteral("not a run status: state \"%1\" is none of running, paused, stopping, finished, "
+                                    "failed, degraded")
                          .arg(state);
         return std::nullopt;
     }
@@ -56,6 +63,8 @@ std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *e
     const QJsonValue watermark = json.value(QStringLiteral("watermark"));
     s.watermark = watermark.toString() == u"end" ? BatchProgress::kWatermarkEnd : int64_t(watermark.toDouble());
     s.error = json.value(QStringLiteral("error")).toString();
+    s.problem = json.value(QStringLiteral("problem")).toString();
+    s.problemSinceMs = core::Timestamps::parseIso(json.value(QStringLiteral("problemSince")).toString()).value_or(0);
     return s;
 }
 

@@ -15,7 +15,8 @@ namespace sw::runtime {
 // brokers get theirs at start). One JSON mapping, for the server and its clients.
 struct RunStatus
 {
-    enum class State { Running, Paused, Stopping, Finished, Failed };
+    // Degraded: running, but a source cannot reach its cluster (`problem`, since `problemSinceMs`).
+    enum class State { Running, Paused, Stopping, Finished, Failed, Degraded };
 
     QString pipeline;
     QHash<QString, QString> connections; // connection name -> bootstrap servers
@@ -23,6 +24,8 @@ struct RunStatus
     int64_t batchId = -1;
     int64_t watermark = 0; // BatchProgress::kWatermarkEnd at the end of bounded input
     QString error;
+    QString problem;          // degraded: why
+    int64_t problemSinceMs = 0;
 
     static QString stateName(State state);
     QJsonObject toJson() const;

@@ -40,6 +40,17 @@ Executor::~Executor()
     m_nodes.clear(); // clients first, then the embedded brokers they talk to
 }
 
+std::optional<std::pair<QString, Source::Unreachable>> Executor::unreachable() const
+{
+    for (const auto &n : m_nodes) {
+        if (n.source) {
+            if (auto down = n.source->unreachable())
+                return std::pair{n.id, std::move(*down)};
+        }
+    }
+    return std::nullopt;
+}
+
 void Executor::fail(const QString &message)
 {
     QMutexLocker lock(&m_progressMutex);
@@ -65,7 +76,8 @@ bool Executor::open(QString &error)
     const QJsonObject runtime = m_pipeline.runtime;
     m_maxBatchRows = std::max<int64_t>(1, int64_t(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
     m_triggerMs = core::Duration::parseMs(runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
-    const SourceContext sourceContext{&m_wakeup, &m_stopRequested};
+    const SourceContext sourceContext{&m_wakeup, &m_stopRequested,
+                                      m_options.failAfterSeconds >= 0 ? int64_t(m_options.failAfterSeconds * 1000) : -1};
     for (auto &n : m_nodes) {
         std::string message;
         if (n.source && !n.source->open(sourceContext, message)) {
@@ -319,6 +331,18 @@ Executor::Step Executor::step()
     if (!error().isEmpty())
         return Step::Failed;
     const qint64 now = m_clock.elapsed();
+    // A source that cannot reach its cluster: the silence is not the end of the
+    // input (--until-idle waits), and --fail-after says how long to wait at most.
+    if (const auto down = unreachable()) {
+        m_lastInputAt = now;
+        const int64_t downMs = QDateTime::currentMSecsSinceEpoch() - down->second.sinceMs;
+        if (m_options.failAfterSeconds >= 0 && double(downMs) > m_options.failAfterSeconds * 1000) {
+            fail(QStringLiteral("source \"%1\": %2; unreachable for %3 s (--fail-after)")
+                     .arg(down->first, QString::fromStdString(down->second.reason))
+                     .arg(downMs / 1000));
+            return Step::Failed;
+        }
+    }
     bool allExhausted = true;
     for (const auto &n : m_nodes)
         allExhausted = allExhausted && (!n.source || n.source->exhausted());

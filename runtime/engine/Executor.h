@@ -52,6 +52,8 @@ public:
     // What the checkpoint said at start ("" without one), for the run's first lines.
     QString checkpointReport() const { return m_checkpointReport; }
     bool hasCheckpoint() const { return m_checkpoint != nullptr; }
+    // The first source that cannot reach its input now, and why; any thread.
+    std::optional<std::pair<QString, Source::Unreachable>> unreachable() const;
     // runtime.checkpoint.dir, resolved against the pipeline file; empty: none.
     static QString checkpointDir(const core::Pipeline &pipeline);
     // From any thread: a batch waiting for planned records gives up, uncommitted,

@@ -77,6 +77,10 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
             s.deadLetters = n.deadLetters;
             for (const auto &[kind, count] : n.deadLettersByKind)
                 s.deadLettersByKind[QString::fromStdString(kind)] = count;
+            if (const auto down = n.source->unreachable()) {
+                s.unreachable = QString::fromStdString(down->reason);
+                s.unreachableSinceMs = down->sinceMs;
+            }
             if (n.maxEventTime != std::numeric_limits<int64_t>::min())
                 s.maxEventTime = n.maxEventTime;
             p.consumerLag += s.consumerLag;

@@ -11,6 +11,7 @@ struct RunOptions
 {
     QHash<QString, QString> connectionBootstraps; // --connection NAME=BOOTSTRAP
     double untilIdleSeconds = -1;                 // < 0: run until stopped
+    double failAfterSeconds = -1;                 // --fail-after: fail when a source is unreachable this long (< 0: never)
     QString metricsPath;                          // JSON Lines, one object per batch
     bool noCheckpoint = false;                    // --no-checkpoint: run without the pipeline's checkpoint
     // Connections whose brokers live only as long as this run (--demo-data's):

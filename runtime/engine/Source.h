@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ struct SourceContext
 {
     Wakeup *wakeup = nullptr;                        // to notify when records arrive
     const std::atomic<bool> *stopRequested = nullptr; // a long wait gives up when set
+    int64_t failAfterMs = -1; // --fail-after: an unreachable input fails the run after this long (-1: never)
 };
 
 // An input of the pipeline. Called on the executor thread only.
@@ -81,6 +83,15 @@ public:
     // latest offsets and positions (the run fills in rows, lag and dead letters).
     virtual void describe(SourceProgress &out) const { (void)out; }
     virtual int64_t lag() const { return 0; }
+    // Whether the source cannot reach its input now (a cluster down): why, and
+    // since when (epoch ms). The run then never takes the silence for the end of
+    // the input. Any thread.
+    struct Unreachable
+    {
+        std::string reason;
+        int64_t sinceMs = 0;
+    };
+    virtual std::optional<Unreachable> unreachable() const { return std::nullopt; }
 
     // Checkpoints. Where the next plan starts, per partition (`start`; `end` is
     // unused): what a commit records so that a restart reads on from there.

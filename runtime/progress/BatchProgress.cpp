@@ -101,6 +101,9 @@ QJsonObject sourceJson(const SourceProgress &s)
     o.insert(key("numInputRows"), double(s.numInputRows));
     o.insert(key("consumerLag"), double(s.consumerLag));
     o.insert(key("deadLetters"), double(s.deadLetters));
+    if (!s.unreachable.isEmpty())
+        o.insert(key("unreachable"), QJsonObject{{key("reason"), s.unreachable},
+                                                 {key("since"), core::Timestamps::toIso(s.unreachableSinceMs.value_or(0))}});
     if (!s.deadLettersByKind.empty()) {
         QJsonObject kinds;
         for (const auto &[kind, count] : s.deadLettersByKind)
@@ -135,6 +138,11 @@ SourceProgress sourceFromJson(const QJsonObject &o)
     s.numInputRows = integer(o, "numInputRows");
     s.consumerLag = integer(o, "consumerLag");
     s.deadLetters = integer(o, "deadLetters");
+    if (o.value(key("unreachable")).isObject()) {
+        const QJsonObject u = o.value(key("unreachable")).toObject();
+        s.unreachable = u.value(key("reason")).toString();
+        s.unreachableSinceMs = core::Timestamps::parseIso(u.value(key("since")).toString());
+    }
     const QJsonObject kinds = o.value(key("deadLettersByKind")).toObject();
     for (auto it = kinds.begin(); it != kinds.end(); ++it)
         s.deadLettersByKind[it.key()] = int64_t(it.value().toDouble());
@@ -156,7 +164,7 @@ SourceProgress sourceFromJson(const QJsonObject &o)
     }
     for (auto it = o.begin(); it != o.end(); ++it) {
         static const QStringList knownKeys{key("node"), key("description"), key("group"), key("numInputRows"),
-                                           key("consumerLag"), key("deadLetters"), key("deadLettersByKind"), key("maxEventTime"),
+                                           key("consumerLag"), key("deadLetters"), key("deadLettersByKind"), key("unreachable"), key("maxEventTime"),
                                            key("startOffset"), key("endOffset"), key("latestOffset"), key("partitions")};
         if (!knownKeys.contains(it.key()))
             s.extra.insert(it.key(), it.value());

@@ -52,6 +52,8 @@ struct SourceProgress
     int64_t consumerLag = 0;
     int64_t deadLetters = 0; // since the start
     std::map<QString, int64_t> deadLettersByKind; // since the start, by DeadLetters kind (not_json, ...)
+    QString unreachable;              // why the source cannot reach its cluster now (empty: it can)
+    std::optional<int64_t> unreachableSinceMs;
     std::optional<int64_t> maxEventTime;
     std::vector<PartitionProgress> partitions; // by topic, then partition
     QJsonObject extra;                         // figures only this kind of source has (the generator's)

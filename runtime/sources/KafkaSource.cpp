@@ -5,6 +5,7 @@
 #include "model/Duration.h"
 #include "model/Timestamps.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -72,6 +73,12 @@ bool KafkaSource::open(const SourceContext &context, std::string &error)
         return false;
     }
     char errstr[512];
+    // Client-wide errors (a broker refusing connections, all brokers down) come to
+    // the error callback, served on this thread with the consumer's queue.
+    rd_kafka_conf_set_opaque(conf, this);
+    rd_kafka_conf_set_error_cb(conf, [](rd_kafka_t *, int err, const char *reason, void *opaque) {
+        static_cast<KafkaSource *>(opaque)->noteError(rd_kafka_resp_err_t(err), reason);
+    });
     m_consumer.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr));
     if (!m_consumer) {
         error = std::string("cannot create a Kafka consumer: ") + errstr;
@@ -255,8 +262,49 @@ void KafkaSource::reportConsumerErrors()
     for (ssize_t i = 0; i < n; ++i) {
         KafkaMessage event(events[i]);
         if (event->err && event->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-            warn(rd_kafka_message_errstr(event.get()) + std::string(" (retrying)"));
+            noteError(event->err, rd_kafka_message_errstr(event.get()));
     }
+    probeWhileUnreachable();
+}
+
+void KafkaSource::noteError(rd_kafka_resp_err_t err, const std::string &message)
+{
+    warn(message + " (retrying)");
+    const bool cut = err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
+                     || err == RD_KAFKA_RESP_ERR__RESOLVE || err == RD_KAFKA_RESP_ERR__TIMED_OUT;
+    std::lock_guard lock(m_unreachableMutex);
+    if (cut && !m_unreachable) {
+        m_unreachable = Unreachable{"Kafka " + m_endpoint.name.toStdString() + " (" + m_endpoint.bootstrap.toStdString()
+                                        + ") cannot be reached: " + message,
+                                    QDateTime::currentMSecsSinceEpoch()};
+        m_sinceProbe.start();
+    }
+}
+
+void KafkaSource::probeWhileUnreachable()
+{
+    if (!unreachable() || m_sinceProbe.elapsed() < 1000 || m_settings.topics.isEmpty())
+        return;
+    m_sinceProbe.restart();
+    const std::string topic = m_settings.topics.front().toStdString();
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer.get(), topic.c_str(), nullptr);
+    const rd_kafka_metadata_t *metadata = nullptr;
+    if (rd_kafka_metadata(m_consumer.get(), 0, handle, &metadata, 500) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        std::lock_guard lock(m_unreachableMutex);
+        std::fprintf(stderr, "Kafka %s: reachable again after %lld s\n", qPrintable(m_endpoint.name),
+                     (long long)((QDateTime::currentMSecsSinceEpoch() - m_unreachable->sinceMs) / 1000));
+        m_unreachable.reset();
+        m_lastError.clear();
+    }
+    if (metadata)
+        rd_kafka_metadata_destroy(metadata);
+    rd_kafka_topic_destroy(handle);
+}
+
+std::optional<Source::Unreachable> KafkaSource::unreachable() const
+{
+    std::lock_guard lock(m_unreachableMutex);
+    return m_unreachable;
 }
 
 SourcePlan KafkaSource::plan(int64_t maxRows)
@@ -425,6 +473,17 @@ bool KafkaSource::readRange(Partition &p, const OffsetRange &range, SourceBatch 
                 out.interrupted = true;
                 return false;
             }
+            if (const auto down = unreachable()) {
+                // Waiting out an outage is no reason to give up on the batch,
+                // unless --fail-after says how long to wait at most.
+                const int64_t downMs = QDateTime::currentMSecsSinceEpoch() - down->sinceMs;
+                if (m_context.failAfterMs >= 0 && downMs > m_context.failAfterMs) {
+                    out.error = down->reason + "; unreachable for " + std::to_string(downMs / 1000) + " s (--fail-after)";
+                    return false;
+                }
+                waiting.restart();
+                reportedAt = 0;
+            }
             const qint64 waited = waiting.elapsed();
             if (waited >= kPlannedRecordTimeoutMs) {
                 out.error = "Kafka " + m_endpoint.name.toStdString() + ": " + p.topic + "/" + std::to_string(p.partition)
@@ -453,7 +512,7 @@ bool KafkaSource::readRange(Partition &p, const OffsetRange &range, SourceBatch 
             KafkaMessage msg(m_chunk[k]);
             if (msg->err) {
                 if (msg->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-                    warn(rd_kafka_message_errstr(msg.get()) + std::string(" (retrying)"));
+                    noteError(msg->err, rd_kafka_message_errstr(msg.get()));
             } else if (msg->offset >= range.end) {
                 p.held.push_back(std::move(msg));
             } else if (msg->offset >= p.next) {
@@ -461,6 +520,10 @@ bool KafkaSource::readRange(Partition &p, const OffsetRange &range, SourceBatch 
             }
         }
         if (kept > 0) {
+            if (unreachable()) { // records came: it is reachable
+                std::lock_guard lock(m_unreachableMutex);
+                m_unreachable.reset();
+            }
             waiting.restart();
             reportedAt = 0;
             decode(p, kept, out);

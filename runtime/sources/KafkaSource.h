@@ -16,6 +16,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace sw::runtime {
 
@@ -49,6 +50,7 @@ public:
     void commit() override;
     void describe(SourceProgress &out) const override;
     int64_t lag() const override;
+    std::optional<Unreachable> unreachable() const override;
     std::vector<OffsetRange> positions() const override;
     void startAt(const std::vector<OffsetRange> &positions) override;
 
@@ -109,6 +111,14 @@ private:
     std::vector<std::string_view> m_values;    // the chunk's record values, decoded together
     std::vector<DecodeFailure> m_failures;
     std::string m_lastError;
+    // The cluster could not be reached (transport errors, all brokers down) since
+    // then; cleared when records come, or a metadata request (tried once a second
+    // while it lasts) is answered.
+    std::optional<Unreachable> m_unreachable; // guarded by m_unreachableMutex (the control API reads it)
+    mutable std::mutex m_unreachableMutex;
+    QElapsedTimer m_sinceProbe;
+    void noteError(rd_kafka_resp_err_t err, const std::string &message);
+    void probeWhileUnreachable();
 };
 
 } // namespace sw::runtime

@@ -6,8 +6,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSignalSpy>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +73,8 @@ private slots:
     void examplesRunOnDemoData();
     void aCheckpointResumesAndResets();
     void aFullDiskOrAnUnwritablePathStopsTheRun_data();
+    void aBrokerOutageIsWaitedOutAndShown();
+    void failAfterEndsAWaitForABrokerThatStaysAway();
     void aFullDiskOrAnUnwritablePathStopsTheRun();
 
 private:
@@ -435,6 +441,137 @@ void tst_RunCommand::aFullDiskOrAnUnwritablePathStopsTheRun()
     const QString err = QString::fromUtf8(run.readAllStandardError());
     QCOMPARE(run.exitCode(), 1);
     QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+namespace {
+// A broker of its own, faults sent to its standard input.
+struct OutageBroker
+{
+    QProcess process;
+    QString bootstrap;
+    bool start()
+    {
+        process.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("broker"), QStringLiteral("--topic"),
+                                                         QStringLiteral("orders:2")});
+        if (!process.waitForReadyRead(10000))
+            return false;
+        bootstrap = QString::fromUtf8(process.readLine()).trimmed().mid(10);
+        return !bootstrap.isEmpty();
+    }
+    QString send(const char *command)
+    {
+        process.write(QByteArray(command) + '\n');
+        process.waitForBytesWritten(5000);
+        QElapsedTimer t;
+        t.start();
+        while (!process.canReadLine() && t.elapsed() < 5000)
+            process.waitForReadyRead(200);
+        return QString::fromUtf8(process.readLine()).trimmed();
+    }
+    void produce(int from, int count)
+    {
+        rd_kafka_t *producer = client(RD_KAFKA_PRODUCER, bootstrap);
+        for (int i = from; i < from + count; ++i) {
+            const std::string v = "{\"n\": " + std::to_string(i) + "}";
+            rd_kafka_producev(producer, RD_KAFKA_V_TOPIC("orders"), RD_KAFKA_V_PARTITION(i % 2),
+                              RD_KAFKA_V_VALUE(const_cast<char *>(v.data()), v.size()),
+                              RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+        }
+        rd_kafka_flush(producer, 10000);
+        rd_kafka_destroy(producer);
+    }
+    ~OutageBroker()
+    {
+        process.terminate();
+        process.waitForFinished(10000);
+    }
+};
+
+QString writeOrdersPipeline(const QString &dir, const QString &bootstrap)
+{
+    QDir().mkpath(dir);
+    QFile f(dir + QStringLiteral("/orders.json"));
+    f.open(QIODevice::WriteOnly);
+    f.write(QStringLiteral(R"j({"format": "streamwright.pipeline/1", "name": "orders",
+     "connections": {"local": {"kind": "kafka", "bootstrap": "%1"}},
+     "nodes": [
+      {"id": "orders", "type": "source.kafka", "position": [0, 0], "config": {"connection": "local", "topics": ["orders"],
+       "startingOffsets": "earliest", "schema": [{"name": "n", "type": "int"}],
+       "properties": {"reconnect.backoff.max.ms": "500", "socket.connection.setup.timeout.ms": "1000"}}},
+      {"id": "out", "type": "sink.file", "position": [0, 0], "config": {"path": "out.jsonl"}}
+     ],
+     "edges": [{"from": "orders", "to": "out"}], "runtime": {"trigger": "50ms"}})j")
+                .arg(bootstrap)
+                .toUtf8());
+    return f.fileName();
+}
+} // namespace
+
+// The broker goes away for longer than --until-idle: the run waits (it does not
+// take the silence for the end of the input), says it is degraded in its status,
+// with why and since when, and reads on with nothing lost when the broker is back.
+void tst_RunCommand::aBrokerOutageIsWaitedOutAndShown()
+{
+    OutageBroker broker;
+    QVERIFY(broker.start());
+    broker.produce(0, 500);
+    const QString dir = m_dir.filePath(QStringLiteral("outage"));
+    const QString file = writeOrdersPipeline(dir, broker.bootstrap);
+    QProcess run;
+    run.setWorkingDirectory(dir);
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), file, QStringLiteral("--until-idle"),
+                                                 QStringLiteral("2"), QStringLiteral("-q")});
+    QVERIFY(run.waitForReadyRead(10000));
+    const QString control = QString::fromUtf8(run.readLine()).trimmed().section(u' ', 0, 0).mid(8);
+    auto lines = [&] {
+        QFile out(dir + QStringLiteral("/out.jsonl"));
+        return out.open(QIODevice::ReadOnly) ? out.readAll().count('\n') : 0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lines(), 500, 15000);
+    QVERIFY2(broker.send("down").contains(QStringLiteral("every broker is down")), "the broker takes the fault");
+    QNetworkAccessManager net;
+    auto status = [&] {
+        QNetworkReply *reply = net.get(QNetworkRequest(QUrl(control + QStringLiteral("/api/status"))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(5000);
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(status().value(QStringLiteral("state")).toString(), QStringLiteral("degraded"), 20000);
+    const QJsonObject degraded = status();
+    QVERIFY2(degraded.value(QStringLiteral("problem")).toString().startsWith(QStringLiteral("source \"orders\": Kafka local (")),
+             qPrintable(degraded.value(QStringLiteral("problem")).toString()));
+    QVERIFY(!degraded.value(QStringLiteral("problemSince")).toString().isEmpty());
+    QTest::qWait(4000); // twice --until-idle: still waiting
+    QCOMPARE(run.state(), QProcess::Running);
+    QVERIFY(broker.send("up").contains(QStringLiteral("every broker is up")));
+    broker.produce(500, 500);
+    QVERIFY(run.waitForFinished(60000));
+    const QString err = QString::fromUtf8(run.readAllStandardError());
+    QVERIFY2(run.exitCode() == 0, qPrintable(err));
+    QCOMPARE(lines(), 1000); // nothing lost, nothing doubled
+    QVERIFY2(err.contains(QStringLiteral("reachable again after")), qPrintable(err));
+}
+
+void tst_RunCommand::failAfterEndsAWaitForABrokerThatStaysAway()
+{
+    OutageBroker broker;
+    QVERIFY(broker.start());
+    broker.produce(0, 100);
+    const QString dir = m_dir.filePath(QStringLiteral("outage-fail"));
+    const QString file = writeOrdersPipeline(dir, broker.bootstrap);
+    QProcess run;
+    run.setWorkingDirectory(dir);
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), file, QStringLiteral("--until-idle"),
+                                                 QStringLiteral("30"), QStringLiteral("--fail-after"), QStringLiteral("3"),
+                                                 QStringLiteral("-q")});
+    QVERIFY(run.waitForReadyRead(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(dir + QStringLiteral("/out.jsonl")).size() > 0, 15000);
+    broker.send("down");
+    QVERIFY(run.waitForFinished(40000));
+    const QString err = QString::fromUtf8(run.readAllStandardError());
+    QCOMPARE(run.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("(--fail-after)")) && err.contains(QStringLiteral("unreachable for")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

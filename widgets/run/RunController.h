@@ -115,6 +115,7 @@ private:
     QHash<QString, double> m_edgeRates;
     double m_inputRate = 0;
     double m_processedRate = 0;
+    QString m_announcedProblem; // the degraded status last logged
 };
 
 } // namespace sw::widgets

@@ -391,6 +391,38 @@
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
+    <message>
+        <source>Reset &amp;Checkpoint...</source>
+        <translation>&amp;Checkpoint zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Start the next run over: delete the checkpoint in runtime.checkpoint.dir</source>
+        <translation>Den nächsten Lauf neu beginnen: den Checkpoint in runtime.checkpoint.dir löschen</translation>
+    </message>
+    <message>
+        <source>Reset Checkpoint</source>
+        <translation>Checkpoint zurücksetzen</translation>
+    </message>
+    <message>
+        <source>This pipeline keeps no checkpoint: set runtime.checkpoint.dir (and save the file) for runs that resume where they stopped.</source>
+        <translation>Diese Pipeline führt keinen Checkpoint: runtime.checkpoint.dir setzen (und die Datei speichern), damit Läufe dort weitermachen, wo sie gestoppt wurden.</translation>
+    </message>
+    <message>
+        <source>There is no checkpoint in %1 yet: the next run starts from the sources&apos; startingOffsets.</source>
+        <translation>In %1 gibt es noch keinen Checkpoint: der nächste Lauf beginnt bei den startingOffsets der Quellen.</translation>
+    </message>
+    <message>
+        <source>Delete the checkpoint in %1?
+
+The next run starts over: the sources from their startingOffsets, with no window, join or dedupe state. What the sinks hold stays.</source>
+        <translation>Den Checkpoint in %1 löschen?
+
+Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenster-, Join- oder Deduplizierungszustand. Was die Senken enthalten, bleibt.</translation>
+    </message>
+    <message>
+        <source>Checkpoint deleted: the next run starts over</source>
+        <translation>Checkpoint gelöscht: der nächste Lauf beginnt neu</translation>
+    </message>
 </context>
 <context>
     <name>sw::core</name>
@@ -974,6 +1006,46 @@
         <source>an alert needs &quot;above&quot; or &quot;below&quot;: the threshold that makes it fire</source>
         <translation>ein Alarm braucht &quot;above&quot; oder &quot;below&quot;: die Schwelle, die ihn auslöst</translation>
     </message>
+    <message>
+        <source>a record whose event time is further ahead of its Kafka timestamp is a dead letter, not used for the watermark (one poison record would close every window); null: no limit</source>
+        <translation>ein Datensatz, dessen Ereigniszeit weiter vor seinem Kafka-Zeitstempel liegt, ist unzustellbar und zählt nicht für die Watermark (ein vergifteter Datensatz würde jedes Fenster schließen); null: keine Grenze</translation>
+    </message>
+    <message>
+        <source>what happens to records that cannot be decoded or used (dead letters)</source>
+        <translation>was mit Datensätzen geschieht, die nicht dekodiert oder verwendet werden können (unzustellbare Datensätze)</translation>
+    </message>
+    <message>
+        <source>route: to the &quot;dead&quot; edge, else to &quot;to&quot;, else to &lt;pipeline&gt;.dead-letters.jsonl; skip: count them and go on; stop: stop the run at the first one</source>
+        <translation>route: an die Kante „dead“, sonst nach „to“, sonst nach &lt;pipeline&gt;.dead-letters.jsonl; skip: zählen und weitermachen; stop: den Lauf beim ersten stoppen</translation>
+    </message>
+    <message>
+        <source>where dead letters are kept (besides a &quot;dead&quot; edge)</source>
+        <translation>wo unzustellbare Datensätze aufbewahrt werden (neben einer Kante „dead“)</translation>
+    </message>
+    <message>
+        <source>a JSON Lines file, a SQLite table or a Kafka topic</source>
+        <translation>eine JSON-Lines-Datei, eine SQLite-Tabelle oder ein Kafka-Topic</translation>
+    </message>
+    <message>
+        <source>the file, or the SQLite database</source>
+        <translation>die Datei oder die SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>the SQLite table</source>
+        <translation>die SQLite-Tabelle</translation>
+    </message>
+    <message>
+        <source>the cluster of the topic</source>
+        <translation>der Cluster des Topics</translation>
+    </message>
+    <message>
+        <source>the Kafka topic</source>
+        <translation>das Kafka-Topic</translation>
+    </message>
+    <message>
+        <source>a larger record value is a dead letter, not decoded (one huge record must not stall the batch or exhaust memory)</source>
+        <translation>ein größerer Datensatzwert ist unzustellbar und wird nicht dekodiert (ein riesiger Datensatz darf den Batch nicht aufhalten oder den Speicher erschöpfen)</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>
@@ -1061,6 +1133,10 @@
     <message>
         <source>this edge closes a cycle: %1; pipelines must flow one way</source>
         <translation>diese Kante schließt einen Kreis: %1; Pipelines müssen in eine Richtung fließen</translation>
+    </message>
+    <message>
+        <source>… %1 more …</source>
+        <translation>… %1 weitere …</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1538,18 @@
         <source>cannot join %1 &quot;%2&quot; with %3 &quot;%4&quot;</source>
         <translation>%1 „%2“ kann nicht mit %3 „%4“ verbunden werden</translation>
     </message>
+    <message>
+        <source>dead letters to a %1 need &quot;%2&quot;</source>
+        <translation>unzustellbare Datensätze in eine(n) %1 brauchen „%2“</translation>
+    </message>
+    <message>
+        <source>policy &quot;skip&quot; sends nothing to the &quot;dead&quot; edge to &quot;%1&quot;; use &quot;route&quot; to process the dead letters, or remove the edge</source>
+        <translation>die Richtlinie „skip“ schickt nichts an die Kante „dead“ zu „%1“; „route“ verwenden, um die unzustellbaren Datensätze zu verarbeiten, oder die Kante entfernen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already in the drop list; remove this entry</source>
+        <translation>„%1“ steht schon in der drop-Liste; diesen Eintrag entfernen</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::SettingsValidator</name>
@@ -1663,6 +1751,10 @@
     <message>
         <source>the timestamp ms milliseconds after 1970-01-01 UTC</source>
         <translation>der Zeitstempel ms Millisekunden nach 1970-01-01 UTC</translation>
+    </message>
+    <message>
+        <source>the expression nests more than %1 levels deep; split it into steps (a map node that computes a part, then this expression over that column)</source>
+        <translation>der Ausdruck ist mehr als %1 Ebenen tief verschachtelt; in Schritte aufteilen (ein Map-Knoten, der einen Teil berechnet, dann dieser Ausdruck über dieser Spalte)</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +2890,14 @@
     <message>
         <source>The runtime failed: %1</source>
         <translation>Die Laufzeit ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The runtime cannot read its input: %1</source>
+        <translation>Die Laufzeit kann ihre Eingabe nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>The runtime reads its input again.</source>
+        <translation>Die Laufzeit liest ihre Eingabe wieder.</translation>
     </message>
 </context>
 <context>

@@ -293,6 +293,8 @@ void MainWindow::createActions()
                                     "into the pipeline's embedded brokers"));
     connect(m_demoDataAction, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(QStringLiteral("run/demoData"), on); });
+    m_resetCheckpointAction = pipeline->addAction(tr("Reset &Checkpoint..."), this, &MainWindow::resetCheckpoint);
+    m_resetCheckpointAction->setToolTip(tr("Start the next run over: delete the checkpoint in runtime.checkpoint.dir"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), this, [this] { m_view->zoomBy(1.25); })->setShortcut(QKeySequence::ZoomIn);

@@ -77,6 +77,7 @@ private:
     void rebuildRecentMenu();
     void showProblem(const QModelIndex &index);
     void selectionChanged();
+    void resetCheckpoint();
     void runStateChanged();
     void appendLog(const QString &line, bool isError);
     void notifyAlert(const QString &severity, const QString &message);
@@ -113,6 +114,7 @@ private:
     QLabel *m_runStatus = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QAction *m_resetCheckpointAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_demoDataAction = nullptr;

@@ -5,6 +5,8 @@
 #include "MainWindow.h"
 
 #include "canvas/PipelineScene.h"
+#include "checkpoint/CheckpointStore.h"
+#include "engine/Executor.h"
 #include "explorer/ClusterExplorer.h"
 #include "format/PipelineFormat.h"
 #include "model/Duration.h"
@@ -158,6 +160,39 @@ void MainWindow::showStoredRun()
     statusBar()->showMessage(tr("Showing %1 (history in %2)").arg(chosen, QDir::toNativeSeparators(path)), 10000);
 }
 
+void MainWindow::resetCheckpoint()
+{
+    core::Pipeline pipeline = m_document.pipeline();
+    pipeline.filePath = m_document.filePath();
+    const QString dir = runtime::Executor::checkpointDir(pipeline);
+    if (dir.isEmpty() || (pipeline.filePath.isEmpty() && QDir::isRelativePath(dir))) {
+        QMessageBox::information(this, tr("Reset Checkpoint"),
+                                 tr("This pipeline keeps no checkpoint: set runtime.checkpoint.dir (and save the file) "
+                                    "for runs that resume where they stopped."));
+        return;
+    }
+    const QString database = runtime::CheckpointStore::databasePath(dir);
+    if (!QFileInfo::exists(database)) {
+        QMessageBox::information(this, tr("Reset Checkpoint"),
+                                 tr("There is no checkpoint in %1 yet: the next run starts from the sources' "
+                                    "startingOffsets.").arg(QDir::toNativeSeparators(dir)));
+        return;
+    }
+    if (QMessageBox::question(this, tr("Reset Checkpoint"),
+                              tr("Delete the checkpoint in %1?\n\nThe next run starts over: the sources from their "
+                                 "startingOffsets, with no window, join or dedupe state. What the sinks hold stays.")
+                                  .arg(QDir::toNativeSeparators(dir)),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    std::string error;
+    if (!runtime::CheckpointStore::reset(dir, error)) {
+        QMessageBox::warning(this, tr("Reset Checkpoint"), QString::fromStdString(error));
+        return;
+    }
+    statusBar()->showMessage(tr("Checkpoint deleted: the next run starts over"), 10000);
+}
+
 void MainWindow::runStateChanged()
 {
     using State = widgets::RunController::State;
@@ -173,6 +208,7 @@ void MainWindow::runStateChanged()
     m_pauseAction->setText(state == State::Paused ? tr("Res&ume") : tr("&Pause"));
     m_pauseAction->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_stepAction->setEnabled(state == State::Paused);
+    m_resetCheckpointAction->setEnabled(!m_run->isActive());
     if (!m_run->isActive() && !m_runBootstraps.isEmpty()) {
         m_runBootstraps.clear();
         updateExplorerConnections();

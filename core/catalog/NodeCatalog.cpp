@@ -324,6 +324,8 @@ QString settingKindName(SettingKind kind)
 
 NodeCatalog::NodeCatalog() : m_types(buildTypes())
 {
+    for (int i = 0; i < int(m_types.size()); ++i)
+        m_byId.insert(m_types[size_t(i)].id, i);
     m_connection = object("connection", K::Object, tr("a Kafka cluster"), false,
                           {choice("kind", list({"embedded", "kafka"}),
                                   tr("embedded: a local broker started with the pipeline; kafka: a real cluster"),
@@ -359,11 +361,8 @@ const NodeCatalog &NodeCatalog::instance()
 
 const NodeType *NodeCatalog::find(const QString &typeId) const
 {
-    for (const auto &t : m_types) {
-        if (t.id == typeId)
-            return &t;
-    }
-    return nullptr;
+    const auto it = m_byId.constFind(typeId);
+    return it == m_byId.constEnd() ? nullptr : &m_types[size_t(*it)];
 }
 
 QStringList NodeCatalog::typeIds() const

@@ -3,6 +3,7 @@
 
 #include "catalog/NodeType.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -35,6 +36,7 @@ public:
 private:
     NodeCatalog();
     std::vector<NodeType> m_types;
+    QHash<QString, int> m_byId; // validation looks types up per node and edge end
     SettingSpec m_connection;
     SettingSpec m_runtime;
     SettingSpec m_alert;

@@ -4,9 +4,9 @@
 #include "model/Suggest.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <algorithm>
+#include <tuple>
 
 namespace sw::core {
 
@@ -35,67 +35,93 @@ GraphInfo GraphValidator::validate()
     return info;
 }
 
+namespace {
+// Letters, digits, '_' and '-' (what ^[A-Za-z0-9_-]+$ says, without a regex per node).
+bool isValidId(const QString &id)
+{
+    for (const QChar c : id) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-'))
+            return false;
+    }
+    return !id.isEmpty();
+}
+} // namespace
+
 void GraphValidator::checkNodes(GraphInfo &info)
 {
-    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]+$"));
-    QHash<QString, int> firstIndex;
     const auto &nodes = m_context.pipeline.nodes;
+    info.usable.assign(nodes.size(), 0);
+    info.types.assign(nodes.size(), nullptr);
+    info.inputs.resize(nodes.size());
+    info.nodeIndex.reserve(qsizetype(nodes.size()));
     for (int i = 0; i < int(nodes.size()); ++i) {
         const Node &node = nodes[size_t(i)];
-        if (!info.nodeIndex.contains(node.id))
+        const auto first = info.nodeIndex.constFind(node.id);
+        const bool duplicate = first != info.nodeIndex.constEnd();
+        if (!duplicate)
             info.nodeIndex.insert(node.id, i);
         const QString p = ValidationContext::nodePointer(i);
         bool usable = true;
         if (node.id.isEmpty()) {
             m_context.error(p + QStringLiteral("/id"), tr("the node id is empty"));
             usable = false;
-        } else if (!idPattern.match(node.id).hasMatch()) {
+        } else if (!isValidId(node.id)) {
             m_context.error(p + QStringLiteral("/id"),
                             tr("node id \"%1\" may only contain letters, digits, '_' and '-'").arg(node.id), node.id);
             usable = false;
-        } else if (firstIndex.contains(node.id)) {
+        } else if (duplicate) {
             m_context.error(p + QStringLiteral("/id"), tr("duplicate node id \"%1\" (also used by /nodes/%2)")
                                                             .arg(node.id)
-                                                            .arg(firstIndex.value(node.id)),
+                                                            .arg(*first),
                             node.id);
             usable = false;
-        } else {
-            firstIndex.insert(node.id, i);
         }
-        if (!m_context.catalog.find(node.type)) {
+        const NodeType *type = m_context.catalog.find(node.type);
+        info.types[size_t(i)] = type;
+        if (!type) {
             m_context.error(p + QStringLiteral("/type"),
                             tr("unknown node type \"%1\"%2").arg(node.type, didYouMean(node.type, m_context.catalog.typeIds())),
                             node.id);
             usable = false;
         }
-        if (usable)
-            info.usableNodes.insert(node.id);
+        if (usable) {
+            info.usable[size_t(i)] = 1;
+            info.inputs[size_t(i)].resize(type->inputs.size());
+        }
     }
 }
 
 void GraphValidator::checkEdges(GraphInfo &info)
 {
     const Pipeline &p = m_context.pipeline;
-    QStringList ids;
-    for (const auto &n : p.nodes)
-        ids << n.id;
+    QStringList ids; // for "did you mean", made when first needed
     for (int k = 0; k < int(p.edges.size()); ++k) {
         const Edge &edge = p.edges[size_t(k)];
         const QString ep = QStringLiteral("/edges/%1").arg(k);
         bool ok = true;
-        for (const auto &[end, key] : {std::pair{edge.from, QStringLiteral("from")}, std::pair{edge.to, QStringLiteral("to")}}) {
-            if (!info.nodeIndex.contains(end)) {
+        const auto fromIt = info.nodeIndex.constFind(edge.from), toIt = info.nodeIndex.constFind(edge.to);
+        for (const auto &[end, key, found] : {std::tuple{edge.from, QStringLiteral("from"), fromIt != info.nodeIndex.constEnd()},
+                                              std::tuple{edge.to, QStringLiteral("to"), toIt != info.nodeIndex.constEnd()}}) {
+            if (!found) {
+                if (ids.isEmpty()) {
+                    for (const auto &n : p.nodes)
+                        ids << n.id;
+                }
                 m_context.error(ep + u'/' + key, tr("the edge refers to node \"%1\", which does not exist%2")
                                                      .arg(end, didYouMean(end, ids)));
                 ok = false;
             }
         }
-        if (ok && !info.usableNodes.contains(edge.from))
-            m_inputsFedByBrokenNodes.insert(edge.to + u'/' + edge.toPort);
-        if (!ok || !info.usableNodes.contains(edge.from) || !info.usableNodes.contains(edge.to))
+        if (!ok)
             continue;
-        const NodeType *fromType = m_context.catalog.find(p.nodes[size_t(info.nodeIndex.value(edge.from))].type);
-        const NodeType *toType = m_context.catalog.find(p.nodes[size_t(info.nodeIndex.value(edge.to))].type);
+        const int from = *fromIt, to = *toIt;
+        if (!info.usable[size_t(from)])
+            m_inputsFedByBrokenNodes.insert(edge.to + u'/' + edge.toPort);
+        if (!info.usable[size_t(from)] || !info.usable[size_t(to)])
+            continue;
+        const NodeType *fromType = info.types[size_t(from)];
+        const NodeType *toType = info.types[size_t(to)];
         if (fromType->isSink()) {
             m_context.error(ep + QStringLiteral("/from"),
                             tr("\"%1\" is a sink (%2) and has no output").arg(edge.from, fromType->id), edge.from);
@@ -128,7 +154,8 @@ void GraphValidator::checkEdges(GraphInfo &info)
                             edge.to);
             continue;
         }
-        auto &edgesIntoPort = info.inputs[edge.to][port];
+        const auto portIndex = size_t(toType->input(port) - toType->inputs.data());
+        auto &edgesIntoPort = info.inputs[size_t(to)][portIndex];
         bool duplicate = false;
         for (int other : edgesIntoPort) {
             const Edge &o = p.edges[size_t(other)];
@@ -154,32 +181,37 @@ void GraphValidator::checkEdges(GraphInfo &info)
 void GraphValidator::checkConnectivity(const GraphInfo &info)
 {
     const Pipeline &p = m_context.pipeline;
-    QSet<QString> hasOutput;
+    std::vector<char> hasOutput(p.nodes.size(), 0);
     for (const auto &e : p.edges) {
-        if (e.fromPort.isEmpty() || e.fromPort == QStringLiteral("out"))
-            hasOutput.insert(e.from);
+        if (e.fromPort.isEmpty() || e.fromPort == QStringLiteral("out")) {
+            if (const auto it = info.nodeIndex.constFind(e.from); it != info.nodeIndex.constEnd())
+                hasOutput[size_t(*it)] = 1;
+        }
     }
     for (int i = 0; i < int(p.nodes.size()); ++i) {
         const Node &node = p.nodes[size_t(i)];
         // A later node with a usable node's id is not that node (found by fuzzing:
         // a duplicate id of an unknown type crashed here).
-        if (!info.usableNodes.contains(node.id) || info.nodeIndex.value(node.id) != i)
+        if (!info.usable[size_t(i)])
             continue;
-        const NodeType *type = m_context.catalog.find(node.type);
-        const auto connected = info.inputs.value(node.id);
-        for (const auto &port : type->inputs) {
-            if (connected.contains(port.name)
-                || m_inputsFedByBrokenNodes.contains(node.id + u'/' + port.name)
-                || (type->inputs.size() == 1 && m_inputsFedByBrokenNodes.contains(node.id + u'/')))
+        const NodeType *type = info.types[size_t(i)];
+        const auto &connected = info.inputs[size_t(i)];
+        for (size_t port = 0; port < type->inputs.size(); ++port) {
+            const QString &name = type->inputs[port].name;
+            if (!connected[port].empty())
+                continue;
+            if (!m_inputsFedByBrokenNodes.isEmpty()
+                && (m_inputsFedByBrokenNodes.contains(node.id + u'/' + name)
+                    || (type->inputs.size() == 1 && m_inputsFedByBrokenNodes.contains(node.id + u'/'))))
                 continue;
             if (type->inputs.size() > 1)
                 m_context.error(ValidationContext::nodePointer(i),
-                                tr("\"%1\" (%2) needs an input on port \"%3\"").arg(node.id, type->id, port.name), node.id);
+                                tr("\"%1\" (%2) needs an input on port \"%3\"").arg(node.id, type->id, name), node.id);
             else
                 m_context.error(ValidationContext::nodePointer(i),
                                 tr("\"%1\" (%2) has no input; connect an edge to it").arg(node.id, type->id), node.id);
         }
-        if (!type->isSink() && !hasOutput.contains(node.id))
+        if (!type->isSink() && !hasOutput[size_t(i)])
             m_context.warning(ValidationContext::nodePointer(i),
                               tr("the output of \"%1\" goes nowhere; connect it to a sink").arg(node.id), node.id);
     }
@@ -194,13 +226,12 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
     std::vector<int> indegree(count, -1); // -1: not usable
     std::vector<std::vector<int>> outgoing(count);
     for (int i = 0; i < n; ++i) {
-        if (info.usableNodes.contains(p.nodes[size_t(i)].id) && info.nodeIndex.value(p.nodes[size_t(i)].id) == i)
+        if (info.usable[size_t(i)])
             indegree[size_t(i)] = 0;
     }
     std::vector<int> edgeTo(p.edges.size(), -1);
-    for (auto it = info.inputs.constBegin(); it != info.inputs.constEnd(); ++it) {
-        const int to = info.nodeIndex.value(it.key());
-        for (const auto &edgeIndices : it.value()) {
+    for (int to = 0; to < n; ++to) {
+        for (const auto &edgeIndices : info.inputs[size_t(to)]) {
             for (int k : edgeIndices) {
                 indegree[size_t(to)] += 1;
                 edgeTo[size_t(k)] = to;

@@ -15,13 +15,22 @@ namespace sw::core {
 struct GraphInfo
 {
     QStringList order; // node ids in topological order (nodes on cycles left out)
-    // Valid edges into each node: node id -> (input port -> edge indices).
-    QHash<QString, QHash<QString, std::vector<int>>> inputs;
-    QSet<QString> usableNodes; // known type, unique valid id
-    // Node id -> index in the pipeline's nodes (the first, for a duplicated id):
-    // looked up once per edge and node, where a scan of the nodes made validating
-    // a long pipeline quadratic.
+    // By node index, as the graph is walked per node and edge (by index, not by id:
+    // hashing ids made a 100,000-node file slow to validate):
+    std::vector<char> usable; // known type, valid id, the first node of its id
+    std::vector<const NodeType *> types; // the catalog's type (null: unknown)
+    // The valid edges into each usable node, per input port of its type (in the
+    // catalog's order of the type's inputs).
+    std::vector<std::vector<std::vector<int>>> inputs;
+    // Node id -> index in the pipeline's nodes (the first, for a duplicated id).
     QHash<QString, int> nodeIndex;
+
+    // Whether `id` names a usable node.
+    bool isUsable(const QString &id) const
+    {
+        const auto it = nodeIndex.constFind(id);
+        return it != nodeIndex.constEnd() && usable[size_t(*it)];
+    }
 };
 
 // Node ids and types, edges, ports and cycles.

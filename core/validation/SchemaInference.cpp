@@ -73,13 +73,14 @@ QHash<QString, NodeSchemas> SchemaInference::run()
     for (const QString &id : m_graph.order) {
         const int index = m_graph.nodeIndex.value(id);
         const Node &node = p.nodes[size_t(index)];
-        const NodeType &type = *m_context.catalog.find(node.type);
+        const NodeType &type = *m_graph.types[size_t(index)];
         const NodeScope scope{index, node, type};
         Inputs inputs;
         bool complete = true;
-        const auto ports = m_graph.inputs.value(id);
-        for (const auto &port : type.inputs) {
-            for (int k : ports.value(port.name)) {
+        const auto &ports = m_graph.inputs[size_t(index)];
+        for (size_t portIndex = 0; portIndex < type.inputs.size(); ++portIndex) {
+            const PortSpec &port = type.inputs[portIndex];
+            for (int k : ports[portIndex]) {
                 const Edge &e = p.edges[size_t(k)];
                 const QString fromPort = e.fromPort.isEmpty() ? QStringLiteral("out") : e.fromPort;
                 const auto upstream = result.constFind(e.from);

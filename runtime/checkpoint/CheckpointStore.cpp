@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkpoint/CheckpointStore.h"
 
+#include "expr/Casts.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -67,8 +69,8 @@ std::optional<std::vector<OffsetRange>> rangesFromJson(const QJsonValue &value, 
         if (a.size() != (withEnd ? 4 : 3) || !a[0].isString() || !a[1].isDouble() || !a[2].isDouble()
             || (withEnd && !a[3].isDouble()))
             return std::nullopt;
-        OffsetRange r{a[0].toString().toStdString(), a[1].toInt(), int64_t(a[2].toDouble()), 0};
-        r.end = withEnd ? int64_t(a[3].toDouble()) : r.start;
+        OffsetRange r{a[0].toString().toStdString(), a[1].toInt(), core::expr::Casts::toInt64(a[2].toDouble()), 0};
+        r.end = withEnd ? core::expr::Casts::toInt64(a[3].toDouble()) : r.start;
         out.push_back(std::move(r));
     }
     return out;

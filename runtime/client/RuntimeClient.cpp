@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "client/RuntimeClient.h"
 
+#include "expr/Casts.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -116,7 +118,7 @@ void RuntimeClient::fetchSamples(Answer<EdgeSamples> answer)
                      if (!o)
                          return answer(std::nullopt, error);
                      EdgeSamples samples;
-                     samples.batchId = int64_t(o->value(QStringLiteral("batchId")).toDouble(-1));
+                     samples.batchId = core::expr::Casts::toInt64(o->value(QStringLiteral("batchId")).toDouble(-1));
                      const QJsonObject edges = o->value(QStringLiteral("edges")).toObject();
                      for (auto it = edges.begin(); it != edges.end(); ++it)
                          samples.edges[it.key()] = it.value().toArray();

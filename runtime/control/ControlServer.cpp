@@ -2,6 +2,7 @@
 #include "control/ControlServer.h"
 
 #include "control/RunStatus.h"
+#include "expr/Casts.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,6 +10,8 @@
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <cmath>
 #include <QUrlQuery>
 
 #include <functional>
@@ -102,7 +105,18 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
         };
         if (r.query().hasQueryItem(QStringLiteral("since"))) {
             // Only the snapshots after a batch the client has seen (the app polls this).
-            const auto since = int64_t(r.query().queryItemValue(QStringLiteral("since")).toDouble());
+            // Any number a client sends, however large, without converting a double
+            // out of int64's range (UB; a hostile or careless client crashed the run).
+            const QString text = r.query().queryItemValue(QStringLiteral("since"));
+            bool ok = false;
+            int64_t since = text.toLongLong(&ok);
+            if (!ok) {
+                const double d = text.toDouble(&ok);
+                if (!ok || std::isnan(d))
+                    return json({{QStringLiteral("error"), QStringLiteral("since takes a batch id, not \"%1\"").arg(text.left(40))}},
+                                QHttpServerResponder::StatusCode::BadRequest);
+                since = core::expr::Casts::toInt64(d);
+            }
             o.insert(QStringLiteral("recent"), array(m_executor.progressSince(since)));
         } else if (r.query().hasQueryItem(QStringLiteral("recent"))) {
             o.insert(QStringLiteral("recent"), array(m_executor.recentProgress()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "control/RunStatus.h"
 
+#include "expr/Casts.h"
 #include "model/Timestamps.h"
 
 #include "progress/BatchProgress.h"
@@ -59,9 +60,9 @@ std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *e
     const QJsonObject connections = json.value(QStringLiteral("connections")).toObject();
     for (auto it = connections.begin(); it != connections.end(); ++it)
         s.connections.insert(it.key(), it.value().toString());
-    s.batchId = int64_t(json.value(QStringLiteral("batchId")).toDouble(-1));
+    s.batchId = core::expr::Casts::toInt64(json.value(QStringLiteral("batchId")).toDouble(-1));
     const QJsonValue watermark = json.value(QStringLiteral("watermark"));
-    s.watermark = watermark.toString() == u"end" ? BatchProgress::kWatermarkEnd : int64_t(watermark.toDouble());
+    s.watermark = watermark.toString() == u"end" ? BatchProgress::kWatermarkEnd : core::expr::Casts::toInt64(watermark.toDouble());
     s.error = json.value(QStringLiteral("error")).toString();
     s.problem = json.value(QStringLiteral("problem")).toString();
     s.problemSinceMs = core::Timestamps::parseIso(json.value(QStringLiteral("problemSince")).toString()).value_or(0);

@@ -5,6 +5,7 @@
 #include "engine/DeadLetters.h"
 #include "engine/PipelineBuilder.h"
 #include "engine/ProcessMemory.h"
+#include "expr/Casts.h"
 #include "sinks/FileSink.h"
 #include "model/Duration.h"
 #include "validation/PipelineValidator.h"
@@ -74,7 +75,7 @@ bool Executor::open(QString &error)
     if (!openCheckpoint(validation, error))
         return false;
     const QJsonObject runtime = m_pipeline.runtime;
-    m_maxBatchRows = std::max<int64_t>(1, int64_t(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
+    m_maxBatchRows = std::max<int64_t>(1, core::expr::Casts::toInt64(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
     m_triggerMs = core::Duration::parseMs(runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
     const SourceContext sourceContext{&m_wakeup, &m_stopRequested,
                                       m_options.failAfterSeconds >= 0 ? int64_t(m_options.failAfterSeconds * 1000) : -1};

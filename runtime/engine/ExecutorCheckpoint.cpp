@@ -9,6 +9,7 @@
 #include "checkpoint/PipelineFingerprint.h"
 #include "engine/DeadLetters.h"
 #include "engine/Executor.h"
+#include "expr/Casts.h"
 #include "operators/OperatorState.h"
 #include "settings/NodeSettings.h"
 #include "sinks/FileSink.h"
@@ -81,7 +82,7 @@ bool Executor::openCheckpoint(const core::ValidationResult &validation, QString 
     }
     m_fault = qEnvironmentVariable("STREAMWRIGHT_CHECKPOINT_FAULT");
     m_everyBatches = std::max<int64_t>(
-        1, int64_t(m_pipeline.runtime.value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("everyBatches")).toDouble(10)));
+        1, core::expr::Casts::toInt64(m_pipeline.runtime.value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("everyBatches")).toDouble(10)));
     auto store = std::make_unique<CheckpointStore>();
     std::string message;
     if (!store->open(dir, message)) {

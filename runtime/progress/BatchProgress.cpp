@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progress/BatchProgress.h"
 
+#include "expr/Casts.h"
 #include "model/Timestamps.h"
 
 #include <QJsonArray>
@@ -17,13 +18,13 @@ QString key(const char *name)
 
 int64_t integer(const QJsonObject &o, const char *name)
 {
-    return int64_t(o.value(QLatin1String(name)).toDouble());
+    return core::expr::Casts::toInt64(o.value(QLatin1String(name)).toDouble());
 }
 
 std::optional<int64_t> optionalInteger(const QJsonObject &o, const char *name)
 {
     const QJsonValue v = o.value(QLatin1String(name));
-    return v.isDouble() ? std::optional<int64_t>(int64_t(v.toDouble())) : std::nullopt;
+    return v.isDouble() ? std::optional<int64_t>(core::expr::Casts::toInt64(v.toDouble())) : std::nullopt;
 }
 
 // {"topic": {"0": value, ...}, ...} for the partitions `value` gives a value for.
@@ -86,7 +87,7 @@ void readOffsets(SourceProgress &source, const QJsonObject &byTopic,
     for (auto topic = byTopic.begin(); topic != byTopic.end(); ++topic) {
         const QJsonObject offsets = topic.value().toObject();
         for (auto p = offsets.begin(); p != offsets.end(); ++p)
-            source.partition(topic.key(), p.key().toInt()).*field = int64_t(p.value().toDouble());
+            source.partition(topic.key(), p.key().toInt()).*field = core::expr::Casts::toInt64(p.value().toDouble());
     }
 }
 
@@ -145,7 +146,7 @@ SourceProgress sourceFromJson(const QJsonObject &o)
     }
     const QJsonObject kinds = o.value(key("deadLettersByKind")).toObject();
     for (auto it = kinds.begin(); it != kinds.end(); ++it)
-        s.deadLettersByKind[it.key()] = int64_t(it.value().toDouble());
+        s.deadLettersByKind[it.key()] = core::expr::Casts::toInt64(it.value().toDouble());
     s.maxEventTime = optionalInteger(o, "maxEventTime");
     readOffsets(s, o.value(key("startOffset")).toObject(), &PartitionProgress::startOffset);
     readOffsets(s, o.value(key("endOffset")).toObject(), &PartitionProgress::endOffset);
@@ -277,7 +278,7 @@ std::optional<BatchProgress> BatchProgress::fromJson(const QJsonObject &o, QStri
                     d.value(key("checkpoint")).toDouble(), d.value(key("total")).toDouble()};
     const QJsonObject eventTime = o.value(key("eventTime")).toObject();
     const QJsonValue watermark = eventTime.value(key("watermark"));
-    p.watermark = watermark.isString() && watermark.toString() == u"end" ? kWatermarkEnd : int64_t(watermark.toDouble());
+    p.watermark = watermark.isString() && watermark.toString() == u"end" ? kWatermarkEnd : core::expr::Casts::toInt64(watermark.toDouble());
     p.watermarkGapMs = optionalInteger(eventTime, "watermarkGapMs");
     p.consumerLag = integer(o, "consumerLag");
     p.lateRowsDropped = integer(o, "lateRowsDropped");
@@ -312,7 +313,7 @@ std::optional<BatchProgress> BatchProgress::fromJson(const QJsonObject &o, QStri
         node.busyMs = n.value(key("busyMs")).toDouble();
         const QJsonObject ports = n.value(key("rowsOutByPort")).toObject();
         for (auto port = ports.begin(); port != ports.end(); ++port)
-            node.rowsOutByPort[port.key()] = int64_t(port.value().toDouble());
+            node.rowsOutByPort[port.key()] = core::expr::Casts::toInt64(port.value().toDouble());
         node.lookupMisses = optionalInteger(n, "lookupMisses");
         node.tableRows = optionalInteger(n, "tableRows");
     }

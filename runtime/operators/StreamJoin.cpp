@@ -128,7 +128,10 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
 void StreamJoin::evict(std::vector<Stored> &rows, int side, int64_t watermark, Batch &out)
 {
     const bool keep = side == 0 ? m_keepLeft : m_keepRight;
-    auto expired = [&](const Stored &s) { return side == 0 ? s.ts + m_to <= watermark : s.ts - m_from <= watermark; };
+    // The bound is inclusive (BETWEEN), so, as Spark does (it subtracts 1 ms from
+    // the state watermark it derives from an inclusive bound), a row exactly on it
+    // stays one millisecond longer.
+    auto expired = [&](const Stored &s) { return side == 0 ? s.ts + m_to < watermark : s.ts - m_from < watermark; };
     for (const Stored &s : rows) {
         if (keep && !s.matched && expired(s))
             emitRow(out, side == 0 ? &s : nullptr, side == 0 ? nullptr : &s);

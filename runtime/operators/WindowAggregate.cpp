@@ -213,17 +213,28 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
             }
         }
     };
+    // Spark's rule: a (row, window) pair is late when the window's end is at or
+    // behind the watermark, not when the row's event time is. A row too late for
+    // its oldest sliding windows still counts in the newer, open ones; it goes to
+    // the late output once, and each late pair is counted.
+    auto markLate = [&](size_t row, int64_t pairs) {
+        late.ints[row] = 1;
+        lateHere += pairs;
+    };
     for (size_t row = 0; row < batch.rows; ++row) {
         ++m_seq;
         if (tumbling && !m_slots.empty())
             fetchAhead(row);
-        if (time.isNull(row) || time.ints[row] <= watermark) {
-            late.ints[row] = 1;
-            ++lateHere;
+        if (time.isNull(row)) {
+            markLate(row, 1);
             continue;
         }
         const int64_t ts = time.ints[row];
         if (m_kind == Kind::Session) {
+            if (ts + m_gap <= watermark) { // its own session [ts, ts + gap) has ended
+                markLate(row, 1);
+                continue;
+            }
             std::string groupKey;
             for (const Column *c : groupColumns)
                 appendKey(groupKey, *c, row);
@@ -232,11 +243,21 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
         }
         const int64_t lastStart = floorDiv(ts, m_slide) * m_slide;
         if (tumbling) {
-            accumulateWindow(windowFor(m_rowHashes[row], lastStart, groupColumns, row), values, row);
+            if (lastStart + m_size <= watermark)
+                markLate(row, 1);
+            else
+                accumulateWindow(windowFor(m_rowHashes[row], lastStart, groupColumns, row), values, row);
             continue;
         }
-        for (int64_t start = lastStart; start > ts - m_size; start -= m_slide)
-            accumulateWindow(windowFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
+        int64_t latePairs = 0;
+        for (int64_t start = lastStart; start > ts - m_size; start -= m_slide) {
+            if (start + m_size <= watermark)
+                ++latePairs;
+            else
+                accumulateWindow(windowFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
+        }
+        if (latePairs > 0)
+            markLate(row, latePairs);
     }
     if (lateHere > 0) {
         context().countLateRows(lateHere);
@@ -256,9 +277,10 @@ void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, co
     merged.aggregates.resize(m_specs.size());
     for (const Column *c : groupColumns)
         merged.keys.push_back(OwnedValue::fromCell(*c, row));
-    // Fold every session this event's [ts, ts + gap) touches into one.
+    // Fold every session this event's [ts, ts + gap) overlaps or touches into one
+    // (Spark merges a session whose start is at or before another's end).
     for (auto it = sessions.begin(); it != sessions.end();) {
-        if (it->start < ts + m_gap && ts < it->end) {
+        if (it->start <= ts + m_gap && ts <= it->end) {
             merged.start = std::min(merged.start, it->start);
             merged.end = std::max(merged.end, it->end);
             for (size_t a = 0; a < m_specs.size(); ++a)

@@ -114,8 +114,9 @@ void tst_RunCommand::runsAgainstTheBroker()
         "not json at all",
         R"({"user": "a", "page": "home", "ts": "2026-11-25T10:01:10Z"})",
         R"({"user": "c", "page": "home", "ts": "yesterday"})",
-        // Late: one row per batch, so the watermark is 10:01:10 by now.
-        R"({"user": "a", "page": "home", "ts": "2026-11-25T10:00:20Z"})",
+        // Late: its window [09:59, 10:00) ended before the watermark (10:00:40 at
+        // least by now); lateness is judged by the window's end, as in Spark.
+        R"({"user": "a", "page": "home", "ts": "2026-11-25T09:59:30Z"})",
     };
     for (const char *r : records) {
         // One partition, so the order (and with it lateness) is what the test says.

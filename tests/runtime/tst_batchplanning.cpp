@@ -379,8 +379,12 @@ void tst_BatchPlanning::aPoisonRecordDoesNotSilenceThePipeline()
     if (!guarded) {
         QCOMPARE(dead, 0);
         QCOMPARE(read, 3001);
-        // The watermark went to the year 9999: what came after the poison was late.
-        QVERIFY2(late > 500, qPrintable(QString::number(late)));
+        // Rows after the poison were late: its event time holds its partition back
+        // (the planner cuts every partition at one event time, and the poison's is
+        // the end of time) while the other partition moves the watermark on; then
+        // the watermark goes to the year 9999. 263 of the 1,500 rows after it, by
+        // the window-end rule (607 when a row's own time decided).
+        QVERIFY2(late > 200, qPrintable(QString::number(late)));
         return;
     }
     QCOMPARE(read, 3000);

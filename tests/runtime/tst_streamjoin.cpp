@@ -96,7 +96,43 @@ private slots:
     void joinTypes_data();
     void joinTypes();
     void evictsAndCompactsManyRows();
+    void aRowOnTheInclusiveBoundStays();
 };
+
+// Spark's rule for an inclusive time bound (BETWEEN): the state watermark it
+// derives is 1 ms lower, so a row exactly on the bound is kept. Batch by batch:
+// the input, the watermark the batch runs with, what it emits.
+void tst_StreamJoin::aRowOnTheInclusiveBoundStays()
+{
+    const QJsonObject config = QJsonDocument::fromJson(R"({"joinType": "left", "on": [["user", "user"]],
+        "within": {"left": "ts", "right": "ts", "from": "0s", "to": "5m"}})").object();
+    StreamJoin join(core::StreamJoinSettings::parse(config), views(), purchases(), joined());
+    Rows out;
+    // Batch 0, watermark 0: a view at 10:00 (it matches purchases up to 10:05 inclusive).
+    join.process(0, left({{"a", "10:00"}}), 0, out);
+    join.endOfBatch(0, out);
+    QCOMPARE(out.rows, QStringList{});
+    // Batch 1, watermark 10:05: 10:00 + 5m is the watermark itself: still kept.
+    join.endOfBatch(at("10:05"), out);
+    QCOMPARE(out.rows, QStringList{});
+    QCOMPARE(join.stateRows(), 1);
+    // Batch 2, watermark 10:05:00.001: past the bound: evicted, emitted without a match.
+    join.endOfBatch(at("10:05") + 1, out);
+    QCOMPARE(out.rows, QStringList{QStringLiteral("a 10:00 - -")});
+    QCOMPARE(join.stateRows(), 0);
+
+    // The right side's bound, `from`, alike: a purchase at 10:10 matches views from
+    // 10:05 (10:10 - 5m) on; with from = -5m it waits for views up to 10:15.
+    const QJsonObject both = QJsonDocument::fromJson(R"({"joinType": "right", "on": [["user", "user"]],
+        "within": {"left": "ts", "right": "ts", "from": "-5m", "to": "5m"}})").object();
+    StreamJoin rightJoin(core::StreamJoinSettings::parse(both), views(), purchases(), joined());
+    Rows rightOut;
+    rightJoin.process(1, right({{"b", 7, "10:10"}}), 0, rightOut);
+    rightJoin.endOfBatch(at("10:15"), rightOut);
+    QCOMPARE(rightOut.rows, QStringList{});
+    rightJoin.endOfBatch(at("10:15") + 1, rightOut);
+    QCOMPARE(rightOut.rows, QStringList{QStringLiteral("b - 7 10:10")});
+}
 
 void tst_StreamJoin::joinTypes_data()
 {
@@ -163,11 +199,13 @@ void tst_StreamJoin::evictsAndCompactsManyRows()
     join.process(0, many, 0, out);
     join.endOfBatch(0, out);
     QCOMPARE(join.stateRows(), 10000);
-    // Views up to second 9000 can match nothing any more: evicted, and the store compacted.
+    // Views before second 9000 can match nothing any more: evicted, and the store
+    // compacted. The view at 9000 s lies exactly on the bound (9000 s + 10 m is the
+    // watermark) and stays, as in Spark.
     const int64_t w = start + 9600 * 1000LL;
     join.endOfBatch(w, out);
-    QCOMPARE(join.stateRows(), 999);
-    QCOMPARE(join.counters().evictedRows, 9001);
+    QCOMPARE(join.stateRows(), 1000);
+    QCOMPARE(join.counters().evictedRows, 9000);
     Batch purchase = Batch::empty(purchases());
     purchase.columns[0].appendString(purchase.arena().copy("u9500"));
     purchase.columns[1].appendInt(42);

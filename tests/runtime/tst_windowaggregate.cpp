@@ -116,7 +116,87 @@ private slots:
     void nullsAndEmptyAggregates();
     void groupingEquality();
     void manyGroupsAcrossBatches();
+    void lateIsJudgedByTheWindowEnd();
+    void aSlidingRowIsLateOnlyForItsClosedWindows();
+    void sessionsMergeWhenTheyTouch();
 };
+
+// Spark's rules, batch by batch as its suites write them: each batch's input, the
+// watermark it runs with, and what it emits.
+
+// A (row, window) pair is late when the window's end is at or behind the
+// watermark, not when the row's event time is.
+void tst_WindowAggregate::lateIsJudgedByTheWindowEnd()
+{
+    auto op = make(R"j({"window": {"kind": "tumbling", "size": "15s"}, "groupBy": ["k"],
+                       "aggregates": [{"name": "n", "fn": "count"}]})j");
+    Recorder r;
+    // Batch 0, watermark 0.
+    op->process(0, batchOf({{"10:00:12", "a", 1}}), 0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(r.out, QStringList{});
+    // Batch 1, watermark 10:00:11: a row at 10:00:10 is behind the watermark, but
+    // its window [10:00:00, 10:00:15) is open: it counts (Spark keeps it too).
+    op->process(0, batchOf({{"10:00:10", "a", 1}, {"10:00:02", "a", 1}}), at("10:00:11"), r);
+    op->endOfBatch(at("10:00:11"), r);
+    QCOMPARE(r.out, QStringList{});
+    QCOMPARE(r.late, QStringList{});
+    // Batch 2, watermark 10:00:15: the window has ended; a row for it is late.
+    op->process(0, batchOf({{"10:00:14", "a", 1}, {"10:00:16", "a", 1}}), at("10:00:15"), r);
+    op->endOfBatch(at("10:00:15"), r);
+    QCOMPARE(r.out, QStringList{QStringLiteral("10:00-10:00:15 a 3")});
+    QCOMPARE(r.late, QStringList{QStringLiteral("10:00:14 a 1")});
+    QCOMPARE(op->counters().lateRowsDropped, 1);
+}
+
+// A row too late for its oldest sliding windows still counts in the newer ones
+// that are open; it goes to the late output once, and each late pair is counted.
+void tst_WindowAggregate::aSlidingRowIsLateOnlyForItsClosedWindows()
+{
+    auto op = make(R"j({"window": {"kind": "sliding", "size": "10s", "slide": "5s"}, "groupBy": ["k"],
+                       "aggregates": [{"name": "n", "fn": "count"}]})j");
+    Recorder r;
+    // Batch 0, watermark 10:00:10: 10:00:07 lies in [10:00:00, 10:00:10) (ended) and
+    // [10:00:05, 10:00:15) (open); 10:00:02 only in ended ones.
+    op->process(0, batchOf({{"10:00:07", "a", 1}, {"10:00:02", "a", 1}, {"10:00:12", "a", 1}}), at("10:00:10"), r);
+    op->endOfBatch(at("10:00:10"), r);
+    QCOMPARE(r.out, QStringList{});
+    QCOMPARE(r.late, (QStringList{QStringLiteral("10:00:07 a 1"), QStringLiteral("10:00:02 a 1")}));
+    QCOMPARE(op->counters().lateRowsDropped, 3); // one pair of 10:00:07, both of 10:00:02
+    // Batch 1, watermark 10:00:15: [10:00:05, 10:00:15) is final: 10:00:07 and 10:00:12.
+    op->endOfBatch(at("10:00:15"), r);
+    QCOMPARE(r.out, QStringList{QStringLiteral("10:00:05-10:00:15 a 2")});
+    // End of input: [10:00:10, 10:00:20) holds 10:00:12.
+    r.out.clear();
+    op->endOfBatch(kWatermarkEnd, r);
+    QCOMPARE(r.out, QStringList{QStringLiteral("10:00:10-10:00:20 a 1")});
+}
+
+// An event at t opens [t, t + gap); two sessions merge when the later one's start
+// is at or before the earlier one's end. A row is late when its own session
+// [t, t + gap) has ended by the watermark.
+void tst_WindowAggregate::sessionsMergeWhenTheyTouch()
+{
+    auto op = make(R"j({"window": {"kind": "session", "gap": "5m"}, "groupBy": ["k"],
+                       "aggregates": [{"name": "n", "fn": "count"}]})j");
+    Recorder r;
+    // Batch 0, watermark 0: b's events are exactly a gap apart (touching), c's one
+    // millisecond more.
+    op->process(0, batchOf({{"10:00:00", "b", 1}, {"10:05:00", "b", 1}, {"10:00:00", "c", 1}, {"10:05:00.001", "c", 1}}),
+                0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(op->stateRows(), 3); // b: one session; c: two
+    // Batch 1, watermark 10:04: an event at 09:59:30 is behind it, but its session
+    // [09:59:30, 10:04:30) is open: it joins c's first session (not the second,
+    // which starts at 10:05:00.001). 09:58 is late: [09:58, 10:03) has ended.
+    op->process(0, batchOf({{"09:59:30", "c", 1}, {"09:58:00", "d", 1}}), at("10:04:00"), r);
+    op->endOfBatch(at("10:04:00"), r);
+    QCOMPARE(r.late, QStringList{QStringLiteral("09:58 d 1")});
+    op->endOfBatch(kWatermarkEnd, r);
+    // (Times print to the second: c's second session is [10:05:00.001, 10:10:00.001).)
+    QCOMPARE(r.out, (QStringList{QStringLiteral("09:59:30-10:05 c 2"), QStringLiteral("10:00-10:10 b 2"),
+                                 QStringLiteral("10:05-10:10 c 1")}));
+}
 
 void tst_WindowAggregate::tumblingAppend()
 {

@@ -69,6 +69,7 @@ Schema SchemaInference::generatorSchema(const QString &stream)
 QHash<QString, NodeSchemas> SchemaInference::run()
 {
     QHash<QString, NodeSchemas> result;
+    result.reserve(m_graph.order.size());
     const Pipeline &p = m_context.pipeline;
     for (const QString &id : m_graph.order) {
         const int index = m_graph.nodeIndex.value(id);
@@ -98,10 +99,10 @@ QHash<QString, NodeSchemas> SchemaInference::run()
             continue;
         }
         NodeSchemas schemas;
-        for (const auto &[port, streams] : inputs)
-            schemas.inputs[port] = streams.front().schema;
         schemas.outputs = inferNode(scope, inputs);
-        result.insert(id, std::move(schemas));
+        for (auto &[port, streams] : inputs)
+            schemas.inputs[port] = std::move(streams.front().schema);
+        result.emplace(id, std::move(schemas)); // moved, not copied: a long pipeline has many
     }
     return result;
 }

@@ -96,6 +96,7 @@ void GraphValidator::checkEdges(GraphInfo &info)
 {
     const Pipeline &p = m_context.pipeline;
     QStringList ids; // for "did you mean", made when first needed
+    info.edgeFrom.assign(p.edges.size(), -1);
     for (int k = 0; k < int(p.edges.size()); ++k) {
         const Edge &edge = p.edges[size_t(k)];
         const QString ep = QStringLiteral("/edges/%1").arg(k);
@@ -116,6 +117,7 @@ void GraphValidator::checkEdges(GraphInfo &info)
         if (!ok)
             continue;
         const int from = *fromIt, to = *toIt;
+        info.edgeFrom[size_t(k)] = from;
         if (!info.usable[size_t(from)])
             m_inputsFedByBrokenNodes.insert(edge.to + u'/' + edge.toPort);
         if (!info.usable[size_t(from)] || !info.usable[size_t(to)])

@@ -22,6 +22,8 @@ struct GraphInfo
     // The valid edges into each usable node, per input port of its type (in the
     // catalog's order of the type's inputs).
     std::vector<std::vector<std::vector<int>>> inputs;
+    // By edge index: the index of the node it comes from (-1: no such node).
+    std::vector<int> edgeFrom;
     // Node id -> index in the pipeline's nodes (the first, for a duplicated id).
     QHash<QString, int> nodeIndex;
 

@@ -68,9 +68,9 @@ Schema SchemaInference::generatorSchema(const QString &stream)
 
 QHash<QString, NodeSchemas> SchemaInference::run()
 {
-    QHash<QString, NodeSchemas> result;
-    result.reserve(m_graph.order.size());
     const Pipeline &p = m_context.pipeline;
+    // By node index while the graph is walked (a lookup per edge), then by id.
+    std::vector<std::optional<NodeSchemas>> byIndex(p.nodes.size());
     for (const QString &id : m_graph.order) {
         const int index = m_graph.nodeIndex.value(id);
         const Node &node = p.nodes[size_t(index)];
@@ -84,12 +84,13 @@ QHash<QString, NodeSchemas> SchemaInference::run()
             for (int k : ports[portIndex]) {
                 const Edge &e = p.edges[size_t(k)];
                 const QString fromPort = e.fromPort.isEmpty() ? QStringLiteral("out") : e.fromPort;
-                const auto upstream = result.constFind(e.from);
-                if (upstream == result.constEnd() || !upstream->outputs.count(fromPort)) {
+                const int from = m_graph.edgeFrom[size_t(k)];
+                const std::optional<NodeSchemas> *upstream = from >= 0 ? &byIndex[size_t(from)] : nullptr;
+                if (!upstream || !*upstream || !(*upstream)->outputs.count(fromPort)) {
                     complete = false;
                     continue;
                 }
-                inputs[port.name].push_back({e.from, upstream->outputs.at(fromPort)});
+                inputs[port.name].push_back({e.from, (*upstream)->outputs.at(fromPort)});
             }
             if (!inputs.count(port.name))
                 complete = false;
@@ -102,7 +103,14 @@ QHash<QString, NodeSchemas> SchemaInference::run()
         schemas.outputs = inferNode(scope, inputs);
         for (auto &[port, streams] : inputs)
             schemas.inputs[port] = std::move(streams.front().schema);
-        result.emplace(id, std::move(schemas)); // moved, not copied: a long pipeline has many
+        byIndex[size_t(index)] = std::move(schemas);
+    }
+    QHash<QString, NodeSchemas> result;
+    result.reserve(m_graph.order.size());
+    for (const QString &id : m_graph.order) {
+        auto &schemas = byIndex[size_t(m_graph.nodeIndex.value(id))];
+        if (schemas)
+            result.emplace(id, std::move(*schemas)); // moved, not copied: a long pipeline has many
     }
     return result;
 }

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+
+#include <algorithm>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -37,24 +39,28 @@ QString show(const QJsonValue &v)
 void SettingsValidator::validateObject(const QJsonObject &object, const std::vector<SettingSpec> &fields,
                                        const QString &pointer, const QString &nodeId)
 {
-    QStringList known;
+    // Pointers are built only for settings that are there (or missing and
+    // required): a long pipeline has many nodes and most settings are left out.
     for (const auto &spec : fields) {
-        known << spec.key;
         const auto it = object.constFind(spec.key);
-        const QString p = pointer + u'/' + ValidationContext::token(spec.key);
         if (it == object.constEnd()) {
             if (spec.required)
-                m_context.error(p, tr("missing required setting \"%1\": %2").arg(spec.key, spec.help), nodeId);
+                m_context.error(pointer + u'/' + ValidationContext::token(spec.key),
+                                tr("missing required setting \"%1\": %2").arg(spec.key, spec.help), nodeId);
             continue;
         }
-        validateValue(*it, spec, p, nodeId);
+        validateValue(*it, spec, pointer + u'/' + ValidationContext::token(spec.key), nodeId);
     }
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!known.contains(it.key()))
-            m_context.warning(pointer + u'/' + ValidationContext::token(it.key()),
-                              tr("unknown setting \"%1\"%2 (kept in the file, not used)")
-                                  .arg(it.key(), didYouMean(it.key(), known)),
-                              nodeId);
+        const bool isKnown = std::any_of(fields.begin(), fields.end(), [&](const SettingSpec &s) { return s.key == it.key(); });
+        if (isKnown)
+            continue;
+        QStringList known;
+        for (const auto &spec : fields)
+            known << spec.key;
+        m_context.warning(pointer + u'/' + ValidationContext::token(it.key()),
+                          tr("unknown setting \"%1\"%2 (kept in the file, not used)").arg(it.key(), didYouMean(it.key(), known)),
+                          nodeId);
     }
 }
 

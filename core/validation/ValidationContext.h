@@ -29,6 +29,8 @@ struct ValidationContext
     // One reference token of a JSON pointer: "~" and "/" escaped (RFC 6901).
     static QString token(const QString &key)
     {
+        if (!key.contains(u'~') && !key.contains(u'/'))
+            return key;
         return QString(key).replace(u'~', QStringLiteral("~0")).replace(u'/', QStringLiteral("~1"));
     }
     static QString nodePointer(int index) { return QStringLiteral("/nodes/%1").arg(index); }

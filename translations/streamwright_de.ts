@@ -2958,6 +2958,30 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>end of input</source>
         <translation>Ende der Eingabe</translation>
     </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>resumed after batch %1</source>
+        <translation>fortgesetzt nach Batch %1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>none: at-least-once, state lost on stop</source>
+        <translation>keiner: mindestens einmal, Zustand geht beim Stoppen verloren</translation>
+    </message>
+    <message>
+        <source>batch %1 committed, %2</source>
+        <translation>Batch %1 bestätigt, %2</translation>
+    </message>
+    <message>
+        <source>; resumed after batch %1</source>
+        <translation>; fortgesetzt nach Batch %1</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::SettingForm</name>

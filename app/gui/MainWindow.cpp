@@ -158,6 +158,7 @@ void MainWindow::createDocks()
     m_runSummary = new widgets::RunSummary(monitor);
     m_charts = new widgets::MonitorCharts(monitor);
     monitor->addWidget(m_runSummary);
+    connect(m_run, &widgets::RunController::checkpointReported, m_runSummary, &widgets::RunSummary::setCheckpointReport);
     monitor->addWidget(m_charts);
     monitor->setStretchFactor(1, 1);
     connect(m_run, &widgets::RunController::progressed, this,

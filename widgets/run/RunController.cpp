@@ -323,6 +323,8 @@ void RunController::readStderr()
         m_stderr.remove(0, newline + 1);
         if (!line.isEmpty())
             emit logLine(line, line.startsWith(QLatin1String("streamwright-cli")));
+        if (line.startsWith(QLatin1String("checkpoint: ")))
+            emit checkpointReported(line);
     }
 }
 

@@ -76,6 +76,8 @@ signals:
     void progressed(const sw::runtime::BatchProgress &latest, const std::vector<sw::runtime::BatchProgress> &newBatches);
     void edgeRatesChanged();
     void logLine(const QString &line, bool isError);
+    // The runtime's line about its checkpoint at start (new, resuming, none, off).
+    void checkpointReported(const QString &report);
     void alertsUpdated(const QJsonObject &alerts); // GET /api/alerts, after each poll
     void pipelineReceived(const QByteArray &json);  // an attached runtime's pipeline file
     // Where the run's connections point ("connections" of GET /api/status), once it runs.

@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace sw::widgets {
@@ -24,6 +25,7 @@ RunSummary::RunSummary(QWidget *parent) : QWidget(parent)
         {"watermark", tr("Watermark")},
         {"lateRowsDropped", tr("Late rows dropped")},
         {"deadLetters", tr("Dead letters")},
+        {"checkpoint", tr("Checkpoint")},
     };
     for (const auto &[key, label] : rows) {
         auto *value = new QLabel(QStringLiteral("–"), this);
@@ -41,6 +43,25 @@ void RunSummary::setState(const QString &state)
 void RunSummary::clearRun()
 {
     m_lastDataBatch.reset();
+    m_checkpointReport.clear();
+    m_figures.value(QStringLiteral("checkpoint"))->setText(QStringLiteral("–"));
+    m_figures.value(QStringLiteral("checkpoint"))->setToolTip({});
+}
+
+void RunSummary::setCheckpointReport(const QString &report)
+{
+    m_checkpointReport = report;
+    QLabel *label = m_figures.value(QStringLiteral("checkpoint"));
+    label->setToolTip(report);
+    // Before the first batch: what the runtime found.
+    static const QRegularExpression resuming(QStringLiteral("resuming after batch (-?\\d+)"));
+    const auto match = resuming.match(report);
+    if (match.hasMatch())
+        label->setText(tr("resumed after batch %1").arg(match.captured(1)));
+    else if (report.contains(QLatin1String("(new)")))
+        label->setText(tr("new"));
+    else if (report.startsWith(QLatin1String("checkpoint: off")) || report.startsWith(QLatin1String("checkpoint: none")))
+        label->setText(tr("none: at-least-once, state lost on stop"));
 }
 
 QString RunSummary::figure(const QString &key) const
@@ -86,6 +107,14 @@ void RunSummary::showProgress(const runtime::BatchProgress &p, const std::vector
     else if (p.watermark > 0)
         watermarkText = QDateTime::fromMSecsSinceEpoch(p.watermark, QTimeZone::utc()).toString(Qt::ISODate);
     m_figures.value(QStringLiteral("watermark"))->setText(watermarkText);
+    if (p.checkpoint) {
+        const QRegularExpressionMatch resumed =
+            QRegularExpression(QStringLiteral("resuming after batch (-?\\d+)")).match(m_checkpointReport);
+        QString text = tr("batch %1 committed, %2").arg(number(p.checkpoint->lastCommittedBatch), locale.formattedDataSize(p.checkpoint->bytes));
+        if (resumed.hasMatch())
+            text += tr("; resumed after batch %1").arg(resumed.captured(1));
+        m_figures.value(QStringLiteral("checkpoint"))->setText(text);
+    }
 }
 
 } // namespace sw::widgets

@@ -26,12 +26,16 @@ public:
     void showProgress(const runtime::BatchProgress &progress, const std::vector<runtime::BatchProgress> &recent,
                       double inputRowsPerSecond, double processedRowsPerSecond);
     void clearRun(); // a new run starts, or another is attached
+    // What the runtime said of its checkpoint at start ("checkpoint: ... resuming
+    // after batch 41 ..."), shown with the checkpoint's state.
+    void setCheckpointReport(const QString &report);
     QString figure(const QString &key) const; // the shown text, for tests
 
 private:
     QLabel *m_state = nullptr;
     QMap<QString, QLabel *> m_figures;
     std::optional<runtime::BatchProgress> m_lastDataBatch;
+    QString m_checkpointReport;
 };
 
 } // namespace sw::widgets

@@ -1046,6 +1046,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>a larger record value is a dead letter, not decoded (one huge record must not stall the batch or exhaust memory)</source>
         <translation>ein größerer Datensatzwert ist unzustellbar und wird nicht dekodiert (ein riesiger Datensatz darf den Batch nicht aufhalten oder den Speicher erschöpfen)</translation>
     </message>
+    <message>
+        <source>one Kafka transaction per batch (transactional.id streamwright-&lt;pipeline&gt;-&lt;node&gt;): read_committed readers see a batch&apos;s rows all at once or not at all; needs a cluster with transactions</source>
+        <translation>eine Kafka-Transaktion pro Batch (transactional.id streamwright-&lt;pipeline&gt;-&lt;node&gt;): read_committed-Leser sehen die Zeilen eines Batches ganz oder gar nicht; braucht einen Cluster mit Transaktionen</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>

@@ -228,6 +228,11 @@ std::vector<NodeType> buildTypes()
                   setting("key", K::Expression, tr("expression for the record key; default: no key")),
                   choice("compression", list({"none", "gzip", "snappy", "lz4", "zstd"}), tr("record compression"),
                          QStringLiteral("none")),
+                  setting("transactional", K::Boolean,
+                          tr("one Kafka transaction per batch (transactional.id streamwright-<pipeline>-<node>): "
+                             "read_committed readers see a batch's rows all at once or not at all; needs a cluster "
+                             "with transactions"),
+                          false, false),
                   setting("properties", K::Map, tr("extra librdkafka producer properties"))},
                  false});
     t.push_back({QStringLiteral("sink.sqlite"), NodeCategory::Sink, tr("SQLite sink"),

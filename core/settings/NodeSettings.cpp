@@ -279,7 +279,7 @@ KafkaSinkSettings KafkaSinkSettings::parse(const QJsonObject &config)
 {
     const Reader r("sink.kafka", config);
     return {r.string("connection"), r.string("topic"), r.string("key"), r.string("compression"),
-            r.object("properties")};
+            r.object("properties"), r.boolean("transactional")};
 }
 
 SqliteSinkSettings SqliteSinkSettings::parse(const QJsonObject &config)

@@ -186,6 +186,7 @@ struct KafkaSinkSettings
     QString key; // expression; empty: no key
     QString compression;
     QJsonObject properties;
+    bool transactional = false;
 
     static KafkaSinkSettings parse(const QJsonObject &config);
 };

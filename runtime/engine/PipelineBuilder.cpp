@@ -84,7 +84,8 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
             const auto endpoint = connect(settings.connection, {settings.topic});
             if (!endpoint)
                 return {};
-            rn.sink = std::make_unique<KafkaSink>(*endpoint, settings, input("in"));
+            rn.sink = std::make_unique<KafkaSink>(*endpoint, settings, input("in"),
+                                                  QStringLiteral("streamwright-%1-%2").arg(p.name, id));
         } else if (t == u"source.generator") {
             const auto settings = core::GeneratorSettings::parse(node.config);
             rn.source = std::make_unique<GeneratorSource>(settings);

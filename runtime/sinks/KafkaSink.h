@@ -10,21 +10,31 @@
 #include <atomic>
 
 struct rd_kafka_s;
+struct rd_kafka_error_s;
 
 namespace sw::runtime {
 
 // sink.kafka: rows as JSON values (RowJson), keys from an expression, through an
 // idempotent producer with the chosen compression. flush() waits for every record
-// of the batch to be acknowledged; a failed delivery fails the pipeline.
+// of the batch to be acknowledged; a failed delivery fails the pipeline. Every
+// record carries the batch id in a `streamwright-batch` header. Transactional:
+// one transaction per batch (begun at its first record, committed by flush());
+// init_transactions at open fences an earlier producer of the same id, aborting
+// what it left open.
 class KafkaSink : public Sink
 {
 public:
-    KafkaSink(KafkaEndpoint endpoint, const core::KafkaSinkSettings &settings, const core::Schema &input);
+    // `transactionalId`: used when the settings say transactional.
+    KafkaSink(KafkaEndpoint endpoint, const core::KafkaSinkSettings &settings, const core::Schema &input,
+              const QString &transactionalId = {});
     ~KafkaSink() override;
     bool open(std::string &error) override;
     bool write(const Batch &batch, std::string &error) override;
     bool flush(std::string &error) override;
     void close() override;
+    void beginBatch(int64_t batchId) override { m_batchId = batchId; }
+    // Transactions committed since open (one per batch that wrote rows), for tests.
+    int64_t committedTransactions() const { return m_committedTransactions; }
 
 private:
     KafkaEndpoint m_endpoint;
@@ -35,6 +45,11 @@ private:
     rd_kafka_s *m_producer = nullptr;
     std::vector<std::string> m_jsonKeys;
     std::string m_value, m_keyText;
+    std::string m_transactionalId;
+    int64_t m_batchId = -1;
+    bool m_inTransaction = false;
+    int64_t m_committedTransactions = 0;
+    bool transactionError(rd_kafka_error_s *e, const char *what, std::string &error);
 
 public:
     // Delivery failures since the last flush (written by librdkafka's callback).

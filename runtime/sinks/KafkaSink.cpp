@@ -2,6 +2,9 @@
 #include "sinks/KafkaSink.h"
 
 #include "batch/RowJson.h"
+#include "broker/KafkaHandles.h"
+
+#include <QElapsedTimer>
 
 #include <librdkafka/rdkafka.h>
 
@@ -21,7 +24,8 @@ void onDelivery(rd_kafka_t *, const rd_kafka_message_t *msg, void *opaque)
 KafkaSink::KafkaSink(KafkaEndpoint endpoint, const core::KafkaSinkSettings &settings, const core::Schema &input,
                      const QString &transactionalId)
     : m_endpoint(std::move(endpoint)), m_settings(settings), m_topic(settings.topic.toStdString()),
-      m_transactionalId(settings.transactional ? transactionalId.toStdString() : std::string())
+      m_transactionalId(settings.transactional ? transactionalId.toStdString() : std::string()),
+      m_sinkHeader(transactionalId.toStdString())
 {
     const QString &key = settings.key;
     if (!key.isEmpty()) {
@@ -60,6 +64,83 @@ bool KafkaSink::open(std::string &error)
     if (!m_transactionalId.empty()
         && !transactionError(rd_kafka_init_transactions(m_producer, 30000), "start transactions", error))
         return false;
+    // After init_transactions: an earlier run's open transaction is aborted, so
+    // what read_committed shows now is what it committed.
+    return m_transactionalId.empty() || m_identity.empty() || readLastWrittenBatch(error);
+}
+
+bool KafkaSink::readLastWrittenBatch(std::string &error)
+{
+    constexpr int64_t kTail = 1000; // records read back per partition
+    char errstr[512];
+    rd_kafka_conf_t *conf = KafkaClientConfig::make(m_endpoint, KafkaClientConfig::Role::Consumer, m_settings.properties, error);
+    if (!conf)
+        return false;
+    if (!KafkaClientConfig::set(conf, "group.id", "streamwright-readback-" + m_transactionalId, error)
+        || !KafkaClientConfig::set(conf, "isolation.level", "read_committed", error)
+        || !KafkaClientConfig::set(conf, "enable.auto.commit", "false", error)
+        || !KafkaClientConfig::set(conf, "enable.partition.eof", "true", error)) {
+        rd_kafka_conf_destroy(conf);
+        return false;
+    }
+    KafkaConsumer consumer(rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr));
+    if (!consumer) {
+        error = std::string("cannot read back ") + m_topic + ": " + errstr;
+        return false;
+    }
+    const rd_kafka_metadata_t *metadata = nullptr;
+    rd_kafka_topic_t *handle = rd_kafka_topic_new(consumer.get(), m_topic.c_str(), nullptr);
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(consumer.get(), 0, handle, &metadata, 10000);
+    rd_kafka_topic_destroy(handle);
+    if (err || metadata->topic_cnt != 1) {
+        if (metadata)
+            rd_kafka_metadata_destroy(metadata);
+        error = "cannot read back what " + m_topic + " holds from this sink: " + rd_kafka_err2str(err);
+        return false;
+    }
+    KafkaPartitionList list(rd_kafka_topic_partition_list_new(metadata->topics[0].partition_cnt));
+    int waiting = 0;
+    for (int i = 0; i < metadata->topics[0].partition_cnt; ++i) {
+        const int partition = metadata->topics[0].partitions[i].id;
+        int64_t low = 0, high = 0;
+        if (rd_kafka_query_watermark_offsets(consumer.get(), m_topic.c_str(), partition, &low, &high, 10000) || high <= low)
+            continue;
+        rd_kafka_topic_partition_list_add(list.get(), m_topic.c_str(), partition)->offset = std::max(low, high - kTail);
+        ++waiting;
+    }
+    rd_kafka_metadata_destroy(metadata);
+    if (waiting == 0)
+        return true; // an empty topic: nothing written yet
+    rd_kafka_assign(consumer.get(), list.get());
+    QElapsedTimer clock;
+    clock.start();
+    while (waiting > 0 && clock.elapsed() < 30000) {
+        KafkaMessage m(rd_kafka_consumer_poll(consumer.get(), 200));
+        if (!m)
+            continue;
+        if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            --waiting;
+            continue;
+        }
+        if (m->err)
+            continue;
+        rd_kafka_headers_t *headers = nullptr;
+        const void *sink = nullptr, *batch = nullptr;
+        size_t sinkSize = 0, batchSize = 0;
+        if (rd_kafka_message_headers(m.get(), &headers) != RD_KAFKA_RESP_ERR_NO_ERROR
+            || rd_kafka_header_get_last(headers, "streamwright-sink", &sink, &sinkSize) != RD_KAFKA_RESP_ERR_NO_ERROR
+            || rd_kafka_header_get_last(headers, "streamwright-batch", &batch, &batchSize) != RD_KAFKA_RESP_ERR_NO_ERROR
+            || std::string_view(static_cast<const char *>(sink), sinkSize) != m_identity)
+            continue;
+        bool ok = false;
+        const int64_t id = QByteArray(static_cast<const char *>(batch), qsizetype(batchSize)).toLongLong(&ok);
+        if (ok)
+            m_writtenBatch = std::max(m_writtenBatch, id);
+    }
+    if (waiting > 0) {
+        error = "cannot read back the end of " + m_topic + " within 30 s";
+        return false;
+    }
     return true;
 }
 
@@ -88,6 +169,8 @@ bool KafkaSink::write(const Batch &batch, std::string &error)
     Column keys;
     if (m_key)
         keys = m_key->evaluate(batch, scratch);
+    if (!m_transactionalId.empty() && !m_identity.empty() && m_batchId <= m_writtenBatch)
+        return true; // committed to Kafka before a crash that came ahead of the checkpoint's commit
     if (!m_transactionalId.empty() && !m_inTransaction && batch.rows > 0) {
         if (!transactionError(rd_kafka_begin_transaction(m_producer), "begin a transaction", error))
             return false;
@@ -116,7 +199,8 @@ bool KafkaSink::write(const Batch &batch, std::string &error)
             const rd_kafka_resp_err_t err = rd_kafka_producev(
                 m_producer, RD_KAFKA_V_TOPIC(m_topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
                 RD_KAFKA_V_VALUE(m_value.data(), m_value.size()), RD_KAFKA_V_KEY(keyData, keyLen),
-                RD_KAFKA_V_HEADER("streamwright-batch", batchHeader.data(), ssize_t(batchHeader.size())), RD_KAFKA_V_END);
+                RD_KAFKA_V_HEADER("streamwright-batch", batchHeader.data(), ssize_t(batchHeader.size())),
+                RD_KAFKA_V_HEADER("streamwright-sink", m_sinkHeader.data(), ssize_t(m_sinkHeader.size())), RD_KAFKA_V_END);
             if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
                 rd_kafka_poll(m_producer, 50); // let deliveries drain
                 continue;

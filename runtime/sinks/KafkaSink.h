@@ -33,6 +33,13 @@ public:
     bool flush(std::string &error) override;
     void close() override;
     void beginBatch(int64_t batchId) override { m_batchId = batchId; }
+    // With a checkpoint and transactions: at open, the last batch this sink
+    // committed is read back from the topic (read_committed, the
+    // streamwright-sink and -batch headers of the last records of each
+    // partition), and a batch at or below it is not written again: a crash
+    // between the Kafka commit and the checkpoint's then doubles nothing.
+    void enableExactlyOnce(const QString &identity) override { m_identity = m_sinkHeader = identity.toStdString(); }
+    int64_t lastWrittenBatch() const { return m_writtenBatch; }
     // Transactions committed since open (one per batch that wrote rows), for tests.
     int64_t committedTransactions() const { return m_committedTransactions; }
 
@@ -46,6 +53,10 @@ private:
     std::vector<std::string> m_jsonKeys;
     std::string m_value, m_keyText;
     std::string m_transactionalId;
+    std::string m_identity;      // exactly-once: this sink's streamwright-sink header
+    std::string m_sinkHeader;    // the streamwright-sink header: the identity, or the transactional id
+    int64_t m_writtenBatch = -1; // the last batch the topic has from this sink
+    bool readLastWrittenBatch(std::string &error);
     int64_t m_batchId = -1;
     bool m_inTransaction = false;
     int64_t m_committedTransactions = 0;

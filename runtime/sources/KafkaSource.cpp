@@ -269,10 +269,16 @@ void KafkaSource::reportConsumerErrors()
 
 void KafkaSource::noteError(rd_kafka_resp_err_t err, const std::string &message)
 {
-    warn(message + " (retrying)");
     const bool cut = err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
                      || err == RD_KAFKA_RESP_ERR__RESOLVE || err == RD_KAFKA_RESP_ERR__TIMED_OUT;
     std::lock_guard lock(m_unreachableMutex);
+    if (cut && m_unreachable)
+        return; // said once when it began; "reachable again" ends it
+    if (cut)
+        std::fprintf(stderr, "Kafka %s (%s) cannot be reached: %s; retrying (the run waits, and says when it is back)\n",
+                     qPrintable(m_endpoint.name), qPrintable(m_endpoint.bootstrap), message.c_str());
+    else
+        warn(message + " (retrying)");
     if (cut && !m_unreachable) {
         m_unreachable = Unreachable{"Kafka " + m_endpoint.name.toStdString() + " (" + m_endpoint.bootstrap.toStdString()
                                         + ") cannot be reached: " + message,

@@ -554,6 +554,10 @@ void tst_RunCommand::aBrokerOutageIsWaitedOutAndShown()
     QVERIFY2(run.exitCode() == 0, qPrintable(err));
     QCOMPARE(lines(), 1000); // nothing lost, nothing doubled
     QVERIFY2(err.contains(QStringLiteral("reachable again after")), qPrintable(err));
+    // Said once, in words; librdkafka's own lines with a prefix, not as "%3|...".
+    QCOMPARE(err.count(QStringLiteral("cannot be reached")), 1);
+    QVERIFY2(!err.contains(QStringLiteral("%3|")), qPrintable(err));
+    QVERIFY2(err.count(QStringLiteral("Kafka client error: FAIL")) <= 1, qPrintable(err));
 }
 
 void tst_RunCommand::failAfterEndsAWaitForABrokerThatStaysAway()

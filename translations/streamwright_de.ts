@@ -2026,6 +2026,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>late %1</source>
         <translation>verspätet %1</translation>
     </message>
+    <message>
+        <source>cannot reach its cluster</source>
+        <translation>erreicht seinen Cluster nicht</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::AlertsPanel</name>

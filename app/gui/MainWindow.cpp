@@ -166,7 +166,13 @@ void MainWindow::createDocks()
         m_runSummary->showProgress(latest, recent, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
         m_history.store(m_historyRun, m_charts->history());
-        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus));
+        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus, m_unreachableSource));
+    });
+    // No batches run while a cluster is away: the source's figures say so from the status.
+    connect(m_run, &widgets::RunController::sourceUnreachable, this, [this](const QString &node, const QString &) {
+        m_unreachableSource = node;
+        if (const auto &latest = m_run->latestProgress())
+            m_scene->setNodeFigures(widgets::nodeFigures(*latest, {}, m_lagStatus, m_unreachableSource));
     });
     auto *monitorDock = new QDockWidget(tr("Monitor"), this);
     monitorDock->setObjectName(QStringLiteral("monitorDock"));

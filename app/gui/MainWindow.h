@@ -115,6 +115,7 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_resetCheckpointAction = nullptr;
+    QString m_unreachableSource; // a source the runtime says cannot reach its cluster
     QAction *m_pauseAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_demoDataAction = nullptr;

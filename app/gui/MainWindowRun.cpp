@@ -217,6 +217,7 @@ void MainWindow::runStateChanged()
         m_scene->setEdgeRates({});
         m_scene->setNodeFigures({});
         m_lagStatus = {};
+        m_unreachableSource.clear();
     }
     if (state == State::Failed) {
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("logDock")))

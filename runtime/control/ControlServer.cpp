@@ -210,6 +210,7 @@ QJsonObject ControlServer::status() const
         s.state = RunStatus::State::Degraded;
         s.problem = QStringLiteral("source \"%1\": %2").arg(down->first, QString::fromStdString(down->second.reason));
         s.problemSinceMs = down->second.sinceMs;
+        s.problemNode = down->first;
     }
     return s.toJson();
 }

@@ -34,6 +34,7 @@ QJsonObject RunStatus::toJson() const
                                                                                    : QJsonValue(double(watermark))},
             {QStringLiteral("error"), error},
             {QStringLiteral("problem"), problem.isEmpty() ? QJsonValue() : QJsonValue(problem)},
+            {QStringLiteral("problemNode"), problemNode.isEmpty() ? QJsonValue() : QJsonValue(problemNode)},
             {QStringLiteral("problemSince"),
              problem.isEmpty() ? QJsonValue() : QJsonValue(core::Timestamps::toIso(problemSinceMs))}};
 }
@@ -65,6 +66,7 @@ std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &json, QString *e
     s.watermark = watermark.toString() == u"end" ? BatchProgress::kWatermarkEnd : core::expr::Casts::toInt64(watermark.toDouble());
     s.error = json.value(QStringLiteral("error")).toString();
     s.problem = json.value(QStringLiteral("problem")).toString();
+    s.problemNode = json.value(QStringLiteral("problemNode")).toString();
     s.problemSinceMs = core::Timestamps::parseIso(json.value(QStringLiteral("problemSince")).toString()).value_or(0);
     return s;
 }

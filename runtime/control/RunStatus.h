@@ -25,6 +25,7 @@ struct RunStatus
     int64_t watermark = 0; // BatchProgress::kWatermarkEnd at the end of bounded input
     QString error;
     QString problem;          // degraded: why
+    QString problemNode;      // degraded: the source that cannot reach its cluster
     int64_t problemSinceMs = 0;
 
     static QString stateName(State state);

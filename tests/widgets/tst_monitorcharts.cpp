@@ -214,6 +214,11 @@ void tst_MonitorCharts::canvasFiguresPerNode()
              QStringList({QStringLiteral("state %1 rows").arg(locale.toString(5310)), QStringLiteral("watermark 12:00:00"),
                           QStringLiteral("late 8")}));
     QVERIFY(!figures.value(QStringLiteral("per_minute")).alarming);
+    // While the runtime says a source cannot reach its cluster, its node says so.
+    const auto away = widgets::nodeFigures(typed(latest), {}, QJsonObject{{QStringLiteral("views"), QStringLiteral("STOP")}},
+                                           QStringLiteral("views"));
+    QCOMPARE(away.value(QStringLiteral("views")).lines.last(), QStringLiteral("cannot reach its cluster"));
+    QVERIFY(away.value(QStringLiteral("views")).alarming);
 }
 
 void tst_MonitorCharts::runHistoryIsStoredAndLoaded()

@@ -21,7 +21,7 @@ QString count(double value)
 } // namespace
 
 QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
-                                        const QJsonObject &lagStatus)
+                                        const QJsonObject &lagStatus, const QString &unreachableSource)
 {
     QHash<QString, NodeFigures> figures;
     // Busy share: time in the node over batch time, across the batches since the last poll.
@@ -45,6 +45,10 @@ QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, co
         }
         if (source.deadLetters > 0) {
             f.lines << tr("dead letters %1").arg(count(double(source.deadLetters)));
+            f.alarming = true;
+        }
+        if (source.node == unreachableSource || !source.unreachable.isEmpty()) {
+            f.lines << tr("cannot reach its cluster");
             f.alarming = true;
         }
     }

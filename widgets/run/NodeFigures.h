@@ -20,8 +20,9 @@ struct NodeFigures
 };
 
 // From the latest progress record, the records since the last poll (for busy
-// shares) and the runtime's consumer-lag statuses (GET /api/alerts "lagStatus").
+// shares) and the runtime's consumer-lag statuses (GET /api/alerts "lagStatus");
+// `unreachableSource`: a source the runtime says cannot reach its cluster now.
 QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
-                                        const QJsonObject &lagStatus);
+                                        const QJsonObject &lagStatus, const QString &unreachableSource = {});
 
 } // namespace sw::widgets

@@ -141,15 +141,19 @@ void RunController::followStatus()
         switch (status->state) {
         case Remote::Paused: setState(State::Paused); break;
         case Remote::Degraded:
-            if (status->problem != m_announcedProblem)
+            if (status->problem != m_announcedProblem) {
                 emit logLine(tr("The runtime cannot read its input: %1").arg(status->problem), true);
+                emit sourceUnreachable(status->problemNode, status->problem);
+            }
             m_announcedProblem = status->problem;
             if (m_state != State::Stopping)
                 setState(State::Running);
             break;
         case Remote::Running:
-            if (!m_announcedProblem.isEmpty())
+            if (!m_announcedProblem.isEmpty()) {
                 emit logLine(tr("The runtime reads its input again."), false);
+                emit sourceUnreachable({}, {});
+            }
             m_announcedProblem.clear();
             if (m_state != State::Stopping)
                 setState(State::Running);

@@ -78,6 +78,8 @@ signals:
     void logLine(const QString &line, bool isError);
     // The runtime's line about its checkpoint at start (new, resuming, none, off).
     void checkpointReported(const QString &report);
+    // A source cannot reach its cluster (`node` empty: every source can again).
+    void sourceUnreachable(const QString &node, const QString &problem);
     void alertsUpdated(const QJsonObject &alerts); // GET /api/alerts, after each poll
     void pipelineReceived(const QByteArray &json);  // an attached runtime's pipeline file
     // Where the run's connections point ("connections" of GET /api/status), once it runs.

@@ -75,6 +75,7 @@ private slots:
     void aCheckpointResumesAndResets();
     void aFullDiskOrAnUnwritablePathStopsTheRun_data();
     void aBrokerOutageIsWaitedOutAndShown();
+    void requestErrorsAndSlowResponsesLoseNothing();
     void aTransactionalKafkaSinkWritesABatchOnceAcrossACrash();
     void failAfterEndsAWaitForABrokerThatStaysAway();
     void aFullDiskOrAnUnwritablePathStopsTheRun();
@@ -558,6 +559,34 @@ void tst_RunCommand::aBrokerOutageIsWaitedOutAndShown()
     QCOMPARE(err.count(QStringLiteral("cannot be reached")), 1);
     QVERIFY2(!err.contains(QStringLiteral("%3|")), qPrintable(err));
     QVERIFY2(err.count(QStringLiteral("Kafka client error: FAIL")) <= 1, qPrintable(err));
+}
+
+// Fetch and offset-commit requests that fail, and a slow broker: the source
+// retries, and every record arrives once.
+void tst_RunCommand::requestErrorsAndSlowResponsesLoseNothing()
+{
+    OutageBroker broker;
+    QVERIFY(broker.start());
+    broker.produce(0, 500);
+    const QString dir = m_dir.filePath(QStringLiteral("request-errors"));
+    const QString file = writeOrdersPipeline(dir, broker.bootstrap);
+    QVERIFY(broker.send("fail fetch 5 not-leader").contains(QStringLiteral("the next 5 fetch request(s) fail")));
+    QVERIFY(broker.send("fail offset-commit 3").contains(QStringLiteral("offset-commit")));
+    QVERIFY(broker.send("rtt 50").contains(QStringLiteral("50 ms late")));
+    QProcess run;
+    run.setWorkingDirectory(dir);
+    run.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("run"), file, QStringLiteral("--until-idle"),
+                                                 QStringLiteral("2"), QStringLiteral("-q")});
+    auto lines = [&] {
+        QFile out(dir + QStringLiteral("/out.jsonl"));
+        return out.open(QIODevice::ReadOnly) ? out.readAll().count('\n') : 0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lines(), 500, 30000);
+    QVERIFY(broker.send("fail fetch 3 request-timed-out").contains(QStringLiteral("fetch")));
+    broker.produce(500, 500);
+    QVERIFY(run.waitForFinished(60000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    QCOMPARE(lines(), 1000);
 }
 
 void tst_RunCommand::failAfterEndsAWaitForABrokerThatStaysAway()

@@ -29,15 +29,7 @@ Executor::Executor(core::Pipeline pipeline, RunOptions options)
 
 Executor::~Executor()
 {
-    for (auto &n : m_nodes) {
-        if (n.sink)
-            n.sink->close();
-        if (n.deadLetterSink)
-            n.deadLetterSink->close();
-    }
-    if (m_defaultDeadLetters)
-        m_defaultDeadLetters->close();
-    closeOperators();
+    closeSinksAndOperators();
     m_nodes.clear(); // clients first, then the embedded brokers they talk to
 }
 
@@ -202,6 +194,19 @@ bool Executor::handleDeadLetters(RuntimeNode &node, std::vector<DeadLetter> &let
         return false;
     }
     return true;
+}
+
+void Executor::closeSinksAndOperators()
+{
+    for (auto &n : m_nodes) {
+        if (n.sink)
+            n.sink->close();
+        if (n.deadLetterSink)
+            n.deadLetterSink->close();
+    }
+    if (m_defaultDeadLetters)
+        m_defaultDeadLetters->close();
+    closeOperators();
 }
 
 void Executor::closeOperators()
@@ -434,15 +439,7 @@ void Executor::finish()
         m_progress.record(m_nodes, m_batchId, kWatermarkEnd, timing, 0, recordTimes, double(total.nsecsElapsed()) / 1e6,
                           startedAt);
     }
-    for (auto &n : m_nodes) {
-        if (n.sink)
-            n.sink->close();
-        if (n.deadLetterSink)
-            n.deadLetterSink->close();
-    }
-    if (m_defaultDeadLetters)
-        m_defaultDeadLetters->close();
-    closeOperators();
+    closeSinksAndOperators();
 }
 
 } // namespace sw::runtime

@@ -94,6 +94,7 @@ private:
     bool runBatch(const BatchRequest &request, Timing &timing, int64_t &inputRows, std::vector<int64_t> &recordTimes,
                   bool &planned);
     void closeOperators();
+    void closeSinksAndOperators(); // sinks (and dead-letter sinks) closed, then operators
     bool planSources(std::vector<SourcePlan> &plans);
     void waitForInput();
     // Counts, routes, keeps and applies the source's policy; false: the run failed.

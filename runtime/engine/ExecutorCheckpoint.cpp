@@ -403,15 +403,7 @@ bool Executor::stopCleanly()
             ok = false;
         }
     }
-    for (auto &n : m_nodes) {
-        if (n.sink)
-            n.sink->close();
-        if (n.deadLetterSink)
-            n.deadLetterSink->close();
-    }
-    if (m_defaultDeadLetters)
-        m_defaultDeadLetters->close();
-    closeOperators();
+    closeSinksAndOperators();
     return ok;
 }
 

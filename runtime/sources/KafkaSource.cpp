@@ -264,53 +264,19 @@ void KafkaSource::reportConsumerErrors()
         if (event->err && event->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
             noteError(event->err, rd_kafka_message_errstr(event.get()));
     }
-    probeWhileUnreachable();
+    if (!m_settings.topics.isEmpty())
+        m_reachability.probe(m_consumer.get(), m_settings.topics.front().toStdString());
 }
 
 void KafkaSource::noteError(rd_kafka_resp_err_t err, const std::string &message)
 {
-    const bool cut = err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
-                     || err == RD_KAFKA_RESP_ERR__RESOLVE || err == RD_KAFKA_RESP_ERR__TIMED_OUT;
-    std::lock_guard lock(m_unreachableMutex);
-    if (cut && m_unreachable)
-        return; // said once when it began; "reachable again" ends it
-    if (cut)
-        std::fprintf(stderr, "Kafka %s (%s) cannot be reached: %s; retrying (the run waits, and says when it is back)\n",
-                     qPrintable(m_endpoint.name), qPrintable(m_endpoint.bootstrap), message.c_str());
-    else
+    if (!m_reachability.noteError(err, message))
         warn(message + " (retrying)");
-    if (cut && !m_unreachable) {
-        m_unreachable = Unreachable{"Kafka " + m_endpoint.name.toStdString() + " (" + m_endpoint.bootstrap.toStdString()
-                                        + ") cannot be reached: " + message,
-                                    QDateTime::currentMSecsSinceEpoch()};
-        m_sinceProbe.start();
-    }
-}
-
-void KafkaSource::probeWhileUnreachable()
-{
-    if (!unreachable() || m_sinceProbe.elapsed() < 1000 || m_settings.topics.isEmpty())
-        return;
-    m_sinceProbe.restart();
-    const std::string topic = m_settings.topics.front().toStdString();
-    rd_kafka_topic_t *handle = rd_kafka_topic_new(m_consumer.get(), topic.c_str(), nullptr);
-    const rd_kafka_metadata_t *metadata = nullptr;
-    if (rd_kafka_metadata(m_consumer.get(), 0, handle, &metadata, 500) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-        std::lock_guard lock(m_unreachableMutex);
-        std::fprintf(stderr, "Kafka %s: reachable again after %lld s\n", qPrintable(m_endpoint.name),
-                     (long long)((QDateTime::currentMSecsSinceEpoch() - m_unreachable->sinceMs) / 1000));
-        m_unreachable.reset();
-        m_lastError.clear();
-    }
-    if (metadata)
-        rd_kafka_metadata_destroy(metadata);
-    rd_kafka_topic_destroy(handle);
 }
 
 std::optional<Source::Unreachable> KafkaSource::unreachable() const
 {
-    std::lock_guard lock(m_unreachableMutex);
-    return m_unreachable;
+    return m_reachability.state();
 }
 
 SourcePlan KafkaSource::plan(int64_t maxRows)
@@ -526,10 +492,7 @@ bool KafkaSource::readRange(Partition &p, const OffsetRange &range, SourceBatch 
             }
         }
         if (kept > 0) {
-            if (unreachable()) { // records came: it is reachable
-                std::lock_guard lock(m_unreachableMutex);
-                m_unreachable.reset();
-            }
+            m_reachability.recordsCame();
             waiting.restart();
             reportedAt = 0;
             decode(p, kept, out);

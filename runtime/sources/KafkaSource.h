@@ -5,6 +5,7 @@
 #include "broker/KafkaHandles.h"
 #include "engine/Source.h"
 #include "settings/NodeSettings.h"
+#include "sources/ClusterReachability.h"
 #include "sources/JsonDecoder.h"
 
 #include <QElapsedTimer>
@@ -16,7 +17,6 @@
 #include <deque>
 #include <map>
 #include <memory>
-#include <mutex>
 
 namespace sw::runtime {
 
@@ -111,14 +111,8 @@ private:
     std::vector<std::string_view> m_values;    // the chunk's record values, decoded together
     std::vector<DecodeFailure> m_failures;
     std::string m_lastError;
-    // The cluster could not be reached (transport errors, all brokers down) since
-    // then; cleared when records come, or a metadata request (tried once a second
-    // while it lasts) is answered.
-    std::optional<Unreachable> m_unreachable; // guarded by m_unreachableMutex (the control API reads it)
-    mutable std::mutex m_unreachableMutex;
-    QElapsedTimer m_sinceProbe;
+    ClusterReachability m_reachability{m_endpoint};
     void noteError(rd_kafka_resp_err_t err, const std::string &message);
-    void probeWhileUnreachable();
 };
 
 } // namespace sw::runtime

@@ -31,7 +31,15 @@ KafkaSource::KafkaSource(KafkaEndpoint endpoint, const core::KafkaSourceSettings
         m_maxAheadMs = *settings.eventTime.maxAheadMs;
 }
 
-KafkaSource::~KafkaSource() = default;
+KafkaSource::~KafkaSource()
+{
+    // Closing the consumer may still serve its error callback, which uses
+    // m_reachability and m_lastError (declared after it, so destroyed before it):
+    // close it, in the members' own order, while they exist.
+    m_partitions.clear();
+    m_queue.reset();
+    m_consumer.reset();
+}
 
 QJsonObject KafkaSource::defaultProperties()
 {

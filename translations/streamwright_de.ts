@@ -1225,6 +1225,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>URL to POST the alert to</source>
         <translation>URL, an die der Alarm per POST geht</translation>
     </message>
+    <message>
+        <source>after a batch that moved the watermark, run one without input so that closed windows are emitted at once (Spark&apos;s noDataMicroBatches.enabled)</source>
+        <translation>nach einem Batch, der das Watermark verschoben hat, einen ohne Eingabe ausführen, damit geschlossene Fenster sofort ausgegeben werden (Sparks noDataMicroBatches.enabled)</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::PipelineDocument</name>

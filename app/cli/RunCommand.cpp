@@ -64,7 +64,8 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Runs a pipeline until it is stopped (SIGINT/SIGTERM finish the current batch and exit),\n"
-        "its bounded input ends, or --until-idle says the input is over.\n"
+        "its bounded input ends, --until-idle says the input is over, or (--available-now, --once)\n"
+        "what was available at the start is processed.\n"
         "Exit status: 0 finished or stopped, 1 the pipeline failed, 2 usage error."));
     const QCommandLineOption connection(QStringLiteral("connection"),
                                         QStringLiteral("Point connection NAME at another cluster (repeatable)."),
@@ -98,7 +99,15 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                       QStringLiteral("Write the demo shop events (user-events, purchase-events) into each "
                                                      "embedded broker of the pipeline at N events/s while it runs."),
                                       QStringLiteral("N"));
-    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData, noCheckpoint, resetCheckpoint, failAfter})
+    const QCommandLineOption availableNow(
+        QStringLiteral("available-now"),
+        QStringLiteral("Spark's Trigger.AvailableNow: fix every partition's end at its latest offset now, process up "
+                       "to it in batches of runtime.maxBatchRows, run the due no-data batches, commit, exit 0."));
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  QStringLiteral("Spark's Trigger.Once: one batch of everything available now (however "
+                                                 "many rows), no no-data batch; commit, exit 0."));
+    for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData, noCheckpoint, resetCheckpoint,
+                          failAfter, availableNow, once})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
     if (const auto exit = parseCommandLine(parser, QStringLiteral("run"), arguments, out, err))
@@ -134,6 +143,14 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             return kExitUsage;
         }
     }
+    if (parser.isSet(availableNow) && parser.isSet(once)) {
+        err << "streamwright-cli run: --available-now and --once exclude each other\n";
+        return kExitUsage;
+    }
+    if (parser.isSet(availableNow))
+        options.trigger = runtime::Trigger::AvailableNow;
+    if (parser.isSet(once))
+        options.trigger = runtime::Trigger::Once;
     options.noCheckpoint = parser.isSet(noCheckpoint);
     if (options.noCheckpoint && parser.isSet(resetCheckpoint)) {
         err << "streamwright-cli run: --no-checkpoint and --reset-checkpoint exclude each other\n";
@@ -356,6 +373,19 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     if (ended == runtime::Run::State::Failed) {
         err << "streamwright-cli run: " << executor.error() << "\n";
         return kExitProblems;
+    }
+    if (ended == runtime::Run::State::Finished && options.trigger != runtime::Trigger::Continuous) {
+        err << "finished after batch " << executor.batchId() << " ("
+            << (options.trigger == runtime::Trigger::Once ? "--once" : "--available-now")
+            << "): what was available at the start is processed, sinks flushed";
+        if (executor.hasCheckpoint())
+            err << " and committed; open windows wait in the checkpoint\n";
+        else if (executor.stateRowsAtStop() > 0)
+            err << "; " << executor.stateRowsAtStop()
+                << " open window(s), group(s) or join row(s) are lost: the pipeline has no checkpoint to keep them\n";
+        else
+            err << "\n";
+        return kExitOk;
     }
     if (ended == runtime::Run::State::Finished && executor.hasCheckpoint()) {
         err << "finished after batch " << executor.batchId()

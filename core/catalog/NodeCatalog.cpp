@@ -342,6 +342,10 @@ NodeCatalog::NodeCatalog() : m_types(buildTypes())
                        {setting("trigger", K::Duration, tr("micro-batch interval; 0s: as soon as the last batch ended"),
                                 false, QStringLiteral("0s")),
                         setting("maxBatchRows", K::Integer, tr("rows per batch at most"), false, 10000),
+                        setting("noDataBatches", K::Boolean,
+                                tr("after a batch that moved the watermark, run one without input so that closed "
+                                   "windows are emitted at once (Spark's noDataMicroBatches.enabled)"),
+                                false, true),
                         object("checkpoint", K::Object, tr("where progress and state are saved"), false,
                                {setting("dir", K::Path, tr("checkpoint directory")),
                                 setting("everyBatches", K::Integer, tr("write a checkpoint every N batches"), false, 10)})});

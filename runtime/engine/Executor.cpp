@@ -69,6 +69,9 @@ bool Executor::open(QString &error)
     const QJsonObject runtime = m_pipeline.runtime;
     m_maxBatchRows = std::max<int64_t>(1, core::expr::Casts::toInt64(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
     m_triggerMs = core::Duration::parseMs(runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
+    m_noDataBatches = runtime.value(QStringLiteral("noDataBatches")).toBool(true) && m_options.trigger != Trigger::Once;
+    if (m_options.trigger != Trigger::Continuous)
+        m_triggerMs = 0; // AvailableNow and Once are the trigger: batches run back to back
     const SourceContext sourceContext{&m_wakeup, &m_stopRequested,
                                       m_options.failAfterSeconds >= 0 ? int64_t(m_options.failAfterSeconds * 1000) : -1};
     for (auto &n : m_nodes) {
@@ -98,7 +101,21 @@ bool Executor::open(QString &error)
         return false;
     m_clock.start();
     m_lastInputAt = 0;
-    return resumeFromCheckpoint(error);
+    if (!resumeFromCheckpoint(error))
+        return false;
+    m_firstBatchOfRun = m_batchId + 1;
+    if (m_options.trigger != Trigger::Continuous) {
+        for (auto &n : m_nodes) {
+            std::string message;
+            if (n.source && !n.source->endAtAvailable(message)) {
+                error = QStringLiteral("source \"%1\": %2 (%3)")
+                            .arg(n.id, QString::fromStdString(message),
+                                 m_options.trigger == Trigger::Once ? QStringLiteral("--once") : QStringLiteral("--available-now"));
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 bool Executor::planSources(std::vector<SourcePlan> &plans)
@@ -108,7 +125,8 @@ bool Executor::planSources(std::vector<SourcePlan> &plans)
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         RuntimeNode &n = m_nodes[i];
         if (n.source && !n.source->exhausted()) {
-            plans[i] = n.source->plan(m_maxBatchRows);
+            // Spark's Trigger.Once reads everything available in one batch.
+            plans[i] = n.source->plan(m_options.trigger == Trigger::Once ? INT64_MAX : m_maxBatchRows);
             any = any || !plans[i].empty();
         }
     }
@@ -353,6 +371,12 @@ Executor::Step Executor::step()
     for (const auto &n : m_nodes)
         allExhausted = allExhausted && (!n.source || n.source->exhausted());
     const bool idleTooLong = m_options.untilIdleSeconds >= 0 && now - m_lastInputAt > qint64(m_options.untilIdleSeconds * 1000);
+    if (m_options.trigger != Trigger::Continuous && !m_uncommitted
+        && ((allExhausted && !m_noDataBatchDue) || (m_options.trigger == Trigger::Once && m_batchId >= m_firstBatchOfRun))) {
+        // What was available at the start has been processed: stop as a stopped run
+        // does (open windows wait in the checkpoint, if there is one).
+        return stopCleanly() ? Step::Finished : Step::Failed;
+    }
     if (m_checkpoint && ((allExhausted && !m_noDataBatchDue && !m_uncommitted) || idleTooLong)) {
         // With a checkpoint the input never ends (Spark's Trigger.AvailableNow):
         // what is available was processed; open windows wait in the checkpoint
@@ -416,7 +440,7 @@ Executor::Step Executor::step()
         fail(m_progress.metricsError());
         return Step::Failed;
     }
-    if (m_watermark.advance(m_nodes))
+    if (m_watermark.advance(m_nodes) && m_noDataBatches)
         m_noDataBatchDue = true;
     return Step::Ran;
 }

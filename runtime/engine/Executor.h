@@ -52,6 +52,9 @@ public:
     // What the checkpoint said at start ("" without one), for the run's first lines.
     QString checkpointReport() const { return m_checkpointReport; }
     bool hasCheckpoint() const { return m_checkpoint != nullptr; }
+    // Windows, groups and join rows the operators held when the run stopped (not
+    // at the end of bounded input, which emits them): without a checkpoint, lost.
+    int64_t stateRowsAtStop() const { return m_stateRowsAtStop; }
     // The first source that cannot reach its input now, and why; any thread.
     std::optional<std::pair<QString, Source::Unreachable>> unreachable() const;
     // runtime.checkpoint.dir, resolved against the pipeline file; empty: none.
@@ -118,6 +121,9 @@ private:
     std::vector<RuntimeNode> m_nodes;
     int64_t m_maxBatchRows = 10000;
     int64_t m_triggerMs = 0;
+    bool m_noDataBatches = true;  // runtime.noDataBatches (Spark's spark.sql.streaming.noDataMicroBatches.enabled)
+    int64_t m_firstBatchOfRun = 0; // --once: the run ends after it
+    int64_t m_stateRowsAtStop = 0;
     std::atomic<int64_t> m_batchId{-1};   // read by the control API's thread
     WatermarkTracker m_watermark;
     static constexpr int kIdleWaitMs = 100;

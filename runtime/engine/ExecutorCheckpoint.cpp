@@ -252,7 +252,7 @@ bool Executor::resumeFromCheckpoint(QString &error)
             return false;
         }
         ++m_batchId;
-        m_noDataBatchDue = m_watermark.advance(m_nodes);
+        m_noDataBatchDue = m_watermark.advance(m_nodes) && m_noDataBatches;
         ++replayed;
     }
     m_lastInputAt = 0;
@@ -320,7 +320,7 @@ bool Executor::restoreState(const std::map<QString, std::string> &state, QString
         }
     }
     m_watermark.restore(m_restoredWatermark);
-    m_noDataBatchDue = m_watermark.advance(m_nodes) || m_restoredNoDataDue;
+    m_noDataBatchDue = (m_watermark.advance(m_nodes) || m_restoredNoDataDue) && m_noDataBatches;
     return true;
 }
 
@@ -393,6 +393,11 @@ bool Executor::stopCleanly()
     if (m_finished)
         return error().isEmpty();
     m_finished = true;
+    m_stateRowsAtStop = 0;
+    for (const auto &n : m_nodes) {
+        if (n.op && n.context)
+            m_stateRowsAtStop += n.op->stateRows();
+    }
     bool ok = true;
     if (m_checkpoint && error().isEmpty() && m_lastCommittedBatch > m_lastSnapshotBatch) {
         std::string message;

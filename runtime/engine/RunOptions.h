@@ -7,8 +7,15 @@
 
 namespace sw::runtime {
 
+// When the run ends (Spark's triggers). Continuous: when stopped, at the end of
+// bounded input, or after --until-idle. AvailableNow: at what every source had when
+// the run started, after the due no-data batches (--available-now). Once: after one
+// batch that reads all of it, however many rows (--once).
+enum class Trigger { Continuous, AvailableNow, Once };
+
 struct RunOptions
 {
+    Trigger trigger = Trigger::Continuous;
     QHash<QString, QString> connectionBootstraps; // --connection NAME=BOOTSTRAP
     double untilIdleSeconds = -1;                 // < 0: run until stopped
     double failAfterSeconds = -1;                 // --fail-after: fail when a source is unreachable this long (< 0: never)

@@ -77,6 +77,16 @@ public:
     virtual int msUntilInput() const { return -1; }
     // Bounded input that has been read completely.
     virtual bool exhausted() const { return false; }
+    // Spark's Trigger.AvailableNow and Trigger.Once, after open(): the input ends at
+    // what is available now (every partition's latest offset, asked of the broker);
+    // exhausted() once it has been read. False with `error` when the source cannot
+    // say what is available (unbounded input with no end, a broker that does not
+    // answer).
+    virtual bool endAtAvailable(std::string &error)
+    {
+        error = "this source cannot end at what is available now";
+        return false;
+    }
     // The batch's rows reached their sinks: offsets may be committed.
     virtual void commit() {}
     // Progress for metrics: what the source is, its partitions' planned ranges,

@@ -36,7 +36,22 @@ bool GeneratorSource::open(const SourceContext &, std::string &)
 
 bool GeneratorSource::exhausted() const
 {
+    if (m_endAt && m_events->produced() >= *m_endAt)
+        return true;
     return m_count > 0 && m_events->produced() >= m_count;
+}
+
+bool GeneratorSource::endAtAvailable(std::string &error)
+{
+    if (m_rate <= 0 && m_count == 0) {
+        error = "a generator with rate 0 and no count makes events without end: set its count or rate";
+        return false;
+    }
+    uint64_t end = m_count > 0 ? m_count : UINT64_MAX;
+    if (m_rate > 0) // paced: the events due by now
+        end = std::min(end, m_startAt + uint64_t(double(m_clock.elapsed()) * m_rate / 1000.0));
+    m_endAt = std::max(end, m_events->produced());
+    return true;
 }
 
 SourcePlan GeneratorSource::plan(int64_t maxRows)
@@ -47,6 +62,8 @@ SourcePlan GeneratorSource::plan(int64_t maxRows)
         available = m_startAt + uint64_t(double(m_clock.elapsed()) * m_rate / 1000.0);
     if (m_count > 0)
         available = std::min(available, m_count);
+    if (m_endAt)
+        available = std::min(available, *m_endAt);
     const uint64_t due = available > produced ? std::min<uint64_t>(available - produced, uint64_t(std::max<int64_t>(maxRows, 1))) : 0;
     SourcePlan plan;
     plan.ranges.push_back({m_stream, 0, int64_t(produced), int64_t(produced + due)});

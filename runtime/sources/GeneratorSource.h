@@ -24,6 +24,7 @@ public:
     SourceBatch read(const SourcePlan &plan) override;
     int msUntilInput() const override;
     bool exhausted() const override;
+    bool endAtAvailable(std::string &error) override;
     void describe(SourceProgress &out) const override;
     // A checkpoint's position is the number of events made; restarting there makes
     // the same events again from the start (they are cheap), with the first run's
@@ -43,6 +44,7 @@ private:
     int64_t m_wallStart = 0;
     std::optional<int64_t> m_restoredWallStart;
     uint64_t m_startAt = 0;  // events made before this run (a checkpoint's position)
+    std::optional<uint64_t> m_endAt; // endAtAvailable(): no events from here on
     SourcePlan m_lastPlan;
 };
 

@@ -290,7 +290,7 @@ std::optional<Source::Unreachable> KafkaSource::unreachable() const
 SourcePlan KafkaSource::plan(int64_t maxRows)
 {
     reportConsumerErrors();
-    if (m_sinceDiscovery.elapsed() > kDiscoveryIntervalMs)
+    if (!m_endsAtAvailable && m_sinceDiscovery.elapsed() > kDiscoveryIntervalMs)
         discoverPartitions();
     SourcePlan plan;
     plan.ranges.reserve(m_partitions.size());
@@ -301,7 +301,7 @@ SourcePlan KafkaSource::plan(int64_t maxRows)
         if (rd_kafka_get_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &low, &high)
                 == RD_KAFKA_RESP_ERR_NO_ERROR
             && high > p->latest)
-            p->latest = high;
+            p->latest = std::min(high, p->endAt);
         plan.ranges.push_back({p->topic, p->partition, p->planned, std::max(p->planned, p->latest)});
     }
     if (m_eventTimeColumn >= 0 && maxRows > 0 && plan.rows() > maxRows)
@@ -642,6 +642,33 @@ void KafkaSource::startAt(const std::vector<OffsetRange> &positions)
 {
     for (const OffsetRange &p : positions)
         m_startAt[{p.topic, p.partition}] = p.start;
+}
+
+bool KafkaSource::endAtAvailable(std::string &error)
+{
+    // Asked of the partitions' leaders: what librdkafka learnt from fetches may
+    // be behind (or unknown before the first fetch).
+    for (auto &p : m_partitions) {
+        int64_t low = 0, high = 0;
+        const rd_kafka_resp_err_t err
+            = rd_kafka_query_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &low, &high, 10000);
+        if (err) {
+            error = "cannot ask the broker for the latest offset of " + p->topic + "/" + std::to_string(p->partition)
+                    + ": " + rd_kafka_err2str(err);
+            return false;
+        }
+        p->endAt = std::max(high, p->planned);
+        p->latest = std::min(std::max(p->latest, high), p->endAt);
+    }
+    m_endsAtAvailable = true;
+    return true;
+}
+
+bool KafkaSource::exhausted() const
+{
+    if (!m_endsAtAvailable)
+        return false;
+    return std::all_of(m_partitions.begin(), m_partitions.end(), [](const auto &p) { return p->planned >= p->endAt; });
 }
 
 int64_t KafkaSource::lag() const

@@ -51,6 +51,8 @@ public:
     void describe(SourceProgress &out) const override;
     int64_t lag() const override;
     std::optional<Unreachable> unreachable() const override;
+    bool endAtAvailable(std::string &error) override;
+    bool exhausted() const override;
     std::vector<OffsetRange> positions() const override;
     void startAt(const std::vector<OffsetRange> &positions) override;
 
@@ -70,6 +72,7 @@ private:
         int64_t next = 0;    // next offset to take from the queue (past `planned` by what is read ahead)
         int64_t latest = 0;  // latest offset known to be available (the high watermark)
         int64_t committed = -1;
+        int64_t endAt = INT64_MAX; // endAtAvailable(): plans go no further
         std::deque<KafkaMessage> held; // taken from the queue past the range being read
         SourceBatch ahead;             // [planned, next) decoded, for planning in event time
     };
@@ -104,6 +107,7 @@ private:
     KafkaQueue m_queue; // the consumer's queue: errors and events, no records
     std::vector<std::unique_ptr<Partition>> m_partitions; // by topic (config order), then partition
     SourcePlan m_lastPlan;
+    bool m_endsAtAvailable = false; // no partitions are added after endAtAvailable()
     SourceBatch m_planFailure; // reading ahead failed or was interrupted: read() says so
     QElapsedTimer m_sinceDiscovery;
     static constexpr size_t kChunk = 1000;

@@ -132,7 +132,10 @@ QByteArray readAll(const QString &path)
 }
 // Runs `pipeline` in `dir` until its input has been idle for 1 s; the progress of
 // every batch that ran, in order (empty, with the test failed, if it cannot run).
-std::vector<BatchProgress> runToTheEnd(const QByteArray &pipeline, const QString &dir)
+// With `trigger` other than Continuous, until the trigger ends the run;
+// `afterOpen` runs once the sources are open (to produce what a run must not see).
+std::vector<BatchProgress> runToTheEnd(const QByteArray &pipeline, const QString &dir, Trigger trigger = Trigger::Continuous,
+                                       const std::function<void()> &afterOpen = {})
 {
     auto loaded = core::PipelineFormat::load(pipeline, dir + QStringLiteral("/backlog.json"));
     if (!loaded.pipeline) {
@@ -140,13 +143,16 @@ std::vector<BatchProgress> runToTheEnd(const QByteArray &pipeline, const QString
         return {};
     }
     RunOptions options;
-    options.untilIdleSeconds = 1;
+    options.untilIdleSeconds = trigger == Trigger::Continuous ? 1 : -1;
+    options.trigger = trigger;
     Executor executor(*loaded.pipeline, options);
     QString message;
     if (!executor.open(message)) {
         QTest::qFail(qPrintable(message), __FILE__, __LINE__);
         return {};
     }
+    if (afterOpen)
+        afterOpen();
     std::vector<BatchProgress> batches;
     for (;;) {
         const auto step = executor.step();
@@ -201,6 +207,10 @@ private slots:
     void aPoisonRecordDoesNotSilenceThePipeline();
     void deadLettersAloneAreABatch();
     void anOversizedRecordIsADeadLetterNotDecoded();
+    void availableNowEndsAtWhatWasThereAtTheStart();
+    void onceReadsEverythingInOneBatch();
+    void noDataBatchesCanBeTurnedOff_data();
+    void noDataBatchesCanBeTurnedOff();
 
 private:
     std::unique_ptr<EmbeddedBroker> m_broker;
@@ -447,6 +457,90 @@ void tst_BatchPlanning::anOversizedRecordIsADeadLetterNotDecoded()
              QStringLiteral("the record's value is %1 bytes, more than maxRecordBytes (1048576): not decoded").arg(huge.size()));
     QCOMPARE(letter.value(QStringLiteral("_value")).toString().size(), qsizetype(huge.size()));
     QCOMPARE(letter.value(QStringLiteral("_offset")).toInt(), 200);
+}
+
+// Trigger.AvailableNow: 3,000 events are in the topic when the run starts, 1,000
+// more arrive after; the run reads the 3,000 in batches of at most 500 rows, runs
+// the no-data batch the last one made due, and ends. The 1,000 are never read.
+void tst_BatchPlanning::availableNowEndsAtWhatWasThereAtTheStart()
+{
+    const Backlog backlog = makeBacklog(3000), later = makeBacklog(4000);
+    const QString topic = QStringLiteral("available-now");
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 2, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, backlog, 2, false, false);
+    Backlog extra;
+    extra.keys.assign(later.keys.begin() + 3000, later.keys.end());
+    extra.values.assign(later.values.begin() + 3000, later.values.end());
+    QTemporaryDir dir;
+    const auto batches = runToTheEnd(pipelineText(m_broker->bootstrap(), topic, 500), dir.path(), Trigger::AvailableNow,
+                                     [&] { produce(m_broker->bootstrap(), topic, extra, 2, false, false); });
+    QVERIFY(batches.size() >= 7);
+    QCOMPARE(rowsRead(batches), 3000);
+    for (const BatchProgress &b : batches)
+        QVERIFY2(b.numInputRows <= 500, qPrintable(QString::number(b.numInputRows)));
+    // The last data batch moved the watermark: one no-data batch ran with it.
+    QCOMPARE(batches.back().numInputRows, 0);
+    QVERIFY(batches[batches.size() - 2].numInputRows > 0);
+    QVERIFY(!batches.back().watermarkIsEnd());
+    // What came out: the windows the final watermark closed, exactly as counted.
+    const int64_t watermark = batches.back().watermark;
+    auto truth = backlog.truth;
+    std::erase_if(truth, [&](const auto &cell) { return cell.first.first + 60000 > watermark; });
+    QVERIFY(!truth.empty());
+    QCOMPARE(windowsIn(readAll(dir.filePath(QStringLiteral("out.jsonl")))), truth);
+}
+
+// Trigger.Once: everything available in one batch, whatever maxBatchRows says, and
+// no no-data batch after it.
+void tst_BatchPlanning::onceReadsEverythingInOneBatch()
+{
+    const Backlog backlog = makeBacklog(3000);
+    const QString topic = QStringLiteral("once");
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 2, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, backlog, 2, false, false);
+    QTemporaryDir dir;
+    const auto batches = runToTheEnd(pipelineText(m_broker->bootstrap(), topic, 500), dir.path(), Trigger::Once);
+    QCOMPARE(batches.size(), size_t(1));
+    QCOMPARE(batches.front().numInputRows, 3000);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("out.jsonl"))), QByteArray()); // the watermark of batch 0 closes nothing
+}
+
+void tst_BatchPlanning::noDataBatchesCanBeTurnedOff_data()
+{
+    QTest::addColumn<bool>("noDataBatches");
+    QTest::newRow("on (Spark's default)") << true;
+    QTest::newRow("off") << false;
+}
+
+// Batch by batch: with no-data batches, a batch that moved the watermark is
+// followed by one without input that emits what it closed; without them, closed
+// windows wait for the next data batch. The result is the same.
+void tst_BatchPlanning::noDataBatchesCanBeTurnedOff()
+{
+    QFETCH(bool, noDataBatches);
+    const Backlog backlog = makeBacklog(3000);
+    const QString topic = QStringLiteral("no-data-%1").arg(QLatin1String(noDataBatches ? "on" : "off"));
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 1, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, backlog, 1, false, false);
+    QTemporaryDir dir;
+    QByteArray text = pipelineText(m_broker->bootstrap(), topic, 500);
+    text.replace("\"maxBatchRows\": 500", noDataBatches ? "\"maxBatchRows\": 500" : "\"maxBatchRows\": 500, \"noDataBatches\": false");
+    const auto batches = runToTheEnd(text, dir.path());
+    QCOMPARE(rowsRead(batches), 3000);
+    int64_t noData = 0, watermark = 0;
+    for (size_t i = 0; i + 1 < batches.size(); ++i) { // the last is the end of input's
+        const BatchProgress &b = batches[i];
+        if (b.numInputRows == 0) {
+            ++noData;
+            QVERIFY(b.watermark > watermark); // it runs because the watermark moved
+        }
+        watermark = b.watermark;
+    }
+    QCOMPARE(noData > 0, noDataBatches);
+    QCOMPARE(windowsIn(readAll(dir.filePath(QStringLiteral("out.jsonl")))), backlog.truth);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchPlanning)

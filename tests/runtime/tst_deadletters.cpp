@@ -31,7 +31,7 @@ struct Record
 {
     std::string value;
     bool null = false; // a tombstone: no value at all
-    std::vector<std::pair<std::string, std::string>> headers;
+    std::vector<std::pair<std::string, std::string>> headers = {};
     std::string key = "k";
 };
 

@@ -659,10 +659,6 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <translation>der aggregierte Wert (für count nicht nötig)</translation>
     </message>
     <message>
-        <source>append: emit once when final; update: emit changed rows every batch</source>
-        <translation>append: einmal ausgeben, wenn endgültig; update: geänderte Zeilen in jedem Batch ausgeben</translation>
-    </message>
-    <message>
         <source>Stream join</source>
         <translation>Stream-Join</translation>
     </message>
@@ -1049,6 +1045,30 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>one Kafka transaction per batch (transactional.id streamwright-&lt;pipeline&gt;-&lt;node&gt;): read_committed readers see a batch&apos;s rows all at once or not at all; needs a cluster with transactions</source>
         <translation>eine Kafka-Transaktion pro Batch (transactional.id streamwright-&lt;pipeline&gt;-&lt;node&gt;): read_committed-Leser sehen die Zeilen eines Batches ganz oder gar nicht; braucht einen Cluster mit Transaktionen</translation>
+    </message>
+    <message>
+        <source>append: emit once when final; update: emit changed rows every batch; complete: the whole result table every batch (state is never dropped)</source>
+        <translation>append: einmal ausgeben, wenn endgültig; update: geänderte Zeilen in jedem Batch ausgeben; complete: die ganze Ergebnistabelle in jedem Batch (der Zustand wird nie verworfen)</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Aggregat</translation>
+    </message>
+    <message>
+        <source>Running aggregates per group, without a window (totals, counts).</source>
+        <translation>Laufende Aggregate je Gruppe, ohne Fenster (Summen, Zählungen).</translation>
+    </message>
+    <message>
+        <source>fields to group by; with the event-time field among them, a group is final once the watermark passes it</source>
+        <translation>Felder, nach denen gruppiert wird; ist das Ereigniszeitfeld darunter, ist eine Gruppe endgültig, sobald die Watermark sie überschreitet</translation>
+    </message>
+    <message>
+        <source>what to compute per group</source>
+        <translation>was je Gruppe berechnet wird</translation>
+    </message>
+    <message>
+        <source>update: emit changed groups every batch; complete: every group every batch; append: each group once, when final (needs the event-time field in groupBy)</source>
+        <translation>update: geänderte Gruppen in jedem Batch ausgeben; complete: jede Gruppe in jedem Batch; append: jede Gruppe einmal, wenn endgültig (braucht das Ereigniszeitfeld in groupBy)</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1577,26 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>&quot;%1&quot; is already in the drop list; remove this entry</source>
         <translation>„%1“ steht schon in der drop-Liste; diesen Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>a complete-mode result writes every row again each batch; without a key, readers of the topic cannot tell which record replaces which (a compacted topic keeps the latest per key); set &quot;key&quot;, e.g. to the group fields</source>
+        <translation>ein Ergebnis im Modus complete schreibt in jedem Batch jede Zeile erneut; ohne Schlüssel können Leser des Topics nicht erkennen, welcher Datensatz welchen ersetzt (ein kompaktiertes Topic behält den neuesten je Schlüssel); setzen Sie &quot;key&quot;, z. B. auf die Gruppenfelder</translation>
+    </message>
+    <message>
+        <source>append mode emits a group once it is final, and without the event-time field &quot;%1&quot; in groupBy no group ever is; add it to groupBy, or use update or complete</source>
+        <translation>der Modus append gibt eine Gruppe aus, sobald sie endgültig ist, und ohne das Ereigniszeitfeld „%1“ in groupBy wird keine Gruppe je endgültig; nehmen Sie es in groupBy auf oder verwenden Sie update oder complete</translation>
+    </message>
+    <message>
+        <source>append mode emits a group once it is final, which needs event time (none reaches this node) among the groupBy fields; use update or complete</source>
+        <translation>der Modus append gibt eine Gruppe aus, sobald sie endgültig ist, wozu Ereigniszeit (keine erreicht diesen Knoten) unter den groupBy-Feldern nötig ist; verwenden Sie update oder complete</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; gets a complete-mode result (the whole table again every batch)%3 and would take its rows for new ones; use update mode upstream, or write the result to a sink</source>
+        <translation>%1 „%2“ erhält ein Ergebnis im Modus complete (in jedem Batch erneut die ganze Tabelle)%3 und würde seine Zeilen für neue halten; verwenden Sie davor den Modus update oder schreiben Sie das Ergebnis in eine Senke</translation>
+    </message>
+    <message>
+        <source> on its %1 input</source>
+        <translation> an seinem Eingang %1</translation>
     </message>
 </context>
 <context>

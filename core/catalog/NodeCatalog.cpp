@@ -120,6 +120,15 @@ SettingSpec tableSetting()
                    setting("topic", K::String, tr("compacted topic read as a table (latest value per key)"))});
 }
 
+SettingSpec aggregatesSetting(QString help)
+{
+    return object("aggregates", K::ObjectList, std::move(help), true,
+                  {setting("name", K::String, tr("output column name"), true),
+                   choice("fn", list({"count", "sum", "min", "max", "avg", "count_distinct", "first", "last"}),
+                          tr("aggregate function"), QJsonValue::Undefined, true),
+                   setting("expr", K::Expression, tr("the value aggregated (not needed by count)"))});
+}
+
 std::vector<NodeType> buildTypes()
 {
     const auto in = port("in", tr("rows to process"));
@@ -185,15 +194,23 @@ std::vector<NodeType> buildTypes()
                           setting("slide", K::Duration, tr("how often a sliding window starts")),
                           setting("gap", K::Duration, tr("inactivity that closes a session"))}),
                   setting("groupBy", K::FieldList, tr("fields to group by besides the window")),
-                  object("aggregates", K::ObjectList, tr("what to compute per window and group"), true,
-                         {setting("name", K::String, tr("output column name"), true),
-                          choice("fn", list({"count", "sum", "min", "max", "avg", "count_distinct", "first", "last"}),
-                                 tr("aggregate function"), QJsonValue::Undefined, true),
-                          setting("expr", K::Expression, tr("the value aggregated (not needed by count)"))}),
-                  choice("outputMode", list({"append", "update"}),
-                         tr("append: emit once when final; update: emit changed rows every batch"),
+                  aggregatesSetting(tr("what to compute per window and group")),
+                  choice("outputMode", list({"append", "update", "complete"}),
+                         tr("append: emit once when final; update: emit changed rows every batch; complete: the whole "
+                            "result table every batch (state is never dropped)"),
                          QStringLiteral("append"))},
                  true});
+    t.push_back({QStringLiteral("aggregate"), NodeCategory::Window, tr("Aggregate"),
+                 tr("Running aggregates per group, without a window (totals, counts)."), {in}, {out, port("late", tr("rows that arrived behind the watermark"))},
+                 {setting("groupBy", K::FieldList,
+                          tr("fields to group by; with the event-time field among them, a group is final once the "
+                             "watermark passes it")),
+                  aggregatesSetting(tr("what to compute per group")),
+                  choice("outputMode", list({"update", "complete", "append"}),
+                         tr("update: emit changed groups every batch; complete: every group every batch; append: each "
+                            "group once, when final (needs the event-time field in groupBy)"),
+                         QStringLiteral("update"))},
+                 false, true});
     t.push_back({QStringLiteral("join.stream"), NodeCategory::Join, tr("Stream join"),
                  tr("Joins two streams on keys within an event-time bound."),
                  {port("left", tr("the left stream")), port("right", tr("the right stream"))}, {out},

@@ -30,6 +30,7 @@ struct NodeType
     std::vector<PortSpec> outputs;
     std::vector<SettingSpec> settings;
     bool needsEventTime = false; // windows, stream joins, dedupe
+    bool stateful = false;       // keeps state across batches without needing event time (aggregate)
 
     const SettingSpec *setting(const QString &key) const
     {
@@ -43,6 +44,7 @@ struct NodeType
     const PortSpec *output(const QString &name) const;
     QString defaultInput() const { return inputs.size() == 1 ? inputs.front().name : QString(); }
     QString defaultOutput() const { return outputs.empty() ? QString() : outputs.front().name; }
+    bool keepsState() const { return needsEventTime || stateful; }
     bool isSource() const { return inputs.empty(); }
     bool isSink() const { return outputs.empty(); }
 };

@@ -16,7 +16,7 @@ struct Edge
     QString fromPort;
     QString to;
     QString toPort;
-    QJsonObject extra;
+    QJsonObject extra = {};
 
     bool sameEnds(const Edge &other) const
     {

@@ -24,6 +24,9 @@ struct Schema
 {
     std::vector<Field> fields;
     QString eventTimeField; // empty: no event time
+    // Each batch carries the whole result table (an aggregate in complete mode),
+    // not rows to add: sinks replace what they hold with it.
+    bool wholeResult = false;
 
     const Field *field(const QString &name) const;
     int indexOf(const QString &name) const;

@@ -210,6 +210,22 @@ MapSettings MapSettings::parse(const QJsonObject &config)
     return s;
 }
 
+namespace {
+std::vector<AggregateSpec> aggregateSpecs(const Reader &r)
+{
+    std::vector<AggregateSpec> specs;
+    for (const Reader &a : r.items("aggregates")) {
+        AggregateSpec agg;
+        agg.name = a.string("name");
+        agg.fnName = a.string("fn");
+        agg.fn = parseAggregateFunction(agg.fnName);
+        agg.expr = a.string("expr");
+        specs.push_back(std::move(agg));
+    }
+    return specs;
+}
+} // namespace
+
 WindowAggregateSettings WindowAggregateSettings::parse(const QJsonObject &config)
 {
     const Reader r("window.aggregate", config);
@@ -229,16 +245,40 @@ WindowAggregateSettings WindowAggregateSettings::parse(const QJsonObject &config
     s.window.slideMs = w.duration("slide");
     s.window.gapMs = w.duration("gap");
     s.groupBy = r.strings("groupBy");
-    for (const Reader &a : r.items("aggregates")) {
-        Aggregate agg;
-        agg.name = a.string("name");
-        agg.fnName = a.string("fn");
-        agg.fn = parseAggregateFunction(agg.fnName);
-        agg.expr = a.string("expr");
-        s.aggregates.push_back(std::move(agg));
-    }
-    s.outputMode = r.string("outputMode") == u"update" ? OutputMode::Update : OutputMode::Append;
+    s.aggregates = aggregateSpecs(r);
+    s.outputMode = parseOutputMode(r.string("outputMode")).value_or(OutputMode::Append);
     return s;
+}
+
+AggregateSettings AggregateSettings::parse(const QJsonObject &config)
+{
+    const Reader r("aggregate", config);
+    AggregateSettings s;
+    s.groupBy = r.strings("groupBy");
+    s.aggregates = aggregateSpecs(r);
+    s.outputMode = parseOutputMode(r.string("outputMode")).value_or(OutputMode::Update);
+    return s;
+}
+
+std::optional<OutputMode> parseOutputMode(const QString &name)
+{
+    if (name == u"append")
+        return OutputMode::Append;
+    if (name == u"update")
+        return OutputMode::Update;
+    if (name == u"complete")
+        return OutputMode::Complete;
+    return std::nullopt;
+}
+
+QString outputModeName(OutputMode mode)
+{
+    switch (mode) {
+    case OutputMode::Append: return QStringLiteral("append");
+    case OutputMode::Update: return QStringLiteral("update");
+    case OutputMode::Complete: return QStringLiteral("complete");
+    }
+    return {};
 }
 
 StreamJoinSettings StreamJoinSettings::parse(const QJsonObject &config)

@@ -103,7 +103,20 @@ struct MapSettings
 
 enum class WindowKind { Tumbling, Sliding, Session };
 enum class AggregateFunction { Count, Sum, Min, Max, Avg, CountDistinct, First, Last };
-enum class OutputMode { Append, Update };
+// Spark's output modes: append emits a result row once, when it is final; update
+// emits the rows that changed in a batch; complete emits the whole result table.
+enum class OutputMode { Append, Update, Complete };
+std::optional<OutputMode> parseOutputMode(const QString &name);
+QString outputModeName(OutputMode mode);
+
+// One aggregate of a window aggregate or aggregate node.
+struct AggregateSpec
+{
+    QString name;
+    std::optional<AggregateFunction> fn;
+    QString fnName; // as written
+    QString expr;   // empty: none (count(*))
+};
 
 std::optional<AggregateFunction> parseAggregateFunction(const QString &name);
 QString aggregateFunctionName(AggregateFunction fn);
@@ -118,13 +131,7 @@ struct WindowAggregateSettings
         std::optional<int64_t> sizeMs, slideMs, gapMs;
         bool hasSize = false, hasSlide = false, hasGap = false; // the key is written at all
     };
-    struct Aggregate
-    {
-        QString name;
-        std::optional<AggregateFunction> fn;
-        QString fnName; // as written
-        QString expr;   // empty: none (count(*))
-    };
+    using Aggregate = AggregateSpec;
     Window window;
     QStringList groupBy;
     std::vector<Aggregate> aggregates;
@@ -136,6 +143,18 @@ struct WindowAggregateSettings
     int64_t gap() const { return window.gapMs.value_or(0); }
 
     static WindowAggregateSettings parse(const QJsonObject &config);
+};
+
+// aggregate: Spark's groupBy(...).agg(...) without a window: running results per
+// group. With the event-time field among the group keys, a group is final when
+// its event time is at or behind the watermark (append mode emits it then).
+struct AggregateSettings
+{
+    QStringList groupBy;
+    std::vector<AggregateSpec> aggregates;
+    OutputMode outputMode = OutputMode::Update;
+
+    static AggregateSettings parse(const QJsonObject &config);
 };
 
 enum class JoinType { Inner, Left, Right, Full };

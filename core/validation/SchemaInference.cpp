@@ -147,10 +147,13 @@ SchemaInference::Outputs SchemaInference::inferNode(const NodeScope &n, const In
         return inferMap(n, in);
     if (t == u"window.aggregate")
         return inferWindowAggregate(n, in);
+    if (t == u"aggregate")
+        return inferAggregate(n, in);
     if (t == u"join.lookup")
         return inferLookupJoin(n, in);
     if (t == u"dedupe") {
         requireEventTime(n, in);
+        refuseWholeResult(n, in);
         const auto settings = DedupeSettings::parse(n.node.config);
         for (qsizetype i = 0; i < settings.key.size(); ++i)
             field(n, QStringLiteral("key/%1").arg(i), settings.key[i], in);
@@ -266,11 +269,14 @@ SchemaInference::Outputs SchemaInference::inferMap(const NodeScope &n, const Sch
     }
     const Field *time = out.field(in.eventTimeField);
     out.eventTimeField = time && time->type == DataType::Timestamp ? in.eventTimeField : QString();
+    out.wholeResult = in.wholeResult;
     return {{QStringLiteral("out"), out}};
 }
 
 SchemaInference::Outputs SchemaInference::inferUnion(const NodeScope &n, const std::vector<Input> &inputs)
 {
+    for (const Input &input : inputs)
+        refuseWholeResult(n, input.schema);
     Schema out = inputs.front().schema;
     const QString &first = inputs.front().from;
     for (size_t i = 1; i < inputs.size(); ++i) {
@@ -306,6 +312,12 @@ SchemaInference::Outputs SchemaInference::inferSink(const NodeScope &n, const Sc
         const QJsonValue key = n.node.config.value(QStringLiteral("key"));
         if (key.isString() && !key.toString().isEmpty())
             expression(n, QStringLiteral("key"), key.toString(), in);
+        else if (t == u"sink.kafka" && in.wholeResult)
+            m_context.warning(n.pointer(QStringLiteral("key")),
+                              tr("a complete-mode result writes every row again each batch; without a key, readers "
+                                 "of the topic cannot tell which record replaces which (a compacted topic keeps the "
+                                 "latest per key); set \"key\", e.g. to the group fields"),
+                              n.node.id);
     }
     if (t == u"sink.sqlite" || t == u"sink.postgres") {
         const QJsonArray key = n.value(QStringLiteral("key")).toArray();

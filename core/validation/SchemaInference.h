@@ -64,6 +64,13 @@ private:
     Outputs inferUnion(const NodeScope &n, const std::vector<Input> &inputs);
     Outputs inferSink(const NodeScope &n, const Schema &in);
     Outputs inferWindowAggregate(const NodeScope &n, const Schema &in);
+    Outputs inferAggregate(const NodeScope &n, const Schema &in);
+    // The group-by fields, then the aggregates, appended to `out`.
+    void aggregateColumns(const NodeScope &n, const QStringList &groupBy, const std::vector<AggregateSpec> &aggregates,
+                          const Schema &in, Schema &out);
+    // A complete-mode result (the whole table every batch) feeding a node that
+    // would take its rows for new ones.
+    void refuseWholeResult(const NodeScope &n, const Schema &in, const QString &port = {});
     Outputs inferStreamJoin(const NodeScope &n, const Schema &left, const Schema &right);
     Outputs inferLookupJoin(const NodeScope &n, const Schema &in);
     void checkSyntaxOnly(const NodeScope &n);

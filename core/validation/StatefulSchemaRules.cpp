@@ -19,6 +19,7 @@ QString tr(const char *text)
 SchemaInference::Outputs SchemaInference::inferWindowAggregate(const NodeScope &n, const Schema &in)
 {
     requireEventTime(n, in);
+    refuseWholeResult(n, in);
     const auto settings = WindowAggregateSettings::parse(n.node.config);
     const auto &window = settings.window;
     if (window.kind) {
@@ -55,8 +56,16 @@ SchemaInference::Outputs SchemaInference::inferWindowAggregate(const NodeScope &
     Schema out;
     out.fields = {{QStringLiteral("window_start"), DataType::Timestamp}, {QStringLiteral("window_end"), DataType::Timestamp}};
     out.eventTimeField = QStringLiteral("window_start");
-    for (qsizetype i = 0; i < settings.groupBy.size(); ++i) {
-        const QString &name = settings.groupBy[i];
+    aggregateColumns(n, settings.groupBy, settings.aggregates, in, out);
+    out.wholeResult = settings.outputMode == OutputMode::Complete;
+    return {{QStringLiteral("out"), out}, {QStringLiteral("late"), in}};
+}
+
+void SchemaInference::aggregateColumns(const NodeScope &n, const QStringList &groupBy,
+                                       const std::vector<AggregateSpec> &aggregates, const Schema &in, Schema &out)
+{
+    for (qsizetype i = 0; i < groupBy.size(); ++i) {
+        const QString &name = groupBy[i];
         if (const Field *f = field(n, QStringLiteral("groupBy/%1").arg(i), name, in)) {
             if (out.field(name))
                 m_context.error(n.pointer(QStringLiteral("groupBy/%1").arg(i)),
@@ -66,8 +75,8 @@ SchemaInference::Outputs SchemaInference::inferWindowAggregate(const NodeScope &
         }
     }
     using F = AggregateFunction;
-    for (size_t i = 0; i < settings.aggregates.size(); ++i) {
-        const auto &a = settings.aggregates[i];
+    for (size_t i = 0; i < aggregates.size(); ++i) {
+        const auto &a = aggregates[i];
         const QString base = QStringLiteral("aggregates/%1/").arg(i);
         if (a.name.isEmpty() || a.fnName.isEmpty())
             continue; // reported by the settings check
@@ -104,13 +113,50 @@ SchemaInference::Outputs SchemaInference::inferWindowAggregate(const NodeScope &
         }
         out.fields.push_back({a.name, valueOk ? result : DataType::Null});
     }
+}
+
+SchemaInference::Outputs SchemaInference::inferAggregate(const NodeScope &n, const Schema &in)
+{
+    refuseWholeResult(n, in);
+    const auto settings = AggregateSettings::parse(n.node.config);
+    Schema out;
+    aggregateColumns(n, settings.groupBy, settings.aggregates, in, out);
+    // Spark: with the event-time column among the keys, a group is final once the
+    // watermark passes its event time; then append mode works and state is evicted.
+    const bool timeKey = in.hasEventTime() && settings.groupBy.contains(in.eventTimeField);
+    if (timeKey)
+        out.eventTimeField = in.eventTimeField;
+    if (settings.outputMode == OutputMode::Append && !timeKey)
+        m_context.error(n.pointer(QStringLiteral("outputMode")),
+                        in.hasEventTime()
+                            ? tr("append mode emits a group once it is final, and without the event-time field \"%1\" "
+                                 "in groupBy no group ever is; add it to groupBy, or use update or complete")
+                                  .arg(in.eventTimeField)
+                            : tr("append mode emits a group once it is final, which needs event time (none reaches "
+                                 "this node) among the groupBy fields; use update or complete"),
+                        n.node.id);
+    out.wholeResult = settings.outputMode == OutputMode::Complete;
     return {{QStringLiteral("out"), out}, {QStringLiteral("late"), in}};
+}
+
+void SchemaInference::refuseWholeResult(const NodeScope &n, const Schema &in, const QString &port)
+{
+    if (!in.wholeResult)
+        return;
+    m_context.error(ValidationContext::nodePointer(n.index),
+                    tr("%1 \"%2\" gets a complete-mode result (the whole table again every batch)%3 and would take "
+                       "its rows for new ones; use update mode upstream, or write the result to a sink")
+                        .arg(n.type.displayName, n.node.id,
+                             port.isEmpty() ? QString() : tr(" on its %1 input").arg(port)),
+                    n.node.id);
 }
 
 SchemaInference::Outputs SchemaInference::inferStreamJoin(const NodeScope &n, const Schema &left, const Schema &right)
 {
     const bool leftTime = requireEventTime(n, left, QStringLiteral("left"));
     const bool rightTime = requireEventTime(n, right, QStringLiteral("right"));
+    refuseWholeResult(n, left, QStringLiteral("left"));
+    refuseWholeResult(n, right, QStringLiteral("right"));
     const auto settings = StreamJoinSettings::parse(n.node.config);
     checkJoinKeys(n, settings.on, left, right, QStringLiteral("left"), QStringLiteral("right"));
     for (const auto &[key, name, schema] : {std::tuple{QStringLiteral("left"), settings.leftTime, &left},
@@ -168,6 +214,7 @@ SchemaInference::Outputs SchemaInference::inferLookupJoin(const NodeScope &n, co
     QString timeName;
     Schema out = joinedSchema(in, tableSchema, settings.on, in.eventTimeField, &timeName);
     out.eventTimeField = in.hasEventTime() ? timeName : QString();
+    out.wholeResult = in.wholeResult; // a complete table enriched is still complete
     return {{QStringLiteral("out"), out}};
 }
 

@@ -47,8 +47,16 @@ QJsonObject stateSettings(const QString &type, const QJsonObject &config)
                 {QStringLiteral("window.gap"), durationJson(s.window.gapMs)},
                 {QStringLiteral("groupBy"), QJsonArray::fromStringList(s.groupBy)},
                 {QStringLiteral("aggregates"), aggregates},
-                {QStringLiteral("outputMode"), s.outputMode == core::OutputMode::Update ? QStringLiteral("update")
-                                                                                         : QStringLiteral("append")}};
+                {QStringLiteral("outputMode"), core::outputModeName(s.outputMode)}};
+    }
+    if (type == u"aggregate") {
+        const auto s = core::AggregateSettings::parse(config);
+        QJsonArray aggregates;
+        for (const auto &a : s.aggregates)
+            aggregates.append(QStringLiteral("%1 = %2(%3)").arg(a.name, a.fnName, a.expr));
+        return {{QStringLiteral("groupBy"), QJsonArray::fromStringList(s.groupBy)},
+                {QStringLiteral("aggregates"), aggregates},
+                {QStringLiteral("outputMode"), core::outputModeName(s.outputMode)}};
     }
     if (type == u"join.stream") {
         const auto s = core::StreamJoinSettings::parse(config);
@@ -113,7 +121,7 @@ QJsonObject PipelineFingerprint::of(const core::Pipeline &pipeline, const core::
                 entry.insert(QStringLiteral("schema"), schemaJson(out->second));
         } else {
             // A lookup join keeps its table's position in a topic; a file table is read again.
-            const bool stateful = type->needsEventTime
+            const bool stateful = type->keepsState()
                                   || (node.type == u"join.lookup"
                                       && core::LookupJoinSettings::parse(node.config).table.kind == u"kafka");
             if (!stateful)

@@ -115,6 +115,9 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
         } else if (t == u"window.aggregate") {
             rn.op = std::make_unique<WindowAggregate>(core::WindowAggregateSettings::parse(node.config), input("in"),
                                                       output("out"));
+        } else if (t == u"aggregate") {
+            rn.op = std::make_unique<WindowAggregate>(core::AggregateSettings::parse(node.config), input("in"),
+                                                      output("out"));
         } else if (t == u"sink.file") {
             const auto settings = core::FileSinkSettings::parse(node.config);
             rn.sink = std::make_unique<FileSink>(p.resolvePath(settings.path), settings.format);
@@ -128,6 +131,8 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
             error = QStringLiteral("node \"%1\": the runtime cannot run %2 nodes yet").arg(id, t);
             return {};
         }
+        if (rn.sink && input("in").wholeResult)
+            rn.sink->replaceEachBatch();
         if (rn.source) {
             const core::Schema out = output("out");
             rn.eventTimeColumn = out.indexOf(out.eventTimeField);

@@ -93,7 +93,7 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
                 np.lookupMisses = counters.lookupMisses;
                 np.tableRows = n.op->stateRows();
             }
-            if (n.type->needsEventTime)
+            if (n.type->keepsState())
                 p.stateOperators.push_back({n.id, n.op->stateRows(), counters.evictedRows, counters.lateRowsDropped});
         } else if (n.sink) {
             p.sinks.push_back({n.id, n.rowsIn});

@@ -26,6 +26,10 @@ public:
     // Exactly-once writes, keyed by `identity` (pipeline and node); before open().
     virtual void enableExactlyOnce(const QString &identity) { (void)identity; }
     virtual void beginBatch(int64_t batchId) { (void)batchId; }
+    // Before open(): each batch that writes rows writes the whole result table (an
+    // aggregate in complete mode), which replaces what the sink holds, atomically
+    // where the sink can. A sink that cannot replace (Kafka) writes every row.
+    virtual void replaceEachBatch() {}
     // After flush(): what the checkpoint's commit keeps for this sink (empty: nothing).
     virtual std::string committedState() const { return {}; }
     // Before open(): the state of the last committed batch; the sink drops what it

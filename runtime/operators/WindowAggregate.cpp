@@ -77,14 +77,31 @@ WindowAggregate::WindowAggregate(const core::WindowAggregateSettings &settings, 
     m_size = settings.size();
     m_slide = settings.slide();
     m_gap = settings.gap();
-    m_append = settings.outputMode == core::OutputMode::Append;
     m_eventTime = input.indexOf(input.eventTimeField);
-    for (const QString &g : settings.groupBy) {
+    init(settings.groupBy, settings.aggregates, settings.outputMode, input);
+}
+
+WindowAggregate::WindowAggregate(const core::AggregateSettings &settings, const core::Schema &input,
+                                 const core::Schema &output)
+    : m_output(output)
+{
+    m_global = true;
+    m_firstKeyColumn = 0;
+    if (input.hasEventTime())
+        m_timeKey = int(settings.groupBy.indexOf(input.eventTimeField));
+    init(settings.groupBy, settings.aggregates, settings.outputMode, input);
+}
+
+void WindowAggregate::init(const QStringList &groupBy, const std::vector<core::AggregateSpec> &aggregates,
+                           core::OutputMode mode, const core::Schema &input)
+{
+    m_mode = mode;
+    for (const QString &g : groupBy) {
         m_groupBy.push_back(input.indexOf(g));
         m_groupTypes.push_back(input.fields[size_t(m_groupBy.back())].type);
     }
-    for (size_t i = 0; i < settings.aggregates.size(); ++i) {
-        const auto &a = settings.aggregates[i];
+    for (size_t i = 0; i < aggregates.size(); ++i) {
+        const auto &a = aggregates[i];
         int expression = -1;
         DataType inputType = DataType::Null;
         if (!a.expr.isEmpty()) {
@@ -93,13 +110,14 @@ WindowAggregate::WindowAggregate(const core::WindowAggregateSettings &settings, 
             expression = int(m_expressions.size()) - 1;
             inputType = m_checked.back().type;
         }
-        const DataType result = output.fields[2 + m_groupBy.size() + i].type;
+        const DataType result = m_output.fields[m_firstKeyColumn + m_groupBy.size() + i].type;
         m_specs.push_back({Aggregate(a.fn.value_or(AggregateFunction::Count), inputType, result, a.expr.isEmpty()),
                            expression});
     }
 }
 
-size_t WindowAggregate::windowFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row)
+size_t WindowAggregate::windowFor(uint64_t hash, int64_t start, int64_t end, const std::vector<const Column *> &groupColumns,
+                                  size_t row)
 {
     if ((m_windows.size() + 1) * 2 > m_slots.size()) { // keep the table at most half full
         m_slots.assign(std::max<size_t>(64, m_slots.size() * 2), Slot{});
@@ -121,7 +139,7 @@ size_t WindowAggregate::windowFor(uint64_t hash, int64_t start, const std::vecto
             return slot.index;
     }
     const size_t index = m_windows.size();
-    m_windows.push_back(Window{start, start + m_size, hash, false});
+    m_windows.push_back(Window{start, end, hash, false});
     for (const Column *c : groupColumns)
         m_windowKeys.push_back(OwnedValue::fromCell(*c, row));
     m_windowStates.resize(m_windowStates.size() + m_specs.size());
@@ -176,16 +194,27 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
     std::vector<const Column *> groupColumns;
     for (int g : m_groupBy)
         groupColumns.push_back(&batch.columns[size_t(g)]);
-    const Column &time = batch.columns[size_t(m_eventTime)];
+    const Column *eventTime = m_eventTime >= 0 ? &batch.columns[size_t(m_eventTime)] : nullptr;
+    const bool complete = m_mode == core::OutputMode::Complete; // nothing is late: every window is kept
 
     Column late(DataType::Boolean);
     late.valid.assign(batch.rows, 1);
     late.ints.assign(batch.rows, 0);
     int64_t lateHere = 0;
-    const bool tumbling = m_kind == Kind::Tumbling && m_slide == m_size;
-    if (m_kind != Kind::Session)
+    const bool tumbling = !m_global && m_kind == Kind::Tumbling && m_slide == m_size;
+    if (m_global || m_kind != Kind::Session)
         hashGroupKeys(groupColumns, batch.rows, m_rowHashes);
+    // The aggregate node: one window per group that never ends, or with the event
+    // time among the keys, ends at the group's event time.
+    constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+    const Column *timeKey = m_timeKey >= 0 ? groupColumns[size_t(m_timeKey)] : nullptr;
+    auto groupTime = [&](size_t row) { return timeKey && !timeKey->isNull(row) ? timeKey->ints[row] : 0; };
+    if (m_global) {
+        for (size_t row = 0; row < batch.rows; ++row)
+            m_rowHashes[row] = withWindow(m_rowHashes[row], groupTime(row));
+    }
     if (tumbling) {
+        const Column &time = *eventTime;
         // One window per row: hash it in now, so that what rows a little ahead
         // will need can be fetched while this row is aggregated: the lookups are
         // random accesses, and waiting for each in turn was most of the cost. Three
@@ -223,15 +252,25 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
     };
     for (size_t row = 0; row < batch.rows; ++row) {
         ++m_seq;
-        if (tumbling && !m_slots.empty())
+        if ((tumbling || m_global) && !m_slots.empty())
             fetchAhead(row);
+        if (m_global) {
+            const int64_t start = groupTime(row);
+            const int64_t end = timeKey && !timeKey->isNull(row) ? start : kNever;
+            if (!complete && end <= watermark)
+                markLate(row, 1);
+            else
+                accumulateWindow(windowFor(m_rowHashes[row], start, end, groupColumns, row), values, row);
+            continue;
+        }
+        const Column &time = *eventTime;
         if (time.isNull(row)) {
             markLate(row, 1);
             continue;
         }
         const int64_t ts = time.ints[row];
         if (m_kind == Kind::Session) {
-            if (ts + m_gap <= watermark) { // its own session [ts, ts + gap) has ended
+            if (!complete && ts + m_gap <= watermark) { // its own session [ts, ts + gap) has ended
                 markLate(row, 1);
                 continue;
             }
@@ -243,18 +282,19 @@ void WindowAggregate::process(int, const Batch &batch, int64_t watermark, Emitte
         }
         const int64_t lastStart = floorDiv(ts, m_slide) * m_slide;
         if (tumbling) {
-            if (lastStart + m_size <= watermark)
+            if (!complete && lastStart + m_size <= watermark)
                 markLate(row, 1);
             else
-                accumulateWindow(windowFor(m_rowHashes[row], lastStart, groupColumns, row), values, row);
+                accumulateWindow(windowFor(m_rowHashes[row], lastStart, lastStart + m_size, groupColumns, row), values, row);
             continue;
         }
         int64_t latePairs = 0;
         for (int64_t start = lastStart; start > ts - m_size; start -= m_slide) {
-            if (start + m_size <= watermark)
+            if (!complete && start + m_size <= watermark)
                 ++latePairs;
             else
-                accumulateWindow(windowFor(withWindow(m_rowHashes[row], start), start, groupColumns, row), values, row);
+                accumulateWindow(windowFor(withWindow(m_rowHashes[row], start), start, start + m_size, groupColumns, row),
+                                 values, row);
         }
         if (latePairs > 0)
             markLate(row, latePairs);
@@ -298,7 +338,24 @@ void WindowAggregate::processSession(const std::string &groupKey, int64_t ts, co
 void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
 {
     const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();
-    auto wanted = [&](int64_t end, bool changed) { return m_append ? end <= watermark : changed; };
+    const bool complete = m_mode == core::OutputMode::Complete;
+    bool anyChanged = false;
+    if (complete) { // the whole table, when a row changed it
+        for (const Window &w : m_windows)
+            anyChanged = anyChanged || w.changed;
+        for (const auto &[key, sessions] : m_sessions) {
+            for (const Session &g : sessions)
+                anyChanged = anyChanged || g.changed;
+        }
+    }
+    auto wanted = [&](int64_t end, bool changed) {
+        switch (m_mode) {
+        case core::OutputMode::Append: return end <= watermark;
+        case core::OutputMode::Update: return changed;
+        case core::OutputMode::Complete: return anyChanged;
+        }
+        return false;
+    };
     std::vector<std::pair<OutputOrder, OutputRow>> chosen;
     for (size_t w = 0; w < m_windows.size(); ++w) {
         const Window &window = m_windows[w];
@@ -321,10 +378,11 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
         emitRows(rows, out);
     }
 
-    // Forget what is final; in update mode, start tracking changes afresh.
+    // Forget what is final (complete mode keeps everything); track changes afresh.
+    auto evicted = [&](int64_t end) { return !complete && end <= watermark; };
     size_t kept = 0;
     for (size_t w = 0; w < m_windows.size(); ++w) {
-        if (m_windows[w].end <= watermark)
+        if (evicted(m_windows[w].end))
             continue;
         m_windows[w].changed = false;
         if (kept != w) {
@@ -346,7 +404,7 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
     }
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
         auto &sessions = it->second;
-        sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&](const Session &g) { return g.end <= watermark; }),
+        sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&](const Session &g) { return evicted(g.end); }),
                        sessions.end());
         for (auto &g : sessions)
             g.changed = false;
@@ -361,13 +419,16 @@ void WindowAggregate::emitRows(const std::vector<OutputRow> &rows, Emitter &out)
     StringArena &arena = result.arena();
     for (auto &c : result.columns)
         c.reserve(rows.size());
+    const size_t first = m_firstKeyColumn;
     for (const OutputRow &row : rows) {
-        result.columns[0].appendInt(row.start);
-        result.columns[1].appendInt(row.end);
+        if (!m_global) {
+            result.columns[0].appendInt(row.start);
+            result.columns[1].appendInt(row.end);
+        }
         for (size_t k = 0; k < keyCount; ++k)
-            row.keys[k].appendTo(result.columns[2 + k], arena);
+            row.keys[k].appendTo(result.columns[first + k], arena);
         for (size_t a = 0; a < m_specs.size(); ++a)
-            m_specs[a].aggregate.appendResult(row.states[a], result.columns[2 + keyCount + a], arena);
+            m_specs[a].aggregate.appendResult(row.states[a], result.columns[first + keyCount + a], arena);
     }
     result.rows = rows.size();
     out.push(0, std::move(result));

@@ -14,15 +14,25 @@ namespace sw::runtime {
 
 // Event-time windows with aggregates per group (Spark's groupBy(window(...), ...)).
 // Tumbling and sliding windows are aligned to the epoch; a session window is
-// [first event, last event + gap). Rows with event time <= watermark are late:
-// dropped, counted, and sent to output port 1 ("late"). A window is final when its
-// end <= watermark: append mode emits it then, once; update mode emits every group
-// that changed at the end of each batch. Output rows are ordered by window start,
-// then group key, so the output is deterministic. State is plain data.
+// [first event, last event + gap). A (row, window) pair whose window ends at or
+// before the watermark is late: dropped, counted, and the row sent to output port
+// 1 ("late") once. A window is final when its end <= watermark: append mode emits
+// it then, once; update mode emits every group that changed at the end of each
+// batch; complete mode emits every window of every group at the end of each batch
+// in which one changed, and keeps them all (no row is late, nothing is evicted).
+// Output rows are ordered by window start, then group key, so the output is
+// deterministic. State is plain data.
+//
+// The aggregate node is the same operator with one window that never ends (Spark's
+// groupBy without a window): running results per group, output without the window
+// columns. With the event-time field among its group keys, a group is a window
+// that ends at its event time: late, final and evicted by the watermark as a
+// window is.
 class WindowAggregate : public Operator
 {
 public:
     WindowAggregate(const core::WindowAggregateSettings &settings, const core::Schema &input, const core::Schema &output);
+    WindowAggregate(const core::AggregateSettings &settings, const core::Schema &input, const core::Schema &output);
     void process(int inputPort, const Batch &batch, int64_t watermark, Emitter &out) override;
     void endOfBatch(int64_t watermark, Emitter &out) override;
     bool isStateful() const override { return true; }
@@ -64,7 +74,9 @@ private:
         int expression; // index into m_expressions, -1 for count(*)
     };
 
-    size_t windowFor(uint64_t hash, int64_t start, const std::vector<const Column *> &groupColumns, size_t row);
+    void init(const QStringList &groupBy, const std::vector<core::AggregateSpec> &aggregates, core::OutputMode mode,
+              const core::Schema &input);
+    size_t windowFor(uint64_t hash, int64_t start, int64_t end, const std::vector<const Column *> &groupColumns, size_t row);
     void accumulate(AggregateState *states, const std::vector<const Column *> &values, size_t row);
     void accumulateWindow(size_t index, const std::vector<const Column *> &values, size_t row);
     void processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
@@ -73,7 +85,10 @@ private:
 
     Kind m_kind = Kind::Tumbling;
     int64_t m_size = 0, m_slide = 0, m_gap = 0;
-    bool m_append = true;
+    core::OutputMode m_mode = core::OutputMode::Append;
+    bool m_global = false;      // the aggregate node: no window columns
+    int m_timeKey = -1;         // global: the group key that is the event time (-1: none)
+    size_t m_firstKeyColumn = 2; // output columns before the group keys (window_start, window_end)
     int m_eventTime = -1;
     std::vector<int> m_groupBy; // input column indices
     std::vector<DataType> m_groupTypes;

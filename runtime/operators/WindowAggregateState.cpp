@@ -44,7 +44,7 @@ void WindowAggregate::readSettings(StateReader &in) const
 void WindowAggregate::snapshot(StateWriter &out) const
 {
     const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();
-    out.section("window.aggregate", 1);
+    out.section(m_global ? "aggregate" : "window.aggregate", 1);
     writeSettings(out);
     out.u64(m_seq);
     out.u64(m_windows.size());
@@ -81,7 +81,7 @@ void WindowAggregate::snapshot(StateWriter &out) const
 
 void WindowAggregate::restore(StateReader &in)
 {
-    if (!in.section("window.aggregate", 1))
+    if (!in.section(m_global ? "aggregate" : "window.aggregate", 1))
         return;
     readSettings(in);
     const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();

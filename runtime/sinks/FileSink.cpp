@@ -3,7 +3,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "batch/RowJson.h"
 
@@ -19,6 +21,8 @@ FileSink::FileSink(const QString &path, const QString &format) : m_path(path), m
 bool FileSink::open(std::string &error)
 {
     QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (m_replace)
+        return true; // written whole at each flush that has rows
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
         error = "cannot open " + m_path.toStdString() + " for writing: " + m_file.errorString().toStdString();
@@ -43,11 +47,14 @@ bool FileSink::open(std::string &error)
 
 std::string FileSink::committedState() const
 {
-    return std::to_string(m_file.size());
+    // A replaced file is whole after every flush: a batch run again replaces it again.
+    return m_replace ? std::string() : std::to_string(m_file.size());
 }
 
 bool FileSink::restoreCommitted(const std::string &state, std::string &error)
 {
+    if (m_replace)
+        return true;
     bool ok = false;
     const qint64 length = QByteArray::fromStdString(state).toLongLong(&ok);
     if (!ok || length < 0) {
@@ -75,6 +82,11 @@ void FileSink::appendCsvField(std::string &out, std::string_view field)
 
 bool FileSink::write(const Batch &batch, std::string &)
 {
+    if (m_replace && !m_replacing) { // the first rows of this batch: a new table
+        m_replacing = true;
+        m_buffer.clear();
+        m_headerWritten = false;
+    }
     if (!m_csv) {
         if (m_keys.empty())
             m_keys = RowJson::keys(batch.schema);
@@ -116,8 +128,33 @@ bool FileSink::write(const Batch &batch, std::string &)
     return true;
 }
 
+bool FileSink::replaceFile(std::string &error)
+{
+    m_replacing = false;
+    const QString temporary = m_path + QStringLiteral(".tmp");
+    QFile out(temporary);
+    const bool ok = out.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                    && out.write(m_buffer.data(), qint64(m_buffer.size())) == qint64(m_buffer.size()) && out.flush()
+                    && (!m_sync || ::fsync(out.handle()) == 0);
+    if (!ok) {
+        error = "cannot write " + temporary.toStdString() + ": " + out.errorString().toStdString();
+        out.close();
+        QFile::remove(temporary);
+        return false;
+    }
+    out.close();
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(m_path).constData()) != 0) {
+        error = "cannot rename " + temporary.toStdString() + " to " + m_path.toStdString() + ": " + std::strerror(errno);
+        return false;
+    }
+    m_buffer.clear();
+    return true;
+}
+
 bool FileSink::flush(std::string &error)
 {
+    if (m_replace)
+        return !m_replacing || replaceFile(error);
     if (m_buffer.empty())
         return true;
     const qint64 written = m_file.write(m_buffer.data(), qint64(m_buffer.size()));
@@ -133,7 +170,8 @@ void FileSink::close()
 {
     std::string ignored;
     flush(ignored);
-    m_file.close();
+    if (m_file.isOpen())
+        m_file.close();
 }
 
 } // namespace sw::runtime

@@ -10,6 +10,9 @@ bool PreviewSink::write(const Batch &batch, std::string &)
     if (m_keys.empty())
         m_keys = RowJson::keys(batch.schema);
     QMutexLocker lock(&m_mutex);
+    if (m_replace && !m_batchWritten)
+        m_rows.clear();
+    m_batchWritten = true;
     for (size_t r = batch.rows > m_capacity ? batch.rows - m_capacity : 0; r < batch.rows; ++r) {
         std::string row;
         RowJson::append(row, batch, r, m_keys);

@@ -122,6 +122,8 @@ bool SqliteSink::write(const Batch &batch, std::string &error)
         if (!exec("BEGIN", error))
             return false;
         m_inTransaction = true;
+        if (m_replace && !exec("DELETE FROM " + quoted(m_table), error))
+            return false;
     }
     for (size_t r = 0; r < batch.rows; ++r) {
         sqlite3_reset(m_insert);

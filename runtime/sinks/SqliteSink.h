@@ -16,6 +16,7 @@ namespace sw::runtime {
 // upserted by the key fields (so a re-run batch writes the same rows: idempotent).
 // Exactly-once with a checkpoint: the transaction also records the batch id in
 // `streamwright_progress` (sink, batch_id), and a batch at or below it is skipped.
+// A complete-mode result replaces the table's rows in the batch's transaction.
 class SqliteSink : public Sink
 {
 public:
@@ -27,6 +28,7 @@ public:
     void close() override;
     void enableExactlyOnce(const QString &identity) override { m_identity = identity; }
     void beginBatch(int64_t batchId) override { m_batchId = batchId; }
+    void replaceEachBatch() override { m_replace = true; }
 
 private:
     bool prepare(const core::Schema &schema, std::string &error);
@@ -38,6 +40,7 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insert = nullptr;
     bool m_inTransaction = false;
+    bool m_replace = false; // complete mode: a batch's rows replace the table's, in its transaction
     std::string m_text;
     QString m_identity;          // exactly-once: this sink's row in streamwright_progress
     int64_t m_batchId = -1;      // the batch being written

@@ -184,6 +184,29 @@ void tst_PipelineValidator::problems_data()
         {QStringLiteral("/nodes/-=") + join, QStringLiteral("/edges/-={\"from\": \"views\", \"to\": \"j\"}")}, "/edges/3",
         "edges into \"j\" (join.stream) must name the port: left, right");
 
+    // Complete mode and running aggregates
+    row("complete result into a dedupe",
+        {QStringLiteral("/nodes/2/config/outputMode=\"complete\""),
+         QStringLiteral("/nodes/-={\"id\": \"d\", \"type\": \"dedupe\", \"position\": [0, 0], \"config\": "
+                        "{\"key\": [\"product_id\"], \"within\": \"1m\"}}"),
+         QStringLiteral("/nodes/-=") + preview, QStringLiteral("/edges/-={\"from\": \"per_minute\", \"to\": \"d\"}"),
+         QStringLiteral("/edges/-={\"from\": \"d\", \"to\": \"out\"}")},
+        "/nodes/4", "Deduplicate \"d\" gets a complete-mode result (the whole table again every batch) and would take "
+                    "its rows for new ones; use update mode upstream, or write the result to a sink");
+    row("complete result to a Kafka topic without a key",
+        {QStringLiteral("/nodes/2/config/outputMode=\"complete\""),
+         QStringLiteral("/nodes/-={\"id\": \"k\", \"type\": \"sink.kafka\", \"position\": [0, 0], \"config\": "
+                        "{\"connection\": \"local\", \"topic\": \"totals\"}}"),
+         QStringLiteral("/edges/-={\"from\": \"per_minute\", \"to\": \"k\"}")},
+        "/nodes/4/config/key", "a complete-mode result writes every row again each batch", "warning");
+    row("running aggregate in append mode without event time among its keys",
+        {QStringLiteral("/nodes/-={\"id\": \"totals\", \"type\": \"aggregate\", \"position\": [0, 0], \"config\": "
+                        "{\"groupBy\": [\"product_id\"], \"aggregates\": [{\"name\": \"n\", \"fn\": \"count\"}], "
+                        "\"outputMode\": \"append\"}}"),
+         QStringLiteral("/nodes/-=") + preview, QStringLiteral("/edges/-={\"from\": \"only_views\", \"to\": \"totals\"}"),
+         QStringLiteral("/edges/-={\"from\": \"totals\", \"to\": \"out\"}")},
+        "/nodes/4/config/outputMode", "without the event-time field \"ts\" in groupBy no group ever is");
+
     // Settings
     row("missing required setting", {QStringLiteral("/nodes/1/config/predicate=DELETE")}, "/nodes/1/config/predicate",
         "missing required setting \"predicate\"");
@@ -196,7 +219,7 @@ void tst_PipelineValidator::problems_data()
     row("negative delay", {QStringLiteral("/nodes/0/config/eventTime/watermarkDelay=\"-5s\"")},
         "/nodes/0/config/eventTime/watermarkDelay", "must not be negative");
     row("choice typo", {QStringLiteral("/nodes/2/config/outputMode=\"apend\"")}, "/nodes/2/config/outputMode",
-        "\"outputMode\" must be one of append, update, not \"apend\", did you mean \"append\"?");
+        "\"outputMode\" must be one of append, update, complete, not \"apend\", did you mean \"append\"?");
     row("wrong kind", {QStringLiteral("/nodes/0/config/topics=\"user-events\"")}, "/nodes/0/config/topics",
         "\"topics\" must be a list of strings, not \"user-events\"");
     row("empty list", {QStringLiteral("/nodes/0/config/topics=[]")}, "/nodes/0/config/topics", "must not be empty");

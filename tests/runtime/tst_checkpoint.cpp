@@ -48,6 +48,24 @@ QByteArray pipelineText(const char *windowSize = "10s", const char *predicate = 
         .toUtf8();
 }
 
+// The running totals per category of the same events, in complete mode: every
+// batch replaces the file and the table with the whole result.
+QByteArray completeText()
+{
+    return QByteArrayLiteral(R"j({"format": "streamwright.pipeline/1", "name": "shop", "connections": {},
+ "nodes": [
+  {"id": "events", "type": "source.generator", "position": [0, 0], "config": {"stream": "user-events", "rate": 0,
+   "count": 30000, "seed": 5, "startTime": "2026-11-25T10:00:00Z", "lateFraction": 0.01,
+   "eventTime": {"field": "ts", "watermarkDelay": "5s"}}},
+  {"id": "totals", "type": "aggregate", "position": [0, 0], "config": {"groupBy": ["category"],
+   "aggregates": [{"name": "n", "fn": "count"}, {"name": "revenue", "fn": "sum", "expr": "price"}], "outputMode": "complete"}},
+  {"id": "file", "type": "sink.file", "position": [0, 0], "config": {"path": "out/per_minute.jsonl"}},
+  {"id": "table", "type": "sink.sqlite", "position": [0, 0], "config": {"path": "out/sessions.db", "table": "sessions"}}
+ ],
+ "edges": [{"from": "events", "to": "totals"}, {"from": "totals", "to": "file"}, {"from": "totals", "to": "table"}],
+ "runtime": {"maxBatchRows": 1000, "checkpoint": {"dir": "state", "everyBatches": 3}}})j");
+}
+
 core::Pipeline load(const QByteArray &text, const QString &dir)
 {
     auto loaded = core::PipelineFormat::load(text, dir + QStringLiteral("/shop.json"));
@@ -148,6 +166,7 @@ private slots:
     void aDamagedCheckpointIsRefused_data();
     void aDamagedCheckpointIsRefused();
     void withoutACheckpointTheRunSaysSo();
+    void completeResultsAreReplacedAndSurviveRestarts();
 
 private:
     QTemporaryDir m_reference;
@@ -189,6 +208,31 @@ void tst_Checkpoint::restartsWriteWhatAnUninterruptedRunWrites()
     const Output got = outputOf(dir.path());
     QCOMPARE(got.file, m_expected.file);
     QCOMPARE(got.table, m_expected.table);
+}
+
+// A complete-mode result: the file and the table hold the whole table of the
+// last batch (not every batch's appended), and restarts anywhere leave the same.
+void tst_Checkpoint::completeResultsAreReplacedAndSurviveRestarts()
+{
+    QTemporaryDir reference;
+    QVERIFY(runFor(completeText(), reference.path(), -1, true) > 20);
+    const Output expected = outputOf(reference.path());
+    const QList<QByteArray> lines = expected.file.trimmed().split('\n');
+    QCOMPARE(lines.size(), qsizetype(expected.table.size()));
+    QVERIFY(lines.size() >= 4 && lines.size() <= 10); // one row per category
+    int64_t counted = 0;
+    for (const QByteArray &line : lines)
+        counted += QJsonDocument::fromJson(line).object().value(QStringLiteral("n")).toInteger();
+    QCOMPARE(counted, 30000);
+    QVERIFY(!QFile::exists(reference.filePath(QStringLiteral("out/per_minute.jsonl.tmp"))));
+
+    QTemporaryDir dir;
+    for (const auto &[batches, clean] : {std::pair{2, false}, std::pair{3, false}, std::pair{5, true}, std::pair{4, false}})
+        QCOMPARE(runFor(completeText(), dir.path(), batches, clean), batches);
+    runFor(completeText(), dir.path(), -1, true);
+    const Output got = outputOf(dir.path());
+    QCOMPARE(got.file, expected.file);
+    QCOMPARE(got.table, expected.table);
 }
 
 void tst_Checkpoint::theStoreKeepsTwoSnapshotsAndTheirLogs()

@@ -62,6 +62,7 @@ class Recorder : public Emitter
 {
 public:
     QStringList out, late;
+    bool windowed = true; // the first two columns are the window: "start-end"
     void push(int port, Batch &&batch) override
     {
         for (size_t r = 0; r < batch.rows; ++r) {
@@ -75,7 +76,9 @@ public:
                 else
                     cells << cellValue(col, r).toSql().remove(u'\'');
             }
-            if (port == 0)
+            if (port == 0 && !windowed)
+                out << cells.join(u' ');
+            else if (port == 0)
                 out << cells.first() + u'-' + cells.mid(1).join(u' ');
             else
                 late << cells.join(u' ');
@@ -103,6 +106,31 @@ std::unique_ptr<WindowAggregate> make(const char *configJson)
     return std::make_unique<WindowAggregate>(core::WindowAggregateSettings::parse(config), inputSchema(), out);
 }
 
+// The aggregate node's operator (no window) with the output schema the validator
+// derives: the group keys, then the aggregates.
+std::unique_ptr<WindowAggregate> makeAggregate(const char *configJson)
+{
+    const QJsonObject config = QJsonDocument::fromJson(configJson).object();
+    Q_ASSERT(!config.isEmpty());
+    const core::Schema in = inputSchema();
+    core::Schema out;
+    for (const auto &g : config.value(QStringLiteral("groupBy")).toArray())
+        out.fields.push_back(*in.field(g.toString()));
+    for (const auto &a : config.value(QStringLiteral("aggregates")).toArray()) {
+        const QString fn = a.toObject().value(QStringLiteral("fn")).toString();
+        out.fields.push_back({a.toObject().value(QStringLiteral("name")).toString(), fn == u"avg" ? DataType::Double : DataType::Int});
+    }
+    return std::make_unique<WindowAggregate>(core::AggregateSettings::parse(config), in, out);
+}
+
+QStringList L(std::initializer_list<const char *> items)
+{
+    QStringList l;
+    for (const char *i : items)
+        l << QLatin1String(i);
+    return l;
+}
+
 } // namespace
 
 class tst_WindowAggregate : public QObject
@@ -119,7 +147,153 @@ private slots:
     void lateIsJudgedByTheWindowEnd();
     void aSlidingRowIsLateOnlyForItsClosedWindows();
     void sessionsMergeWhenTheyTouch();
+    void completeModeEmitsTheWholeTable();
+    void runningAggregatesInUpdateMode();
+    void runningAggregatesInCompleteMode();
+    void runningAggregatesWithEventTimeInTheKeys_data();
+    void runningAggregatesWithEventTimeInTheKeys();
+    void runningAggregatesSurviveASnapshot();
 };
+
+// Complete mode: the whole result table at the end of every batch that changed it,
+// and nothing is ever late or evicted (Spark keeps all state in complete mode).
+void tst_WindowAggregate::completeModeEmitsTheWholeTable()
+{
+    auto op = make(R"j({"window": {"kind": "tumbling", "size": "15s"}, "groupBy": ["k"],
+                       "aggregates": [{"name": "n", "fn": "count"}, {"name": "s", "fn": "sum", "expr": "v"}],
+                       "outputMode": "complete"})j");
+    Recorder r;
+    // Batch 0, watermark 0.
+    op->process(0, batchOf({{"10:00:01", "a", 1}, {"10:00:20", "b", 5}}), 0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(r.out, L({"10:00-10:00:15 a 1 1", "10:00:15-10:00:30 b 1 5"}));
+    // Batch 1, watermark 10:00:40: both windows have ended, and a row of the first
+    // still counts; the table comes out whole.
+    r.out.clear();
+    op->process(0, batchOf({{"10:00:02", "a", 2}}), at("10:00:40"), r);
+    op->endOfBatch(at("10:00:40"), r);
+    QCOMPARE(r.out, L({"10:00-10:00:15 a 2 3", "10:00:15-10:00:30 b 1 5"}));
+    QCOMPARE(r.late, QStringList{});
+    QCOMPARE(op->counters().lateRowsDropped, 0);
+    // Batch 2, no rows (a no-data batch): the table did not change; nothing is written.
+    r.out.clear();
+    op->endOfBatch(at("10:01:00"), r);
+    QCOMPARE(r.out, QStringList{});
+    QCOMPARE(op->stateRows(), 2);
+}
+
+// The aggregate node, Spark's groupBy without a window: running results per group;
+// update mode emits the groups a batch changed.
+void tst_WindowAggregate::runningAggregatesInUpdateMode()
+{
+    auto op = makeAggregate(R"j({"groupBy": ["k"], "aggregates": [{"name": "n", "fn": "count"},
+                                {"name": "total", "fn": "sum", "expr": "v"}]})j");
+    Recorder r;
+    r.windowed = false;
+    op->process(0, batchOf({{"10:00:01", "a", 1}, {"10:00:02", "b", 5}, {"10:00:03", "a", 2}}), 0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(r.out, L({"a 2 3", "b 1 5"}));
+    r.out.clear();
+    // Batch 1, watermark far ahead: without event time in the keys nothing is late.
+    op->process(0, batchOf({{"09:00:00", "a", 4}}), at("11:00:00"), r);
+    op->endOfBatch(at("11:00:00"), r);
+    QCOMPARE(r.out, L({"a 3 7"}));
+    r.out.clear();
+    op->endOfBatch(at("12:00:00"), r);
+    QCOMPARE(r.out, QStringList{});
+    QCOMPARE(r.late, QStringList{});
+    QCOMPARE(op->stateRows(), 2);
+}
+
+void tst_WindowAggregate::runningAggregatesInCompleteMode()
+{
+    auto op = makeAggregate(R"j({"groupBy": ["k"], "aggregates": [{"name": "total", "fn": "sum", "expr": "v"}],
+                                "outputMode": "complete"})j");
+    Recorder r;
+    r.windowed = false;
+    op->process(0, batchOf({{"10:00:01", "b", 1}, {"10:00:02", "a", 5}}), 0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(r.out, L({"a 5", "b 1"})); // ordered by group key
+    r.out.clear();
+    op->process(0, batchOf({{"10:00:03", "a", 1}}), 0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(r.out, L({"a 6", "b 1"}));
+}
+
+void tst_WindowAggregate::runningAggregatesWithEventTimeInTheKeys_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QStringList>("batch0");
+    QTest::addColumn<QStringList>("batch1");
+    QTest::addColumn<QStringList>("batch2");
+    // Append: a group comes out once, when the watermark has passed its event time.
+    QTest::newRow("append") << QStringLiteral("append") << QStringList{} << L({"10:00:01 a 2 3"}) << L({"10:00:05 b 2 4"});
+    // Update: every batch's changed groups; then the passed ones are evicted.
+    QTest::newRow("update") << QStringLiteral("update") << L({"10:00:01 a 2 3", "10:00:05 b 1 1"}) << L({"10:00:05 b 2 4"})
+                            << QStringList{};
+}
+
+// With the event-time field among the group keys, a group is a window that ends at
+// its event time (Spark): a row at or behind the watermark is late, and a group the
+// watermark has passed is final, emitted (append) and evicted.
+void tst_WindowAggregate::runningAggregatesWithEventTimeInTheKeys()
+{
+    QFETCH(QString, mode);
+    QFETCH(QStringList, batch0);
+    QFETCH(QStringList, batch1);
+    QFETCH(QStringList, batch2);
+    const QByteArray config = QStringLiteral(R"j({"groupBy": ["ts", "k"], "aggregates": [{"name": "n", "fn": "count"},
+        {"name": "total", "fn": "sum", "expr": "v"}], "outputMode": "%1"})j").arg(mode).toUtf8();
+    auto op = makeAggregate(config.constData());
+    Recorder r;
+    r.windowed = false;
+    // Batch 0, watermark 0.
+    op->process(0, batchOf({{"10:00:01", "a", 1}, {"10:00:01", "a", 2}, {"10:00:05", "b", 1}}), 0, r);
+    op->endOfBatch(0, r);
+    QCOMPARE(r.out, batch0);
+    // Batch 1, watermark 10:00:03: the row at 10:00:02 is late; the group at
+    // 10:00:01 is final.
+    r.out.clear();
+    op->process(0, batchOf({{"10:00:02", "a", 7}, {"10:00:05", "b", 3}}), at("10:00:03"), r);
+    op->endOfBatch(at("10:00:03"), r);
+    QCOMPARE(r.out, batch1);
+    QCOMPARE(r.late, L({"10:00:02 a 7"}));
+    QCOMPARE(op->counters().lateRowsDropped, 1);
+    QCOMPARE(op->stateRows(), 1);
+    // Batch 2, no data, watermark 10:00:10: the last group is final.
+    r.out.clear();
+    op->endOfBatch(at("10:00:10"), r);
+    QCOMPARE(r.out, batch2);
+    QCOMPARE(op->stateRows(), 0);
+}
+
+void tst_WindowAggregate::runningAggregatesSurviveASnapshot()
+{
+    const char *config = R"j({"groupBy": ["k"], "aggregates": [{"name": "n", "fn": "count"},
+                             {"name": "total", "fn": "sum", "expr": "v"}]})j";
+    auto first = makeAggregate(config);
+    Recorder r;
+    r.windowed = false;
+    first->process(0, batchOf({{"10:00:01", "a", 1}, {"10:00:02", "b", 5}}), 0, r);
+    first->endOfBatch(0, r);
+    StateWriter out;
+    first->snapshot(out);
+    const std::string state = out.take();
+    auto second = makeAggregate(config);
+    StateReader in(state);
+    second->restore(in);
+    QVERIFY2(in.ok(), in.error().c_str());
+    r.out.clear();
+    second->process(0, batchOf({{"10:00:03", "a", 2}}), 0, r);
+    second->endOfBatch(0, r);
+    QCOMPARE(r.out, L({"a 2 3"}));
+    // A window aggregate's state is not an aggregate's.
+    auto window = make(R"j({"window": {"kind": "tumbling", "size": "15s"}, "groupBy": ["k"],
+                           "aggregates": [{"name": "n", "fn": "count"}, {"name": "total", "fn": "sum", "expr": "v"}]})j");
+    StateReader wrong(state);
+    window->restore(wrong);
+    QVERIFY(!wrong.ok());
+}
 
 // Spark's rules, batch by batch as its suites write them: each batch's input, the
 // watermark it runs with, and what it emits.

@@ -1070,6 +1070,18 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>update: emit changed groups every batch; complete: every group every batch; append: each group once, when final (needs the event-time field in groupBy)</source>
         <translation>update: geänderte Gruppen in jedem Batch ausgeben; complete: jede Gruppe in jedem Batch; append: jede Gruppe einmal, wenn endgültig (braucht das Ereigniszeitfeld in groupBy)</translation>
     </message>
+    <message>
+        <source>Watermark</source>
+        <translation>Watermark</translation>
+    </message>
+    <message>
+        <source>Declares the event time and how late rows may be, anywhere in the pipeline (Spark&apos;s withWatermark); rows dropped before it do not move the watermark.</source>
+        <translation>Legt Ereigniszeit und erlaubte Verspätung an beliebiger Stelle der Pipeline fest (Sparks withWatermark); davor verworfene Zeilen verschieben die Watermark nicht.</translation>
+    </message>
+    <message>
+        <source>the timestamp field that holds event time</source>
+        <translation>das Zeitstempelfeld mit der Ereigniszeit</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>
@@ -1597,6 +1609,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source> on its %1 input</source>
         <translation> an seinem Eingang %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; event time must be a timestamp (CAST it in a map node first, e.g. CAST(%1 AS timestamp))</source>
+        <translation>„%1“ ist %2; Ereigniszeit muss ein Zeitstempel sein (zuerst in einem Map-Knoten umwandeln, z. B. CAST(%1 AS timestamp))</translation>
     </message>
 </context>
 <context>

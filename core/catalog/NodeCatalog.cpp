@@ -230,6 +230,13 @@ std::vector<NodeType> buildTypes()
                   setting("on", K::FieldPairList, tr("key pairs [stream field, table field]"), true),
                   tableSetting(), schemaSetting(true, tr("the table's columns"))},
                  false});
+    t.push_back({QStringLiteral("watermark"), NodeCategory::Transform, tr("Watermark"),
+                 tr("Declares the event time and how late rows may be, anywhere in the pipeline (Spark's "
+                    "withWatermark); rows dropped before it do not move the watermark."),
+                 {in}, {out},
+                 {setting("field", K::Field, tr("the timestamp field that holds event time"), true),
+                  setting("watermarkDelay", K::Duration, tr("how late events may arrive"), false, QStringLiteral("0s"))},
+                 false});
     t.push_back({QStringLiteral("union"), NodeCategory::Transform, tr("Union"),
                  tr("Merges streams with the same fields."), {port("in", tr("streams to merge"), true)}, {out}, {},
                  false});

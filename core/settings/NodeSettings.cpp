@@ -226,6 +226,15 @@ std::vector<AggregateSpec> aggregateSpecs(const Reader &r)
 }
 } // namespace
 
+WatermarkSettings WatermarkSettings::parse(const QJsonObject &config)
+{
+    const Reader r("watermark", config);
+    WatermarkSettings s;
+    s.field = r.string("field");
+    s.watermarkDelayMs = r.duration("watermarkDelay").value_or(0);
+    return s;
+}
+
 WindowAggregateSettings WindowAggregateSettings::parse(const QJsonObject &config)
 {
     const Reader r("window.aggregate", config);

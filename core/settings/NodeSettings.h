@@ -87,6 +87,14 @@ struct FilterSettings
     static FilterSettings parse(const QJsonObject &config);
 };
 
+// watermark: Spark's withWatermark(field, delay) after any stateless node.
+struct WatermarkSettings
+{
+    QString field;
+    int64_t watermarkDelayMs = 0;
+    static WatermarkSettings parse(const QJsonObject &config);
+};
+
 struct MapSettings
 {
     struct Column

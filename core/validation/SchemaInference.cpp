@@ -145,6 +145,22 @@ SchemaInference::Outputs SchemaInference::inferNode(const NodeScope &n, const In
     }
     if (t == u"map")
         return inferMap(n, in);
+    if (t == u"watermark") {
+        refuseWholeResult(n, in);
+        const auto settings = WatermarkSettings::parse(n.node.config);
+        Schema out = in;
+        if (const Field *f = field(n, QStringLiteral("field"), settings.field, in)) {
+            if (f->type != DataType::Timestamp)
+                m_context.error(n.pointer(QStringLiteral("field")),
+                                tr("\"%1\" is %2; event time must be a timestamp (CAST it in a map node first, e.g. "
+                                   "CAST(%1 AS timestamp))")
+                                    .arg(settings.field, typeName(f->type)),
+                                n.node.id);
+            else
+                out.eventTimeField = settings.field;
+        }
+        return {{QStringLiteral("out"), out}};
+    }
     if (t == u"window.aggregate")
         return inferWindowAggregate(n, in);
     if (t == u"aggregate")

@@ -304,6 +304,10 @@ bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &in
         busy.start();
         if (n.op) {
             NodeEmitter emitter([this, i](int port, Batch &&b) { m_router.route(int(i), port, std::move(b)); });
+            if (n.eventTimeColumn >= 0) { // a watermark node
+                for (const Batch &b : n.inbox[0])
+                    WatermarkTracker::observe(n, b);
+            }
             for (size_t port = 0; port < n.inbox.size(); ++port) {
                 for (Batch &b : n.inbox[port])
                     n.op->process(int(port), b, watermark, emitter);

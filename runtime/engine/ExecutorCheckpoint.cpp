@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -146,9 +147,11 @@ bool Executor::openCheckpoint(const core::ValidationResult &validation, QString 
         const int64_t maxEventTime = in.i64();
         const std::string sourceState = in.bytes();
         for (auto &n : m_nodes) {
-            if (n.id != id || !n.source)
+            if (n.id != id)
                 continue;
             n.maxEventTime = maxEventTime;
+            if (!n.source)
+                continue;
             std::string why;
             if (!n.source->restoreCheckpointState(sourceState, why)) {
                 error = QStringLiteral("checkpoint %1: source \"%2\": %3").arg(m_checkpoint->path(), id, QString::fromStdString(why));
@@ -275,16 +278,16 @@ std::map<QString, std::string> Executor::snapshotState() const
     engine.section(kEngineSection, kEngineVersion);
     engine.i64(m_watermark.current());
     engine.boolean(m_noDataBatchDue);
-    uint32_t sources = 0;
-    for (const auto &n : m_nodes)
-        sources += n.source ? 1 : 0;
-    engine.u64(sources);
+    // Sources and watermark nodes: the largest event time seen (the watermark's
+    // base), and what a source needs besides its positions.
+    auto kept = [](const RuntimeNode &n) { return n.source || n.eventTimeColumn >= 0; };
+    engine.u64(uint64_t(std::count_if(m_nodes.begin(), m_nodes.end(), kept)));
     for (const auto &n : m_nodes) {
-        if (!n.source)
+        if (!kept(n))
             continue;
         engine.bytes(n.id.toStdString());
         engine.i64(n.maxEventTime);
-        engine.bytes(n.source->checkpointState());
+        engine.bytes(n.source ? n.source->checkpointState() : std::string());
     }
     state[QLatin1String(CheckpointStore::kEngineNode)] = engine.take();
     for (const auto &n : m_nodes) {

@@ -94,6 +94,13 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
             rn.op = std::make_unique<Filter>(core::FilterSettings::parse(node.config).predicate, input("in"));
         } else if (t == u"map") {
             rn.op = std::make_unique<Map>(core::MapSettings::parse(node.config), input("in"), output("out"));
+        } else if (t == u"watermark") {
+            // Rows pass on as they are; the run takes in their event times before
+            // the node (WatermarkTracker), as it does a source's.
+            const auto settings = core::WatermarkSettings::parse(node.config);
+            rn.op = std::make_unique<Union>(output("out"));
+            rn.eventTimeColumn = input("in").indexOf(settings.field);
+            rn.watermarkDelay = settings.watermarkDelayMs;
         } else if (t == u"union") {
             rn.op = std::make_unique<Union>(output("out"));
         } else if (t == u"join.lookup") {

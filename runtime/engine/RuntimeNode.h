@@ -28,7 +28,7 @@ struct RuntimeNode
     // Per input port: the batches that arrived in this micro-batch.
     std::vector<std::vector<Batch>> inbox;
 
-    // Sources: event time and watermark.
+    // Sources and watermark nodes: event time and watermark.
     int eventTimeColumn = -1;
     int64_t watermarkDelay = 0;
     int64_t maxEventTime = std::numeric_limits<int64_t>::min();

@@ -6,17 +6,17 @@
 
 namespace sw::runtime {
 
-void WatermarkTracker::observe(RuntimeNode &source, const Batch &rows)
+void WatermarkTracker::observe(RuntimeNode &node, const Batch &rows)
 {
-    if (source.eventTimeColumn < 0)
+    if (node.eventTimeColumn < 0)
         return;
-    const Column &ts = rows.columns[size_t(source.eventTimeColumn)];
-    int64_t largest = source.maxEventTime;
+    const Column &ts = rows.columns[size_t(node.eventTimeColumn)];
+    int64_t largest = node.maxEventTime;
     for (size_t r = 0; r < rows.rows; ++r) {
         if (ts.valid[r])
             largest = std::max(largest, ts.ints[r]);
     }
-    source.maxEventTime = largest;
+    node.maxEventTime = largest;
 }
 
 bool WatermarkTracker::advance(const std::vector<RuntimeNode> &nodes)
@@ -24,7 +24,7 @@ bool WatermarkTracker::advance(const std::vector<RuntimeNode> &nodes)
     int64_t next = std::numeric_limits<int64_t>::max();
     bool any = false;
     for (const auto &n : nodes) {
-        if (!n.source || n.eventTimeColumn < 0)
+        if (n.eventTimeColumn < 0) // neither a source with event time nor a watermark node
             continue;
         any = true;
         next = std::min(next, n.maxEventTime == std::numeric_limits<int64_t>::min() ? 0 : n.maxEventTime - n.watermarkDelay);

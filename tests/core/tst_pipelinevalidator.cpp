@@ -207,6 +207,19 @@ void tst_PipelineValidator::problems_data()
          QStringLiteral("/edges/-={\"from\": \"totals\", \"to\": \"out\"}")},
         "/nodes/4/config/outputMode", "without the event-time field \"ts\" in groupBy no group ever is");
 
+    row("watermark on a string field",
+        {QStringLiteral("/nodes/-={\"id\": \"wm\", \"type\": \"watermark\", \"position\": [0, 0], \"config\": "
+                        "{\"field\": \"product_id\"}}"),
+         QStringLiteral("/nodes/-=") + preview, QStringLiteral("/edges/-={\"from\": \"only_views\", \"to\": \"wm\"}"),
+         QStringLiteral("/edges/-={\"from\": \"wm\", \"to\": \"out\"}")},
+        "/nodes/4/config/field", "\"product_id\" is string; event time must be a timestamp");
+    row("window after a watermark node needs no source event time",
+        {QStringLiteral("/nodes/0/config/eventTime=DELETE"),
+         QStringLiteral("/nodes/-={\"id\": \"wm\", \"type\": \"watermark\", \"position\": [0, 0], \"config\": "
+                        "{\"field\": \"ts\", \"watermarkDelay\": \"-1s\"}}"),
+         QStringLiteral("/edges/1/from=\"wm\""), QStringLiteral("/edges/-={\"from\": \"only_views\", \"to\": \"wm\"}")},
+        "/nodes/4/config/watermarkDelay", "must not be negative");
+
     // Settings
     row("missing required setting", {QStringLiteral("/nodes/1/config/predicate=DELETE")}, "/nodes/1/config/predicate",
         "missing required setting \"predicate\"");

@@ -9,6 +9,7 @@
 #include "engine/Executor.h"
 #include "engine/SourcePlan.h"
 #include "format/PipelineFormat.h"
+#include "model/Timestamps.h"
 #include "sources/DemoEvents.h"
 
 #include <QFile>
@@ -207,6 +208,8 @@ private slots:
     void aPoisonRecordDoesNotSilenceThePipeline();
     void deadLettersAloneAreABatch();
     void anOversizedRecordIsADeadLetterNotDecoded();
+    void aWatermarkNodeAfterAFilter_data();
+    void aWatermarkNodeAfterAFilter();
     void availableNowEndsAtWhatWasThereAtTheStart();
     void onceReadsEverythingInOneBatch();
     void noDataBatchesCanBeTurnedOff_data();
@@ -457,6 +460,80 @@ void tst_BatchPlanning::anOversizedRecordIsADeadLetterNotDecoded()
              QStringLiteral("the record's value is %1 bytes, more than maxRecordBytes (1048576): not decoded").arg(huge.size()));
     QCOMPARE(letter.value(QStringLiteral("_value")).toString().size(), qsizetype(huge.size()));
     QCOMPARE(letter.value(QStringLiteral("_offset")).toInt(), 200);
+}
+
+void tst_BatchPlanning::aWatermarkNodeAfterAFilter_data()
+{
+    QTest::addColumn<bool>("afterTheFilter");
+    QTest::addColumn<QStringList>("windows");
+    QTest::addColumn<int>("late");
+    QTest::newRow("watermark node after the filter")
+        << true << QStringList{QStringLiteral("10:00:00 1"), QStringLiteral("10:00:20 1"), QStringLiteral("10:00:30 1")} << 0;
+    // Before the filter, the row the filter drops still moves the watermark, and
+    // the rows after it are late.
+    QTest::newRow("watermark node before the filter") << false << QStringList{QStringLiteral("10:00:00 1")} << 2;
+}
+
+// Spark's withWatermark anywhere: a row a filter drops before the watermark node
+// does not move the watermark. One batch per record (maxBatchRows 1); the second
+// record, an hour ahead, is dropped by the filter.
+void tst_BatchPlanning::aWatermarkNodeAfterAFilter()
+{
+    QFETCH(bool, afterTheFilter);
+    QFETCH(QStringList, windows);
+    QFETCH(int, late);
+    Backlog records;
+    for (const char *line : {R"({"user_id": "u1", "category": "a", "price": 1, "ts": "2026-11-25T10:00:05Z"})",
+                             R"({"user_id": "u9", "category": "x", "price": 1, "ts": "2026-11-25T11:00:00Z"})",
+                             R"({"user_id": "u2", "category": "a", "price": 1, "ts": "2026-11-25T10:00:20Z"})",
+                             R"({"user_id": "u3", "category": "a", "price": 1, "ts": "2026-11-25T10:00:30Z"})"}) {
+        records.values.emplace_back(line);
+        records.keys.emplace_back("k");
+    }
+    const QString topic = QStringLiteral("watermark-node-%1").arg(QLatin1String(afterTheFilter ? "after" : "before"));
+    std::string error;
+    QVERIFY2(m_broker->createTopic(topic, 1, error), error.c_str());
+    produce(m_broker->bootstrap(), topic, records, 1, false, false);
+    // events -> f -> wm -> w, or events -> wm -> f -> w
+    const QString edges = afterTheFilter
+                              ? QStringLiteral(R"({"from": "events", "to": "f"}, {"from": "f", "to": "wm"}, {"from": "wm", "to": "w"})")
+                              : QStringLiteral(R"({"from": "events", "to": "wm"}, {"from": "wm", "to": "f"}, {"from": "f", "to": "w"})");
+    const QByteArray text = QStringLiteral(R"j({"format": "streamwright.pipeline/1", "name": "backlog",
+ "connections": {"local": {"kind": "kafka", "bootstrap": "%1"}},
+ "nodes": [
+  {"id": "events", "type": "source.kafka", "position": [0, 0], "config": {"connection": "local", "topics": ["%2"],
+   "startingOffsets": "earliest", "schema": [{"name": "user_id", "type": "string"}, {"name": "category", "type": "string"},
+   {"name": "ts", "type": "timestamp"}]}},
+  {"id": "f", "type": "filter", "position": [0, 0], "config": {"predicate": "category <> 'x'"}},
+  {"id": "wm", "type": "watermark", "position": [0, 0], "config": {"field": "ts", "watermarkDelay": "5s"}},
+  {"id": "w", "type": "window.aggregate", "position": [0, 0], "config": {"window": {"kind": "tumbling", "size": "10s"},
+   "aggregates": [{"name": "n", "fn": "count"}]}},
+  {"id": "out", "type": "sink.file", "position": [0, 0], "config": {"path": "out.jsonl"}},
+  {"id": "late", "type": "sink.file", "position": [0, 0], "config": {"path": "late.jsonl"}}
+ ],
+ "edges": [%3, {"from": "w", "to": "out"}, {"from": "w", "fromPort": "late", "to": "late"}],
+ "runtime": {"maxBatchRows": 1}})j")
+                                 .arg(m_broker->bootstrap(), topic, edges)
+                                 .toUtf8();
+    QTemporaryDir dir;
+    const auto batches = runToTheEnd(text, dir.path());
+    QCOMPARE(rowsRead(batches), 4);
+    // Batch by batch: after the filter, the hour-ahead row never moves the watermark.
+    int64_t highest = 0;
+    for (const BatchProgress &b : batches)
+        highest = b.watermarkIsEnd() ? highest : std::max(highest, b.watermark);
+    QCOMPARE(core::Timestamps::toIso(highest),
+             afterTheFilter ? QStringLiteral("2026-11-25T10:00:25.000Z") : QStringLiteral("2026-11-25T10:59:55.000Z"));
+    QStringList got;
+    for (const QByteArray &line : readAll(dir.filePath(QStringLiteral("out.jsonl"))).split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject row = QJsonDocument::fromJson(line).object();
+        got << row.value(QStringLiteral("window_start")).toString().mid(11, 8) + u' '
+                   + QString::number(row.value(QStringLiteral("n")).toInt());
+    }
+    QCOMPARE(got, windows);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("late.jsonl"))).count('\n'), late);
 }
 
 // Trigger.AvailableNow: 3,000 events are in the topic when the run starts, 1,000

@@ -1082,6 +1082,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>the timestamp field that holds event time</source>
         <translation>das Zeitstempelfeld mit der Ereigniszeit</translation>
     </message>
+    <message>
+        <source>a further condition a pair must meet, over the joined fields (left_x and right_x where both sides have x); for an outer join, a row failing a part about its own side alone comes out at once with NULLs</source>
+        <translation>eine weitere Bedingung, die ein Paar erfüllen muss, über die verbundenen Felder (left_x und right_x, wo beide Seiten x haben); bei einem Outer Join wird eine Zeile, die einen Teil nur über ihre eigene Seite nicht erfüllt, sofort mit NULLs ausgegeben</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>
@@ -1614,6 +1618,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>&quot;%1&quot; is %2; event time must be a timestamp (CAST it in a map node first, e.g. CAST(%1 AS timestamp))</source>
         <translation>„%1“ ist %2; Ereigniszeit muss ein Zeitstempel sein (zuerst in einem Map-Knoten umwandeln, z. B. CAST(%1 AS timestamp))</translation>
     </message>
+    <message>
+        <source>the condition must be true or false for each pair, but it gives %1</source>
+        <translation>die Bedingung muss für jedes Paar wahr oder falsch sein, ergibt aber %1</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::SettingsValidator</name>
@@ -1890,6 +1898,14 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>arguments of %1 have different types: %2 and %3</source>
         <translation>die Argumente von %1 haben verschiedene Typen: %2 und %3</translation>
+    </message>
+    <message>
+        <source>, did you mean %1 (both sides of the join have it)?</source>
+        <translation>, meinten Sie %1 (beide Seiten des Joins haben es)?</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
     </message>
 </context>
 <context>

@@ -221,7 +221,11 @@ std::vector<NodeType> buildTypes()
                          {setting("left", K::Field, tr("timestamp field of the left stream"), true),
                           setting("right", K::Field, tr("timestamp field of the right stream"), true),
                           signedDuration("from", tr("lower bound after the left time (may be negative: -5m)")),
-                          signedDuration("to", tr("upper bound after the left time"))})},
+                          signedDuration("to", tr("upper bound after the left time"))}),
+                  setting("condition", K::Expression,
+                          tr("a further condition a pair must meet, over the joined fields (left_x and right_x where "
+                             "both sides have x); for an outer join, a row failing a part about its own side alone "
+                             "comes out at once with NULLs"))},
                  true});
     t.push_back({QStringLiteral("join.lookup"), NodeCategory::Join, tr("Lookup join"),
                  tr("Enriches rows from a table (SQLite, CSV, JSON Lines or a compacted topic)."), {in}, {out},

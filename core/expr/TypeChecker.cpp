@@ -84,7 +84,15 @@ private:
         case ExprKind::Column: {
             const Field *field = m_schema.field(e.name);
             if (!field) {
-                error(e, tr("unknown column '%1'%2").arg(e.name, didYouMean(e.name, m_schema.names(), u'\'')));
+                QString hint = didYouMean(e.name, m_schema.names(), u'\'');
+                QStringList sides; // a join's output names a field both sides have left_x and right_x
+                for (const QString &prefix : {QStringLiteral("left_"), QStringLiteral("right_")}) {
+                    if (hint.isEmpty() && m_schema.field(prefix + e.name))
+                        sides << u'\'' + prefix + e.name + u'\'';
+                }
+                if (!sides.isEmpty())
+                    hint = tr(", did you mean %1 (both sides of the join have it)?").arg(sides.join(tr(" or ")));
+                error(e, tr("unknown column '%1'%2").arg(e.name, hint));
                 return DataType::Null;
             }
             return field->type;

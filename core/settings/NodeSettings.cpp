@@ -303,6 +303,7 @@ StreamJoinSettings StreamJoinSettings::parse(const QJsonObject &config)
     s.rightTime = within.string("right");
     s.fromMs = within.duration("from");
     s.toMs = within.duration("to");
+    s.condition = r.string("condition");
     return s;
 }
 

@@ -173,6 +173,7 @@ struct StreamJoinSettings
     std::vector<FieldPair> on;
     QString leftTime, rightTime;
     std::optional<int64_t> fromMs, toMs;
+    QString condition; // over the joined row's fields; empty: none
 
     bool keepsLeft() const { return joinType == JoinType::Left || joinType == JoinType::Full; }
     bool keepsRight() const { return joinType == JoinType::Right || joinType == JoinType::Full; }

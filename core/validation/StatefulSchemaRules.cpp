@@ -175,6 +175,14 @@ SchemaInference::Outputs SchemaInference::inferStreamJoin(const NodeScope &n, co
     Schema out = joinedSchema(left, right, settings.on, settings.leftTime, &timeName);
     if (leftTime && rightTime && out.field(timeName))
         out.eventTimeField = timeName;
+    if (!settings.condition.isEmpty()) {
+        const auto checked = expression(n, QStringLiteral("condition"), settings.condition, out);
+        if (checked.ok() && checked.type != DataType::Boolean && checked.type != DataType::Null)
+            m_context.error(n.pointer(QStringLiteral("condition")),
+                            tr("the condition must be true or false for each pair, but it gives %1")
+                                .arg(typeName(checked.type)),
+                            n.node.id);
+    }
     return {{QStringLiteral("out"), out}};
 }
 

@@ -66,7 +66,8 @@ QJsonObject stateSettings(const QString &type, const QJsonObject &config)
                 {QStringLiteral("within.left"), s.leftTime},
                 {QStringLiteral("within.right"), s.rightTime},
                 {QStringLiteral("within.from"), durationJson(s.fromMs)},
-                {QStringLiteral("within.to"), durationJson(s.toMs)}};
+                {QStringLiteral("within.to"), durationJson(s.toMs)},
+                {QStringLiteral("condition"), s.condition}};
     }
     if (type == u"dedupe") {
         const auto s = core::DedupeSettings::parse(config);

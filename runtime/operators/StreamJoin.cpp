@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "operators/StreamJoin.h"
 
+#include "expr/Printer.h"
+
 #include <algorithm>
 
 namespace sw::runtime {
@@ -34,6 +36,78 @@ StreamJoin::StreamJoin(const core::StreamJoinSettings &settings, const core::Sch
         if (!usingNames.contains(right.fields[i].name))
             m_sources.push_back({1, -1, int(i)});
     }
+    if (!settings.condition.isEmpty())
+        splitCondition(settings.condition);
+}
+
+void StreamJoin::splitCondition(const QString &condition)
+{
+    using namespace core::expr;
+    const CheckedExpression whole = Expression::compile(condition, m_output);
+    if (!whole.ok())
+        return; // the validator refused it; a pipeline that did not validate never runs
+    std::vector<const Expr *> conjuncts, pending{whole.expr.get()};
+    while (!pending.empty()) {
+        const Expr *e = pending.back();
+        pending.pop_back();
+        if (e->kind == ExprKind::Binary && e->op == Op::And) {
+            pending.push_back(e->args[1].get());
+            pending.push_back(e->args[0].get());
+        } else {
+            conjuncts.push_back(e);
+        }
+    }
+    // Which side an output column comes from: a USING key is either's.
+    auto sideOf = [&](const QString &name) {
+        const int o = m_output.indexOf(name);
+        return o < 0 ? -1 : m_sources[size_t(o)].side;
+    };
+    QStringList parts[3]; // left only, right only, both
+    for (const Expr *c : conjuncts) {
+        bool usesLeft = false, usesRight = false;
+        for (const QString &name : Expression::referencedColumns(*c)) {
+            const int side = sideOf(name);
+            usesLeft = usesLeft || side == 0;
+            usesRight = usesRight || side == 1;
+        }
+        const QString text = u'(' + Printer::print(*c) + u')';
+        if (usesLeft != usesRight) {
+            parts[usesLeft ? 0 : 1] << text;
+        } else if (!usesLeft && !Expression::referencedColumns(*c).isEmpty()) {
+            parts[0] << text; // USING keys alone: equal on both sides of a match, so either side's
+            parts[1] << text;
+        } else {
+            parts[2] << text;
+        }
+    }
+    auto compiled = [&](const QStringList &list) -> std::optional<Predicate> {
+        if (list.isEmpty())
+            return std::nullopt;
+        Predicate p{Expression::compile(list.join(QStringLiteral(" AND ")), m_output), nullptr};
+        if (!p.checked.ok())
+            return std::nullopt;
+        p.columnar = ColumnarExpression::compile(*p.checked.expr, m_output);
+        return p;
+    };
+    m_ownSide[0] = compiled(parts[0]);
+    m_ownSide[1] = compiled(parts[1]);
+    m_pairs = compiled(parts[2]);
+}
+
+Batch StreamJoin::asJoined(int side, const Batch &batch) const
+{
+    Batch joined = Batch::empty(m_output);
+    joined.rows = batch.rows;
+    joined.shareArenasOf(batch);
+    for (size_t o = 0; o < m_sources.size(); ++o) {
+        const Source &s = m_sources[o];
+        const int column = s.side == 2 ? (side == 0 ? s.left : s.right) : s.side == side ? (side == 0 ? s.left : s.right) : -1;
+        if (column >= 0)
+            joined.columns[o] = batch.columns[size_t(column)];
+        else
+            joined.columns[o].resizeNull(batch.rows);
+    }
+    return joined;
 }
 
 namespace {
@@ -96,6 +170,25 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
 {
     const int other = 1 - side;
     const Column &time = batch.columns[size_t(m_time[side])];
+    // The condition's parts about this side alone, for every row at once.
+    std::optional<Batch> joined;
+    Column ownSide;
+    if (m_ownSide[side]) {
+        joined = asJoined(side, batch);
+        StringArena scratch;
+        ownSide = m_ownSide[side]->columnar->evaluate(*joined, scratch);
+    }
+    const bool keepUnmatched = side == 0 ? m_keepLeft : m_keepRight;
+    // Pairs the keys and the time bound allow; with a condition about both sides,
+    // they are checked together at the end.
+    struct Pair
+    {
+        std::vector<Stored> *rows; // the arriving row's key's stored rows, and its index there
+        size_t index;
+        Stored *candidate;
+    };
+    std::vector<Pair> pairs;
+    Batch candidates = Batch::empty(m_output);
     std::string key;
     int64_t late = 0;
     for (size_t r = 0; r < batch.rows; ++r) {
@@ -103,26 +196,49 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
             ++late;
             continue;
         }
-        const bool nullKey = rowKey(key, batch.columns, m_keys[side], r);
-        Stored row{time.ints[r], store(side, batch, r), false};
-        if (!nullKey) { // NULL keys never match (SQL), but outer rows still come out
-            const auto found = m_state[other].find(key);
-            if (found != m_state[other].end()) {
-                for (Stored &candidate : found->second) {
-                    const int64_t leftTs = side == 0 ? row.ts : candidate.ts;
-                    const int64_t rightTs = side == 0 ? candidate.ts : row.ts;
-                    if (rightTs < leftTs + m_from || rightTs > leftTs + m_to)
-                        continue;
-                    candidate.matched = true;
-                    row.matched = true;
-                    emitRow(m_pending, side == 0 ? &row : &candidate, side == 0 ? &candidate : &row);
-                }
-            }
+        if (m_ownSide[side] && (ownSide.isNull(r) || !ownSide.ints[r])) {
+            // It can never match: not stored; an outer side's row comes out now.
+            if (keepUnmatched)
+                m_pending.appendRows(*joined, r, r + 1);
+            continue;
         }
-        m_state[side][key].push_back(std::move(row));
+        const bool nullKey = rowKey(key, batch.columns, m_keys[side], r);
+        std::vector<Stored> &rows = m_state[side][key];
+        rows.push_back(Stored{time.ints[r], store(side, batch, r), false});
         ++m_stored;
+        if (nullKey) // NULL keys never match (SQL), but outer rows still come out
+            continue;
+        const auto found = m_state[other].find(key);
+        if (found == m_state[other].end())
+            continue;
+        for (Stored &candidate : found->second) {
+            const Stored &row = rows.back();
+            const int64_t leftTs = side == 0 ? row.ts : candidate.ts;
+            const int64_t rightTs = side == 0 ? candidate.ts : row.ts;
+            if (rightTs < leftTs + m_from || rightTs > leftTs + m_to)
+                continue;
+            if (!m_pairs) {
+                candidate.matched = true;
+                rows.back().matched = true;
+                emitRow(m_pending, side == 0 ? &row : &candidate, side == 0 ? &candidate : &row);
+                continue;
+            }
+            pairs.push_back({&rows, rows.size() - 1, &candidate});
+            emitRow(candidates, side == 0 ? &row : &candidate, side == 0 ? &candidate : &row);
+        }
     }
     context().countLateRows(late);
+    if (pairs.empty())
+        return;
+    StringArena scratch;
+    const Column meets = m_pairs->columnar->evaluate(candidates, scratch);
+    for (size_t i = 0; i < pairs.size(); ++i) {
+        if (meets.isNull(i) || !meets.ints[i])
+            continue;
+        (*pairs[i].rows)[pairs[i].index].matched = true;
+        pairs[i].candidate->matched = true;
+        m_pending.appendRows(candidates, i, i + 1);
+    }
 }
 
 void StreamJoin::evict(std::vector<Stored> &rows, int side, int64_t watermark, Batch &out)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "batch/OwnedValue.h"
+#include "expr/ColumnarExpression.h"
+#include "expr/Expression.h"
 #include "operators/Operator.h"
 
 #include "settings/NodeSettings.h"
@@ -19,6 +21,12 @@ namespace sw::runtime {
 // a right row once right.ts - from <= watermark: then it is evicted, and for an outer
 // side emitted with NULLs if it never matched. Rows with event time <= watermark are
 // late: dropped and counted. Output naming as the validator's joined schema.
+//
+// A `condition` over the joined fields is split as Spark splits it: the parts
+// about one side alone are checked on that side's rows as they arrive (a row
+// failing them can never match: it is not stored, and on an outer side it comes
+// out at once with NULLs); the rest is checked on each pair the keys and time
+// bound allow, and only pairs meeting it match.
 class StreamJoin : public Operator
 {
 public:
@@ -44,6 +52,15 @@ private:
         int side; // 0 left, 1 right, 2 coalesce(left, right) for a USING key
         int left = -1, right = -1;
     };
+    // A predicate compiled against the joined schema.
+    struct Predicate
+    {
+        core::expr::CheckedExpression checked;
+        std::unique_ptr<ColumnarExpression> columnar;
+    };
+    void splitCondition(const QString &condition);
+    // `batch` of one side as joined rows: its columns where the output has them, NULLs for the other side's.
+    Batch asJoined(int side, const Batch &batch) const;
     void emitRow(Batch &out, const Stored *left, const Stored *right);
     void evict(std::vector<Stored> &rows, int side, int64_t watermark, Batch &out);
     uint32_t store(int side, const Batch &batch, size_t row);
@@ -62,6 +79,8 @@ private:
     size_t m_live[2] = {0, 0};
     size_t m_stored = 0;
     Batch m_pending; // rows produced this batch, pushed at endOfBatch
+    std::optional<Predicate> m_ownSide[2]; // the condition's parts about one side alone
+    std::optional<Predicate> m_pairs;      // its parts about both
 };
 
 } // namespace sw::runtime

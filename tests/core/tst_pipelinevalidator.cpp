@@ -308,6 +308,20 @@ void tst_PipelineValidator::problems_data()
          QStringLiteral("/edges/-={\"from\": \"purchases\", \"to\": \"j\", \"port\": \"right\"}"),
          QStringLiteral("/edges/-={\"from\": \"j\", \"to\": \"out\"}")},
         "/nodes/4/config/on/0", "cannot join double \"price\" with string \"user_id\"");
+    row("join condition that is not a boolean",
+        {QStringLiteral("/nodes/-=") + join, QStringLiteral("/nodes/-=") + purchases,
+         QStringLiteral("/nodes/4/config/condition=\"amount * 2\""), QStringLiteral("/nodes/-=") + preview,
+         QStringLiteral("/edges/-={\"from\": \"views\", \"to\": \"j\", \"port\": \"left\"}"),
+         QStringLiteral("/edges/-={\"from\": \"purchases\", \"to\": \"j\", \"port\": \"right\"}"),
+         QStringLiteral("/edges/-={\"from\": \"j\", \"to\": \"out\"}")},
+        "/nodes/4/config/condition", "the condition must be true or false for each pair, but it gives double");
+    row("join condition names a side's field by the joined name",
+        {QStringLiteral("/nodes/-=") + join, QStringLiteral("/nodes/-=") + purchases,
+         QStringLiteral("/nodes/4/config/condition=\"ts > 0\""), QStringLiteral("/nodes/-=") + preview,
+         QStringLiteral("/edges/-={\"from\": \"views\", \"to\": \"j\", \"port\": \"left\"}"),
+         QStringLiteral("/edges/-={\"from\": \"purchases\", \"to\": \"j\", \"port\": \"right\"}"),
+         QStringLiteral("/edges/-={\"from\": \"j\", \"to\": \"out\"}")},
+        "/nodes/4/config/condition", "left_ts");
     row("map computes a column twice",
         {QStringLiteral("/nodes/1={\"id\": \"only_views\", \"type\": \"map\", \"position\": [0, 0], \"config\": "
                         "{\"columns\": [{\"name\": \"a\", \"expr\": \"1\"}, {\"name\": \"a\", \"expr\": \"2\"}]}}")},

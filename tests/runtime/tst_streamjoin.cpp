@@ -97,7 +97,66 @@ private slots:
     void joinTypes();
     void evictsAndCompactsManyRows();
     void aRowOnTheInclusiveBoundStays();
+    void conditions_data();
+    void conditions();
 };
+
+void tst_StreamJoin::conditions_data()
+{
+    QTest::addColumn<QString>("joinType");
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<QStringList>("batch0");
+    QTest::addColumn<int>("stored");
+    QTest::addColumn<QStringList>("atTheEnd");
+    auto rows = [](std::initializer_list<const char *> items) {
+        QStringList l;
+        for (const char *i : items)
+            l << QLatin1String(i);
+        return l;
+    };
+    // About the right side alone: a purchase of 5 is never stored.
+    QTest::newRow("inner, right side only") << QStringLiteral("inner") << QStringLiteral("amount > 10")
+                                            << rows({"a 10:00 20 10:02"}) << 3 << QStringList{};
+    // About both: checked on each pair; the view's outer row does not come out, it matched.
+    QTest::newRow("left outer, both sides") << QStringLiteral("left") << QStringLiteral("unix_millis(right_ts) - unix_millis(left_ts) > 60000 AND amount < 100")
+                                            << rows({"a 10:00 20 10:02"}) << 5 << rows({"bot 10:00 - -"});
+    // About the join key alone (either side's): the bot's view can never match and
+    // comes out at once with NULLs; the bot's purchase is never stored.
+    QTest::newRow("left outer, key only") << QStringLiteral("left") << QStringLiteral("user <> 'bot'")
+                                          << rows({"bot 10:00 - -", "a 10:00 5 10:01", "a 10:00 20 10:02"}) << 3
+                                          << QStringList{};
+    // A view failing its own side's part, in a right join: dropped, never stored.
+    QTest::newRow("right outer, left side only") << QStringLiteral("right") << QStringLiteral("left_ts > TIMESTAMP '2026-11-25T10:00:30Z'")
+                                                 << QStringList{} << 3
+                                                 << rows({"a - 5 10:01", "a - 20 10:02", "bot - 1 10:01"});
+}
+
+// Spark's split of a join condition, batch by batch: batch 0 brings views (a and
+// bot at 10:00) and purchases (a 5 and a 20, bot 1), at watermark 0; a last batch
+// at watermark 11:00 evicts what is stored.
+void tst_StreamJoin::conditions()
+{
+    QFETCH(QString, joinType);
+    QFETCH(QString, condition);
+    QFETCH(QStringList, batch0);
+    QFETCH(int, stored);
+    QFETCH(QStringList, atTheEnd);
+    QJsonObject config = QJsonDocument::fromJson(R"({"on": [["user", "user"]],
+        "within": {"left": "ts", "right": "ts", "from": "0s", "to": "5m"}})").object();
+    config.insert(QStringLiteral("joinType"), joinType);
+    config.insert(QStringLiteral("condition"), condition);
+    StreamJoin join(core::StreamJoinSettings::parse(config), views(), purchases(), joined());
+    Rows out;
+    join.process(0, left({{"bot", "10:00"}, {"a", "10:00"}}), 0, out);
+    join.process(1, right({{"a", 5, "10:01"}, {"a", 20, "10:02"}, {"bot", 1, "10:01"}}), 0, out);
+    join.endOfBatch(0, out);
+    QCOMPARE(out.rows, batch0);
+    QCOMPARE(join.stateRows(), stored);
+    out.rows.clear();
+    join.endOfBatch(at("11:00"), out);
+    QCOMPARE(out.rows, atTheEnd);
+    QCOMPARE(join.stateRows(), 0);
+}
 
 // Spark's rule for an inclusive time bound (BETWEEN): the state watermark it
 // derives is 1 ms lower, so a row exactly on the bound is kept. Batch by batch:

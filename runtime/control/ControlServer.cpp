@@ -296,6 +296,9 @@ QByteArray ControlServer::prometheus(const std::optional<BatchProgress> &latest,
     metric("state_rows", "gauge", "Rows held in state per stateful operator.");
     for (const auto &s : p.stateOperators)
         sample("state_rows", ofNode(s.node), double(s.numRowsTotal));
+    metric("state_memory_bytes", "gauge", "About how much memory the state of each stateful operator takes.");
+    for (const auto &s : p.stateOperators)
+        sample("state_memory_bytes", ofNode(s.node), double(s.memoryUsedBytes));
     metric("late_rows_dropped", "counter", "Rows behind the watermark at stateful operators.");
     for (const auto &s : p.stateOperators)
         sample("late_rows_dropped", ofNode(s.node), double(s.lateRowsDropped));

@@ -248,6 +248,9 @@ bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &in
         n.rowsIn = n.rowsOut = 0;
         std::fill(n.portRowsOut.begin(), n.portRowsOut.end(), 0);
         n.busyMs = 0;
+        n.batchEventTimes = {};
+        if (n.context)
+            n.context->startBatch();
     }
     planned = false;
     if (request.pollSources) {

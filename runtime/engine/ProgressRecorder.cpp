@@ -61,6 +61,22 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
     if (watermark != BatchProgress::kWatermarkEnd && watermark != 0)
         p.watermarkGapMs = now - watermark;
     p.e2eLatencyMs = latencies(recordTimestamps, now);
+    int64_t seen = 0;
+    long double sum = 0;
+    EventTimeStats stats{std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min(), 0};
+    for (const auto &n : nodes) {
+        const RuntimeNode::EventTimes &e = n.batchEventTimes;
+        if (e.count == 0)
+            continue;
+        seen += e.count;
+        sum += (long double)e.first * e.count + e.sumFromFirst;
+        stats.min = std::min(stats.min, e.min);
+        stats.max = std::max(stats.max, e.max);
+    }
+    if (seen > 0) {
+        stats.avg = int64_t(std::llround(sum / seen));
+        p.eventTimeStats = stats;
+    }
     for (const auto &n : nodes) {
         NodeProgress &np = p.nodes[n.id];
         np.rowsIn = n.rowsIn;
@@ -93,8 +109,12 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
                 np.lookupMisses = counters.lookupMisses;
                 np.tableRows = n.op->stateRows();
             }
-            if (n.type->keepsState())
-                p.stateOperators.push_back({n.id, n.op->stateRows(), counters.evictedRows, counters.lateRowsDropped});
+            if (n.type->keepsState()) {
+                const OperatorContext &context = n.op->operatorContext();
+                p.stateOperators.push_back({n.id, n.op->stateRows(), counters.evictedRows, counters.lateRowsDropped,
+                                            context.updatedRowsThisBatch(), context.lateRowsThisBatch(),
+                                            n.op->stateBytes()});
+            }
         } else if (n.sink) {
             p.sinks.push_back({n.id, n.rowsIn});
         }

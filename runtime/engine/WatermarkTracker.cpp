@@ -12,9 +12,19 @@ void WatermarkTracker::observe(RuntimeNode &node, const Batch &rows)
         return;
     const Column &ts = rows.columns[size_t(node.eventTimeColumn)];
     int64_t largest = node.maxEventTime;
+    RuntimeNode::EventTimes &seen = node.batchEventTimes;
     for (size_t r = 0; r < rows.rows; ++r) {
-        if (ts.valid[r])
-            largest = std::max(largest, ts.ints[r]);
+        if (!ts.valid[r])
+            continue;
+        const int64_t t = ts.ints[r];
+        largest = std::max(largest, t);
+        if (seen.count++ == 0) {
+            seen.first = seen.min = seen.max = t;
+        } else {
+            seen.min = std::min(seen.min, t);
+            seen.max = std::max(seen.max, t);
+        }
+        seen.sumFromFirst += (long double)t - (long double)seen.first;
     }
     node.maxEventTime = largest;
 }

@@ -22,7 +22,7 @@ void Dedupe::process(int, const Batch &batch, int64_t watermark, Emitter &out)
     keep.ints.assign(batch.rows, 0);
     const Column &time = batch.columns[size_t(m_eventTime)];
     std::string key;
-    int64_t late = 0;
+    int64_t late = 0, kept = 0;
     for (size_t r = 0; r < batch.rows; ++r) {
         if (time.isNull(r) || time.ints[r] <= watermark) {
             ++late;
@@ -34,8 +34,10 @@ void Dedupe::process(int, const Batch &batch, int64_t watermark, Emitter &out)
             continue; // seen within the bound
         it->second = time.ints[r] + m_within;
         keep.ints[r] = 1;
+        ++kept;
     }
     context().countLateRows(late);
+    context().countUpdatedRows(kept);
     out.push(0, Filter::select(batch, keep));
 }
 

@@ -24,6 +24,13 @@ public:
     void snapshot(StateWriter &out) const override;
     void restore(StateReader &in) override;
     int64_t stateRows() const override { return int64_t(m_expiry.size()); }
+    int64_t stateBytes() const override
+    {
+        size_t bytes = m_expiry.bucket_count() * sizeof(void *);
+        for (const auto &[key, expiry] : m_expiry)
+            bytes += 48 + (key.capacity() > 15 ? key.capacity() : 0);
+        return int64_t(bytes);
+    }
 
 private:
     std::vector<int> m_key;

@@ -43,7 +43,17 @@ public:
     explicit OperatorContext(QString nodeId) : m_nodeId(std::move(nodeId)) {}
 
     const QString &nodeId() const { return m_nodeId; }
-    void countLateRows(int64_t n) { m_counters.lateRowsDropped += n; }
+    void countLateRows(int64_t n)
+    {
+        m_counters.lateRowsDropped += n;
+        m_lateThisBatch += n;
+    }
+    // Rows (windows, groups, keys, join rows) written to state in this batch
+    // (Spark's numRowsUpdated).
+    void countUpdatedRows(int64_t n) { m_updatedThisBatch += n; }
+    void startBatch() { m_lateThisBatch = m_updatedThisBatch = 0; }
+    int64_t lateRowsThisBatch() const { return m_lateThisBatch; }
+    int64_t updatedRowsThisBatch() const { return m_updatedThisBatch; }
     void countEvictedRows(int64_t n) { m_counters.evictedRows += n; }
     void countLookupMisses(int64_t n) { m_counters.lookupMisses += n; }
     const OperatorCounters &counters() const { return m_counters; }
@@ -52,6 +62,7 @@ public:
 private:
     QString m_nodeId;
     OperatorCounters m_counters;
+    int64_t m_lateThisBatch = 0, m_updatedThisBatch = 0;
 };
 
 // A node of the running pipeline that is neither a source nor a sink.
@@ -107,8 +118,11 @@ public:
     virtual void restore(StateReader &in) { (void)in; }
     // Rows (or groups, windows, keys) held in state now.
     virtual int64_t stateRows() const { return 0; }
+    // About how many bytes of memory the state takes (Spark's memoryUsedBytes).
+    virtual int64_t stateBytes() const { return 0; }
     // What this operator counted (in its context).
     const OperatorCounters &counters() const { return m_context->counters(); }
+    const OperatorContext &operatorContext() const { return *m_context; }
 
 protected:
     virtual bool onOpen(std::string &error)

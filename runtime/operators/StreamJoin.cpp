@@ -206,6 +206,7 @@ void StreamJoin::process(int side, const Batch &batch, int64_t watermark, Emitte
         std::vector<Stored> &rows = m_state[side][key];
         rows.push_back(Stored{time.ints[r], store(side, batch, r), false});
         ++m_stored;
+        context().countUpdatedRows(1);
         if (nullKey) // NULL keys never match (SQL), but outer rows still come out
             continue;
         const auto found = m_state[other].find(key);
@@ -288,6 +289,20 @@ void StreamJoin::endOfBatch(int64_t watermark, Emitter &out)
         if (m_store[side].rows > 2 * m_live[side] + 4096)
             compact(side);
     }
+}
+
+int64_t StreamJoin::stateBytes() const
+{
+    size_t bytes = 0;
+    for (int side = 0; side < 2; ++side) {
+        for (const Column &c : m_store[side].columns)
+            bytes += c.valid.capacity() + c.ints.capacity() * 8 + c.doubles.capacity() * 8 + c.strings.capacity() * 16;
+        for (const auto &arena : m_store[side].arenas)
+            bytes += arena->bytes();
+        for (const auto &[key, rows] : m_state[side])
+            bytes += 64 + key.capacity() + rows.capacity() * sizeof(Stored);
+    }
+    return int64_t(bytes);
 }
 
 void StreamJoin::snapshot(StateWriter &out) const

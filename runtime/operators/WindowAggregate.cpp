@@ -339,15 +339,15 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
 {
     const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();
     const bool complete = m_mode == core::OutputMode::Complete;
-    bool anyChanged = false;
-    if (complete) { // the whole table, when a row changed it
-        for (const Window &w : m_windows)
-            anyChanged = anyChanged || w.changed;
-        for (const auto &[key, sessions] : m_sessions) {
-            for (const Session &g : sessions)
-                anyChanged = anyChanged || g.changed;
-        }
+    int64_t changed = 0;
+    for (const Window &w : m_windows)
+        changed += w.changed;
+    for (const auto &[key, sessions] : m_sessions) {
+        for (const Session &g : sessions)
+            changed += g.changed;
     }
+    context().countUpdatedRows(changed);
+    const bool anyChanged = changed > 0; // complete mode: the whole table, when a row changed it
     auto wanted = [&](int64_t end, bool changed) {
         switch (m_mode) {
         case core::OutputMode::Append: return end <= watermark;
@@ -432,6 +432,39 @@ void WindowAggregate::emitRows(const std::vector<OutputRow> &rows, Emitter &out)
     }
     result.rows = rows.size();
     out.push(0, std::move(result));
+}
+
+int64_t WindowAggregate::stateBytes() const
+{
+    auto valueBytes = [](const OwnedValue &v) { return sizeof(OwnedValue) + (v.s.capacity() > 15 ? v.s.capacity() : 0); };
+    auto stateBytesOf = [&](const AggregateState &a) {
+        size_t bytes = sizeof(AggregateState);
+        if (a.kept) {
+            bytes += sizeof(AggregateValue) + valueBytes(a.kept->value);
+            for (const std::string &d : a.kept->distinct)
+                bytes += 32 + sizeof(std::string) + (d.capacity() > 15 ? d.capacity() : 0);
+        }
+        return bytes;
+    };
+    size_t bytes = m_windows.capacity() * sizeof(Window) + m_slots.capacity() * sizeof(Slot)
+                   + m_keys.capacity() * sizeof(std::string) + m_windowKeys.capacity() * sizeof(OwnedValue)
+                   + (m_windowStates.capacity() - m_windowStates.size()) * sizeof(AggregateState);
+    for (const std::string &k : m_keys)
+        bytes += k.capacity() > 15 ? k.capacity() : 0;
+    for (const OwnedValue &v : m_windowKeys)
+        bytes += valueBytes(v) - sizeof(OwnedValue);
+    for (const AggregateState &a : m_windowStates)
+        bytes += stateBytesOf(a);
+    for (const auto &[key, sessions] : m_sessions) {
+        bytes += 64 + key.capacity() + sessions.capacity() * sizeof(Session);
+        for (const Session &g : sessions) {
+            for (const OwnedValue &v : g.keys)
+                bytes += valueBytes(v);
+            for (const AggregateState &a : g.aggregates)
+                bytes += stateBytesOf(a);
+        }
+    }
+    return int64_t(bytes);
 }
 
 int64_t WindowAggregate::stateRows() const

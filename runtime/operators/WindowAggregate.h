@@ -39,6 +39,7 @@ public:
     void snapshot(StateWriter &out) const override;
     void restore(StateReader &in) override;
     int64_t stateRows() const override;
+    int64_t stateBytes() const override;
 
 private:
     using Kind = core::WindowKind;

@@ -198,6 +198,18 @@ const NodeProgress *BatchProgress::nodeProgress(const QString &node) const
     return it == nodes.end() ? nullptr : &it->second;
 }
 
+QJsonObject BatchProgress::eventTimeJson() const
+{
+    QJsonObject o{{key("watermark"), watermarkIsEnd() ? QJsonValue(key("end")) : QJsonValue(double(watermark))},
+                  {key("watermarkGapMs"), watermarkGapMs ? QJsonValue(double(*watermarkGapMs)) : QJsonValue()}};
+    if (eventTimeStats) { // as Spark writes them
+        o.insert(key("min"), core::Timestamps::toIso(eventTimeStats->min));
+        o.insert(key("max"), core::Timestamps::toIso(eventTimeStats->max));
+        o.insert(key("avg"), core::Timestamps::toIso(eventTimeStats->avg));
+    }
+    return o;
+}
+
 QJsonObject BatchProgress::toJson() const
 {
     QJsonArray sourceArray, stateArray, sinkArray;
@@ -207,7 +219,10 @@ QJsonObject BatchProgress::toJson() const
         stateArray.append(QJsonObject{{key("node"), s.node},
                                       {key("numRowsTotal"), double(s.numRowsTotal)},
                                       {key("numRowsEvicted"), double(s.numRowsEvicted)},
-                                      {key("lateRowsDropped"), double(s.lateRowsDropped)}});
+                                      {key("lateRowsDropped"), double(s.lateRowsDropped)},
+                                      {key("numRowsUpdated"), double(s.numRowsUpdated)},
+                                      {key("numRowsDroppedByWatermark"), double(s.numRowsDroppedByWatermark)},
+                                      {key("memoryUsedBytes"), double(s.memoryUsedBytes)}});
     for (const auto &s : sinks)
         sinkArray.append(QJsonObject{{key("node"), s.node}, {key("numOutputRows"), double(s.numOutputRows)}});
     QJsonObject nodeObject;
@@ -237,8 +252,7 @@ QJsonObject BatchProgress::toJson() const
                                         {key("sink"), durationMs.sink},
                                         {key("checkpoint"), durationMs.checkpoint},
                                         {key("total"), durationMs.total}}},
-        {key("eventTime"), QJsonObject{{key("watermark"), watermarkIsEnd() ? QJsonValue(key("end")) : QJsonValue(double(watermark))},
-                                       {key("watermarkGapMs"), watermarkGapMs ? QJsonValue(double(*watermarkGapMs)) : QJsonValue()}}},
+        {key("eventTime"), eventTimeJson()},
         {key("consumerLag"), double(consumerLag)},
         {key("lateRowsDropped"), double(lateRowsDropped)},
         {key("deadLetters"), double(deadLetters)},
@@ -280,6 +294,12 @@ std::optional<BatchProgress> BatchProgress::fromJson(const QJsonObject &o, QStri
     const QJsonValue watermark = eventTime.value(key("watermark"));
     p.watermark = watermark.isString() && watermark.toString() == u"end" ? kWatermarkEnd : core::expr::Casts::toInt64(watermark.toDouble());
     p.watermarkGapMs = optionalInteger(eventTime, "watermarkGapMs");
+    if (eventTime.value(key("min")).isString()) {
+        auto time = [&](const char *name) {
+            return core::Timestamps::parseIso(eventTime.value(key(name)).toString()).value_or(0);
+        };
+        p.eventTimeStats = EventTimeStats{time("min"), time("max"), time("avg")};
+    }
     p.consumerLag = integer(o, "consumerLag");
     p.lateRowsDropped = integer(o, "lateRowsDropped");
     p.deadLetters = integer(o, "deadLetters");
@@ -298,7 +318,8 @@ std::optional<BatchProgress> BatchProgress::fromJson(const QJsonObject &o, QStri
     for (const auto &v : o.value(key("stateOperators")).toArray()) {
         const QJsonObject s = v.toObject();
         p.stateOperators.push_back({s.value(key("node")).toString(), integer(s, "numRowsTotal"), integer(s, "numRowsEvicted"),
-                                    integer(s, "lateRowsDropped")});
+                                    integer(s, "lateRowsDropped"), integer(s, "numRowsUpdated"),
+                                    integer(s, "numRowsDroppedByWatermark"), integer(s, "memoryUsedBytes")});
     }
     for (const auto &v : o.value(key("sinks")).toArray()) {
         const QJsonObject s = v.toObject();

@@ -69,7 +69,20 @@ struct StateOperatorProgress
     int64_t numRowsTotal = 0;
     int64_t numRowsEvicted = 0;  // since the start
     int64_t lateRowsDropped = 0; // since the start
+    // Spark's names, for this batch: rows written to state, rows (or row-window
+    // pairs) dropped as late; and the state's size in memory now.
+    int64_t numRowsUpdated = 0;
+    int64_t numRowsDroppedByWatermark = 0;
+    int64_t memoryUsedBytes = 0;
     bool operator==(const StateOperatorProgress &) const = default;
+};
+
+// Spark's eventTime min/max/avg: the event times of the rows the batch's
+// watermark points (sources with event time, watermark nodes) took in.
+struct EventTimeStats
+{
+    int64_t min = 0, max = 0, avg = 0;
+    bool operator==(const EventTimeStats &) const = default;
 };
 
 struct SinkProgress
@@ -110,6 +123,7 @@ struct BatchProgress
     BatchDurations durationMs;
     int64_t watermark = 0;
     std::optional<int64_t> watermarkGapMs;
+    std::optional<EventTimeStats> eventTimeStats; // absent when no row with event time came in
     int64_t consumerLag = 0;
     int64_t lateRowsDropped = 0; // since the start
     int64_t deadLetters = 0;     // since the start
@@ -126,6 +140,7 @@ struct BatchProgress
     const NodeProgress *nodeProgress(const QString &node) const;
 
     QJsonObject toJson() const;
+    QJsonObject eventTimeJson() const;
     // Reads what toJson() wrote (a record from a run's metrics file or control
     // API); nullopt with a reason when it is not a progress record. Fields a
     // record leaves out (older runtimes) keep their defaults.

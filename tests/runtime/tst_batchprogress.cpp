@@ -4,6 +4,7 @@
 // survives JSON and back; what is not a record is refused with a reason.
 #include "engine/Executor.h"
 #include "format/PipelineFormat.h"
+#include "model/Timestamps.h"
 #include "progress/BatchProgress.h"
 
 #include <QFile>
@@ -93,8 +94,23 @@ void tst_BatchProgress::everyRecordOfARunRoundTrips()
     const std::vector<BatchProgress> records = executor.recentProgress();
     QVERIFY(records.size() > 10);
     QVERIFY(records.back().watermarkIsEnd());
-    int64_t rows = 0;
+    int64_t rows = 0, droppedByWatermark = 0;
     for (const BatchProgress &p : records) {
+        // Spark's figures: event time stats of the rows read, the state's updates,
+        // drops and size.
+        QCOMPARE(p.eventTimeStats.has_value(), p.numInputRows > 0);
+        if (p.eventTimeStats) {
+            QVERIFY(p.eventTimeStats->min <= p.eventTimeStats->avg && p.eventTimeStats->avg <= p.eventTimeStats->max);
+            QVERIFY(p.eventTimeStats->max <= p.sources.front().maxEventTime.value());
+            QVERIFY(p.eventTimeStats->max - p.eventTimeStats->min < 3600 * 1000);
+        }
+        const StateOperatorProgress &window = p.stateOperators.front();
+        QVERIFY(p.numInputRows == 0 || window.numRowsUpdated > 0);
+        QVERIFY(window.numRowsUpdated <= window.numRowsTotal + 200);
+        QVERIFY(window.numRowsTotal == 0 || window.memoryUsedBytes > window.numRowsTotal * 64);
+        QVERIFY(window.memoryUsedBytes < window.numRowsTotal * 1000 + 65536);
+        droppedByWatermark += window.numRowsDroppedByWatermark;
+        QCOMPARE(droppedByWatermark, window.lateRowsDropped);
         const QJsonObject json = p.toJson();
         const auto back = BatchProgress::fromJson(json);
         QVERIFY(back);
@@ -104,6 +120,7 @@ void tst_BatchProgress::everyRecordOfARunRoundTrips()
         rows += p.numInputRows;
     }
     QCOMPARE(rows, 20000);
+    QVERIFY(droppedByWatermark > 0); // 2 % late: some behind the watermark
     QCOMPARE(executor.progressSince(records[records.size() - 3].batchId).size(), size_t(2));
     QCOMPARE(executor.lastProgress()->batchId, records.back().batchId);
 }

@@ -273,10 +273,6 @@
         <translation>&amp;Demodaten in eingebetteten Brokern</translation>
     </message>
     <message>
-        <source>While running, write generated shop events (user-events, purchase-events) into the pipeline&apos;s embedded brokers</source>
-        <translation>Während des Laufs erzeugte Shop-Ereignisse (user-events, purchase-events) in die eingebetteten Broker der Pipeline schreiben</translation>
-    </message>
-    <message>
         <source>Run with problems?</source>
         <translation>Trotz Problemen ausführen?</translation>
     </message>
@@ -422,6 +418,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>Checkpoint deleted: the next run starts over</source>
         <translation>Checkpoint gelöscht: der nächste Lauf beginnt neu</translation>
+    </message>
+    <message>
+        <source>While running, write generated shop events (user-events, purchase-events, orders) into the pipeline&apos;s embedded brokers</source>
+        <translation>Während des Laufs erzeugte Shop-Ereignisse (user-events, purchase-events, orders) in die eingebetteten Broker der Pipeline schreiben</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1086,46 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>a further condition a pair must meet, over the joined fields (left_x and right_x where both sides have x); for an outer join, a row failing a part about its own side alone comes out at once with NULLs</source>
         <translation>eine weitere Bedingung, die ein Paar erfüllen muss, über die verbundenen Felder (left_x und right_x, wo beide Seiten x haben); bei einem Outer Join wird eine Zeile, die einen Teil nur über ihre eigene Seite nicht erfüllt, sofort mit NULLs ausgegeben</translation>
     </message>
+    <message>
+        <source>the element field&apos;s type</source>
+        <translation>der Typ des Elementfelds</translation>
+    </message>
+    <message>
+        <source>array&lt;object&gt;: the fields of each element (in the inspector: name type, name type)</source>
+        <translation>array&lt;object&gt;: die Felder jedes Elements (im Inspektor: Name Typ, Name Typ)</translation>
+    </message>
+    <message>
+        <source>the element field&apos;s name</source>
+        <translation>der Name des Elementfelds</translation>
+    </message>
+    <message>
+        <source>Explode</source>
+        <translation>Explode</translation>
+    </message>
+    <message>
+        <source>Makes a row of each element of an array field (order lines, sensor readings), as Spark&apos;s explode.</source>
+        <translation>Macht aus jedem Element eines Array-Felds eine Zeile (Bestellpositionen, Sensormesswerte), wie Sparks explode.</translation>
+    </message>
+    <message>
+        <source>the array field</source>
+        <translation>das Array-Feld</translation>
+    </message>
+    <message>
+        <source>the element&apos;s column (arrays of values); default: the array&apos;s name</source>
+        <translation>die Spalte des Elements (Arrays von Werten); Standard: der Name des Arrays</translation>
+    </message>
+    <message>
+        <source>put before the element fields of an array&lt;object&gt; (their names otherwise)</source>
+        <translation>vor die Elementfelder eines array&lt;object&gt; gesetzt (sonst ihre Namen)</translation>
+    </message>
+    <message>
+        <source>also a column of the element&apos;s position, from 0, named so (Spark&apos;s posexplode)</source>
+        <translation>auch eine Spalte mit der Position des Elements, ab 0, so benannt (Sparks posexplode)</translation>
+    </message>
+    <message>
+        <source>keep rows whose array is NULL or empty, with NULL elements (Spark&apos;s explode_outer)</source>
+        <translation>Zeilen mit NULL- oder leerem Array behalten, mit NULL-Elementen (Sparks explode_outer)</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>
@@ -1622,6 +1662,30 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>the condition must be true or false for each pair, but it gives %1</source>
         <translation>die Bedingung muss für jedes Paar wahr oder falsch sein, ergibt aber %1</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is %2; explode needs an array field (declare it in the source&apos;s schema as array&lt;string&gt;, array&lt;int&gt;, array&lt;double&gt; or array&lt;object&gt;, or make one with split())</source>
+        <translation>„%1“ ist %2; explode braucht ein Array-Feld (im Schema der Quelle als array&lt;string&gt;, array&lt;int&gt;, array&lt;double&gt; oder array&lt;object&gt; deklarieren oder mit split() erzeugen)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; declares no element fields; give its schema entry &quot;fields&quot;</source>
+        <translation>„%1“ deklariert keine Elementfelder; geben Sie seinem Schemaeintrag &quot;fields&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already a column; set &quot;%2&quot; to another name</source>
+        <translation>„%1“ ist schon eine Spalte; setzen Sie &quot;%2&quot; auf einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>only an array&lt;object&gt; has element fields; &quot;fields&quot; is ignored</source>
+        <translation>nur ein array&lt;object&gt; hat Elementfelder; &quot;fields&quot; wird ignoriert</translation>
+    </message>
+    <message>
+        <source>an array&lt;object&gt; needs &quot;fields&quot;: the fields of its elements, e.g. [{&quot;name&quot;: &quot;sku&quot;, &quot;type&quot;: &quot;string&quot;}]</source>
+        <translation>ein array&lt;object&gt; braucht &quot;fields&quot;: die Felder seiner Elemente, z. B. [{&quot;name&quot;: &quot;sku&quot;, &quot;type&quot;: &quot;string&quot;}]</translation>
+    </message>
+    <message>
+        <source>an element field is a key of the element itself; &quot;%1&quot; cannot reach deeper</source>
+        <translation>ein Elementfeld ist ein Schlüssel des Elements selbst; „%1“ kann nicht tiefer reichen</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::SettingsValidator</name>
@@ -1828,6 +1892,22 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>the expression nests more than %1 levels deep; split it into steps (a map node that computes a part, then this expression over that column)</source>
         <translation>der Ausdruck ist mehr als %1 Ebenen tief verschachtelt; in Schritte aufteilen (ein Map-Knoten, der einen Teil berechnet, dann dieser Ausdruck über dieser Spalte)</translation>
     </message>
+    <message>
+        <source>the parts of str between matches of the regular expression, as an array&lt;string&gt;</source>
+        <translation>die Teile von str zwischen Treffern des regulären Ausdrucks, als array&lt;string&gt;</translation>
+    </message>
+    <message>
+        <source>the number of elements; -1 for NULL (Spark&apos;s default)</source>
+        <translation>die Anzahl der Elemente; -1 für NULL (Sparks Standard)</translation>
+    </message>
+    <message>
+        <source>the element at index, from 1; negative counts from the end; NULL beyond the end</source>
+        <translation>das Element an Position index, ab 1; negativ zählt vom Ende; NULL hinter dem Ende</translation>
+    </message>
+    <message>
+        <source>whether the array has an element equal to value (NULL when not, but it has a NULL)</source>
+        <translation>ob das Array ein Element gleich value hat (NULL, wenn nicht, es aber ein NULL enthält)</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::expr::Checker</name>
@@ -1907,6 +1987,18 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source> or </source>
         <translation> oder </translation>
     </message>
+    <message>
+        <source>array_contains() looks for a value of the array&apos;s element type (%1), got %2</source>
+        <translation>array_contains() sucht einen Wert vom Elementtyp des Arrays (%1), erhielt %2</translation>
+    </message>
+    <message>
+        <source>objects, which it cannot compare</source>
+        <translation>Objekte, die es nicht vergleichen kann</translation>
+    </message>
+    <message>
+        <source>%1 of an array&lt;object&gt; is not a value an expression can hold; explode the array and use its fields</source>
+        <translation>%1 eines array&lt;object&gt; ist kein Wert, den ein Ausdruck halten kann; verwenden Sie explode und dessen Felder</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::expr::ExprError</name>
@@ -1940,6 +2032,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>a timestamp</source>
         <translation>ein Zeitstempel</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
     </message>
 </context>
 <context>

@@ -114,12 +114,15 @@ int ProduceDemoCommand::run(const QStringList &arguments, QTextStream &out, QTex
                                    QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("S"),
                                   QStringLiteral("42"));
-    for (const auto &o : {bootstrap, rate, count, seed})
+    const QCommandLineOption orders(QStringLiteral("orders"),
+                                    QStringLiteral("Also write, with every purchase, an order with nested lines (an array "
+                                                   "of {product_id, category, price, quantity}) to the topic orders."));
+    for (const auto &o : {bootstrap, rate, count, seed, orders})
         parser.addOption(o);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("produce-demo"), arguments, out, err))
         return *exit;
     if (!parser.isSet(bootstrap)) {
-        err << "Usage: streamwright-cli produce-demo --bootstrap HOST:PORT [--rate N] [--count N] [--seed S]\n";
+        err << "Usage: streamwright-cli produce-demo --bootstrap HOST:PORT [--rate N] [--count N] [--seed S] [--orders]\n";
         return kExitUsage;
     }
     DemoProducer::Options options;
@@ -127,6 +130,7 @@ int ProduceDemoCommand::run(const QStringList &arguments, QTextStream &out, QTex
     options.rate = parser.value(rate).toDouble();
     options.count = parser.value(count).toULongLong();
     options.seed = parser.value(seed).toULongLong();
+    options.orders = parser.isSet(orders);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     QString error;

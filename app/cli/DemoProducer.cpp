@@ -54,6 +54,8 @@ std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::ato
     const double eventRate = o.rate > 0 ? o.rate : 1000;
     DemoEvents users(QStringLiteral("user-events"), o.seed, start, eventRate, 0.005);
     DemoEvents purchases(QStringLiteral("purchase-events"), o.seed + 1, start, eventRate / 12.0, 0.005);
+    DemoEvents orders(QStringLiteral("orders"), o.seed + 3, start, eventRate / 12.0, 0.005);
+    const auto orderKeys = RowJson::keys(orders.schema());
     // Recent clicks and add-to-carts: most purchases convert one of them (a funnel).
     std::vector<std::pair<std::string, int>> interest;
     std::mt19937_64 funnel(o.seed + 2);
@@ -98,6 +100,13 @@ std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::ato
                 RowJson::append(value, p, 0, purchaseKeys);
                 produce(rk, "purchase-events", std::string(p.columns[1].strings[0]), value, error);
                 ++sentPurchases;
+                if (o.orders) {
+                    Batch order = Batch::empty(orders.schema());
+                    orders.next(order);
+                    value.clear();
+                    RowJson::append(value, order, 0, orderKeys);
+                    produce(rk, "orders", std::string(order.columns[1].strings[0]), value, error);
+                }
             }
         }
         if (!error.isEmpty())

@@ -19,6 +19,7 @@ public:
         double rate = 1000; // user events per second; 0: as fast as possible
         uint64_t count = 0; // 0: until stopped
         uint64_t seed = 42;
+        bool orders = false; // also an order (nested lines) to "orders" with every purchase
     };
     // Returns (user events, purchases) produced; `error` set on failure.
     static std::pair<uint64_t, uint64_t> run(const Options &options, const std::atomic<bool> &stop, QString &error);

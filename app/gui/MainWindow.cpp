@@ -296,7 +296,7 @@ void MainWindow::createActions()
     m_demoDataAction = pipeline->addAction(tr("&Demo Data on Embedded Brokers"));
     m_demoDataAction->setCheckable(true);
     m_demoDataAction->setChecked(QSettings().value(QStringLiteral("run/demoData"), true).toBool());
-    m_demoDataAction->setToolTip(tr("While running, write generated shop events (user-events, purchase-events) "
+    m_demoDataAction->setToolTip(tr("While running, write generated shop events (user-events, purchase-events, orders) "
                                     "into the pipeline's embedded brokers"));
     connect(m_demoDataAction, &QAction::toggled, this,
             [](bool on) { QSettings().setValue(QStringLiteral("run/demoData"), on); });

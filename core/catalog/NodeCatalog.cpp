@@ -67,9 +67,13 @@ PortSpec port(const char *name, QString help, bool multiple = false)
 SettingSpec schemaSetting(bool required, QString help)
 {
     SettingSpec type = choice("type", typeNames(), tr("the field's type"), QJsonValue::Undefined, true);
+    SettingSpec elementType = choice("type", scalarTypeNames(), tr("the element field's type"), QJsonValue::Undefined, true);
     return object("schema", K::ObjectList, std::move(help), required,
                   {setting("name", K::String, tr("field name; dots reach into nested JSON (payload.user.id)"), true),
-                   type});
+                   type,
+                   object("fields", K::ObjectList,
+                          tr("array<object>: the fields of each element (in the inspector: name type, name type)"), false,
+                          {setting("name", K::String, tr("the element field's name"), true), elementType})});
 }
 
 SettingSpec maxAheadSetting()
@@ -163,7 +167,7 @@ std::vector<NodeType> buildTypes()
                  false});
     t.push_back({QStringLiteral("source.generator"), NodeCategory::Source, tr("Demo generator"),
                  tr("Generates the e-commerce demo events."), {}, {out},
-                 {choice("stream", list({"user-events", "purchase-events"}), tr("which demo stream"),
+                 {choice("stream", list({"user-events", "purchase-events", "orders"}), tr("which demo stream"),
                          QStringLiteral("user-events"), true),
                   setting("rate", K::Integer, tr("events per second; 0: as fast as possible"), false, 1000),
                   setting("count", K::Integer, tr("stop after this many events; 0: never"), false, 0),
@@ -233,6 +237,20 @@ std::vector<NodeType> buildTypes()
                          QStringLiteral("left")),
                   setting("on", K::FieldPairList, tr("key pairs [stream field, table field]"), true),
                   tableSetting(), schemaSetting(true, tr("the table's columns"))},
+                 false});
+    t.push_back({QStringLiteral("explode"), NodeCategory::Transform, tr("Explode"),
+                 tr("Makes a row of each element of an array field (order lines, sensor readings), as Spark's "
+                    "explode."),
+                 {in}, {out},
+                 {setting("field", K::Field, tr("the array field"), true),
+                  setting("as", K::String, tr("the element's column (arrays of values); default: the array's name")),
+                  setting("prefix", K::String,
+                          tr("put before the element fields of an array<object> (their names otherwise)")),
+                  setting("position", K::String,
+                          tr("also a column of the element's position, from 0, named so (Spark's posexplode)")),
+                  setting("outer", K::Boolean,
+                          tr("keep rows whose array is NULL or empty, with NULL elements (Spark's explode_outer)"),
+                          false, false)},
                  false});
     t.push_back({QStringLiteral("watermark"), NodeCategory::Transform, tr("Watermark"),
                  tr("Declares the event time and how late rows may be, anywhere in the pipeline (Spark's "

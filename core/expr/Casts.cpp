@@ -64,6 +64,8 @@ std::optional<double> parseNumber(const QString &text)
 
 bool Casts::allowed(DataType from, DataType to)
 {
+    if (isArray(from) || isArray(to)) // an array converts to its JSON text only
+        return from == to || from == DataType::Null || to == DataType::String;
     if (from == to || from == DataType::Null || to == DataType::String || from == DataType::String)
         return true;
     if (to == DataType::Timestamp)
@@ -95,7 +97,11 @@ QString Casts::toText(const Value &value)
     case DataType::Boolean: return value.asBool() ? QStringLiteral("true") : QStringLiteral("false");
     case DataType::Int: return QString::number(value.asInt());
     case DataType::Double: return javaDouble(value.asDouble());
-    case DataType::String: return value.asString();
+    case DataType::String:
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject: return value.asString();
     case DataType::Timestamp: {
         const QDateTime dt = QDateTime::fromMSecsSinceEpoch(value.asInt(), QTimeZone::utc());
         QString s = dt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -117,8 +123,14 @@ Value Casts::cast(const Value &value, DataType to)
     if (value.isNull() || value.type() == to)
         return value;
     const DataType from = value.type();
+    if (isArray(from) && to != DataType::String)
+        return Value::null();
     switch (to) {
-    case DataType::Null: return Value::null();
+    case DataType::Null:
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject: return Value::null(); // nothing converts to an array
     case DataType::String: return Value::string(toText(value));
     case DataType::Boolean:
         switch (from) {

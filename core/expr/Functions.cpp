@@ -2,9 +2,15 @@
 #include "expr/Functions.h"
 
 #include "expr/Casts.h"
+#include "expr/Evaluator.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cmath>
@@ -79,6 +85,69 @@ Value roundImpl(const Args &a, DataType type)
         return Value::integer(int64_t(uint64_t(q) * uint64_t(factor)));
     }
     return Value::real(roundHalfUp(a[0].asDouble(), digits));
+}
+
+// Spark's split(str, regex): Java's String.split with limit -1, so empty parts,
+// trailing ones too, are kept; an empty pattern splits into characters.
+Value splitImpl(const Args &a, DataType)
+{
+    const QString &text = a[0].asString();
+    const QString &pattern = a[1].asString();
+    QStringList parts;
+    if (pattern.isEmpty()) {
+        const auto cps = codePoints(text);
+        for (qsizetype i = 0; i < cps.size(); ++i)
+            parts << fromCodePoints(cps, i, 1);
+    } else {
+        // Patterns are usually literals: compiled once per thread, not per row.
+        thread_local QHash<QString, QRegularExpression> compiled;
+        auto it = compiled.find(pattern);
+        if (it == compiled.end()) {
+            if (compiled.size() > 64)
+                compiled.clear();
+            it = compiled.insert(pattern, QRegularExpression(pattern));
+        }
+        if (!it->isValid())
+            return Value::null();
+        parts = text.split(*it);
+    }
+    QJsonArray json;
+    for (const QString &p : parts)
+        json.append(p);
+    return Value::array(DataType::ArrayString, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+Value sizeImpl(const Args &a, DataType)
+{
+    if (a[0].isNull()) // Spark's default (spark.sql.legacy.sizeOfNull): -1
+        return Value::integer(-1);
+    return Value::integer(int64_t(Functions::elements(a[0]).size()));
+}
+
+Value elementAtImpl(const Args &a, DataType)
+{
+    const std::vector<Value> items = Functions::elements(a[0]);
+    const int64_t i = a[1].asInt(), n = int64_t(items.size());
+    // 1-based; negative counts from the end; 0 and beyond the end are NULL.
+    const int64_t at = i > 0 ? i - 1 : n + i;
+    return i == 0 || at < 0 || at >= n ? Value::null() : items[size_t(at)];
+}
+
+Value arrayContainsImpl(const Args &a, DataType)
+{
+    if (a[0].isNull() || a[1].isNull())
+        return Value::null();
+    bool sawNull = false;
+    for (const Value &item : Functions::elements(a[0])) {
+        if (item.isNull()) {
+            sawNull = true;
+            continue;
+        }
+        const auto c = Evaluator::compare(item, a[1]);
+        if (c && *c == 0)
+            return Value::boolean(true);
+    }
+    return sawNull ? Value::null() : Value::boolean(false); // SQL: unknown when a NULL might be it
 }
 
 Value dateTruncImpl(const Args &a, DataType)
@@ -298,10 +367,45 @@ std::vector<FunctionDef> buildCatalog()
     add(QStringLiteral("timestamp_millis"), QStringLiteral("timestamp_millis(ms)"),
         tr("the timestamp ms milliseconds after 1970-01-01 UTC"), {K::Integer}, 1, false, R::Fixed, T::Timestamp,
         true, [](const Args &a, DataType) { return Value::timestamp(a[0].asInt()); });
+    // Arrays
+    add(QStringLiteral("split"), QStringLiteral("split(str, regex)"),
+        tr("the parts of str between matches of the regular expression, as an array<string>"), {K::String, K::String}, 2,
+        false, R::Fixed, T::ArrayString, true, splitImpl);
+    add(QStringLiteral("size"), QStringLiteral("size(array)"), tr("the number of elements; -1 for NULL (Spark's default)"),
+        {K::Array}, 1, false, R::Fixed, T::Int, false, sizeImpl);
+    add(QStringLiteral("element_at"), QStringLiteral("element_at(array, index)"),
+        tr("the element at index, from 1; negative counts from the end; NULL beyond the end"), {K::Array, K::Integer}, 2,
+        false, R::ElementOfFirst, T::Null, true, elementAtImpl);
+    add(QStringLiteral("array_contains"), QStringLiteral("array_contains(array, value)"),
+        tr("whether the array has an element equal to value (NULL when not, but it has a NULL)"), {K::Array, K::Any}, 2,
+        false, R::Fixed, T::Boolean, false, arrayContainsImpl);
     return f;
 }
 
 } // namespace
+
+std::vector<Value> Functions::elements(const Value &array)
+{
+    std::vector<Value> out;
+    if (array.isNull())
+        return out;
+    const QJsonArray items = QJsonDocument::fromJson(array.asString().toUtf8()).array();
+    const DataType element = elementType(array.type());
+    out.reserve(size_t(items.size()));
+    for (const QJsonValue &item : items) {
+        if (item.isNull())
+            out.push_back(Value::null());
+        else if (element == DataType::String)
+            out.push_back(Value::string(item.toString()));
+        else if (element == DataType::Int)
+            out.push_back(Value::integer(item.toInteger()));
+        else if (element == DataType::Double)
+            out.push_back(Value::real(item.toDouble()));
+        else // an array<object>'s element
+            out.push_back(Value::string(QString::fromUtf8(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact))));
+    }
+    return out;
+}
 
 const std::vector<FunctionDef> &Functions::all()
 {
@@ -337,6 +441,7 @@ bool Functions::accepts(ArgKind kind, DataType type)
     case ArgKind::Integer: return type == DataType::Int;
     case ArgKind::Boolean: return type == DataType::Boolean;
     case ArgKind::Timestamp: return type == DataType::Timestamp;
+    case ArgKind::Array: return isArray(type);
     }
     return false;
 }
@@ -350,6 +455,7 @@ QString Functions::kindName(ArgKind kind)
     case ArgKind::Integer: return tr("an int");
     case ArgKind::Boolean: return tr("a boolean");
     case ArgKind::Timestamp: return tr("a timestamp");
+    case ArgKind::Array: return tr("an array");
     }
     return {};
 }

@@ -11,7 +11,7 @@
 namespace sw::core::expr {
 
 // What an argument position accepts.
-enum class ArgKind { Any, String, Numeric, Integer, Boolean, Timestamp };
+enum class ArgKind { Any, String, Numeric, Integer, Boolean, Timestamp, Array };
 
 // How a function's result type follows from its argument types.
 enum class ResultRule {
@@ -19,6 +19,7 @@ enum class ResultRule {
     FirstArg,         // the type of the first argument (abs, round)
     CommonOfAll,      // the common type of all arguments (coalesce, greatest)
     CommonFromSecond, // the common type of the arguments after the first (if)
+    ElementOfFirst,   // the element type of the first argument, an array (element_at)
 };
 
 // One built-in function. The catalog of these is the documented function list
@@ -48,6 +49,9 @@ public:
     static QStringList names();
     static bool accepts(ArgKind kind, DataType type);
     static QString kindName(ArgKind kind);
+    // An array value's elements (its canonical JSON text read back); empty for
+    // NULL. array<object> elements are their objects' JSON text, as strings.
+    static std::vector<Value> elements(const Value &array);
 };
 
 } // namespace sw::core::expr

@@ -454,9 +454,9 @@ private:
         const Token &typeToken = peek();
         const auto type = typeToken.kind == TokenKind::Identifier ? parseTypeName(typeToken.text)
                                                                  : std::nullopt;
-        if (!type)
+        if (!type || isArray(*type))
             fail(typeToken, tr("unknown type %1; use one of %2")
-                                .arg(describe(typeToken), typeNames().join(QStringLiteral(", "))));
+                                .arg(describe(typeToken), scalarTypeNames().join(QStringLiteral(", "))));
         next();
         expectSymbol(u")", tr("to close CAST("));
         auto e = make(ExprKind::Cast, castToken.pos, lastEnd());

@@ -154,6 +154,10 @@ QString Printer::literal(const Value &value)
     }
     case DataType::String: return quoteString(value.asString());
     case DataType::Timestamp: return QStringLiteral("TIMESTAMP '%1'").arg(Timestamps::toIso(value.asInt()));
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject: return value.asString(); // no array literals: only in messages, as JSON
     }
     return {};
 }

@@ -254,9 +254,26 @@ private:
                                               .arg(e.name + QStringLiteral("()"), Functions::kindName(kind),
                                                    tn(e.args[size_t(i)]->type)));
         }
+        if (e.name == u"array_contains" && isArray(e.args[0]->type)) {
+            bool ok = false;
+            Casts::common(elementType(e.args[0]->type), e.args[1]->type, &ok);
+            if (!ok || e.args[0]->type == DataType::ArrayObject)
+                error(*e.args[1], tr("array_contains() looks for a value of the array's element type (%1), got %2")
+                                      .arg(e.args[0]->type == DataType::ArrayObject ? tr("objects, which it cannot compare")
+                                                                                    : tn(elementType(e.args[0]->type)),
+                                           tn(e.args[1]->type)));
+        }
         switch (f->rule) {
         case ResultRule::Fixed: return f->result;
         case ResultRule::FirstArg: return e.args[0]->type;
+        case ResultRule::ElementOfFirst:
+            if (e.args[0]->type == DataType::ArrayObject) {
+                error(e, tr("%1 of an array<object> is not a value an expression can hold; explode the array and use "
+                            "its fields")
+                             .arg(e.name + QStringLiteral("()")));
+                return DataType::Null;
+            }
+            return elementType(e.args[0]->type);
         case ResultRule::CommonOfAll:
         case ResultRule::CommonFromSecond: {
             DataType result = DataType::Null;

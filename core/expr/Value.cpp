@@ -48,6 +48,14 @@ Value Value::timestamp(int64_t epochMs)
     return v;
 }
 
+Value Value::array(DataType type, QString json)
+{
+    Value v;
+    v.m_type = type;
+    v.m_string = std::move(json);
+    return v;
+}
+
 double Value::toDouble() const
 {
     return m_type == DataType::Double ? m_double : double(m_int);
@@ -66,7 +74,11 @@ bool operator==(const Value &a, const Value &b)
     case DataType::Null: return true;
     case DataType::Double:
         return a.m_double == b.m_double || (std::isnan(a.m_double) && std::isnan(b.m_double));
-    case DataType::String: return a.m_string == b.m_string;
+    case DataType::String:
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject: return a.m_string == b.m_string;
     default: return a.m_int == b.m_int;
     }
 }

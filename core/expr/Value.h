@@ -21,13 +21,15 @@ public:
     static Value real(double d);
     static Value string(QString s);
     static Value timestamp(int64_t epochMs);
+    // An array of `type` (an array type), as its canonical JSON text.
+    static Value array(DataType type, QString json);
 
     DataType type() const { return m_type; }
     bool isNull() const { return m_type == DataType::Null; }
     bool asBool() const { return m_int != 0; }
     int64_t asInt() const { return m_int; }     // Int and Timestamp
     double asDouble() const { return m_double; } // Double
-    const QString &asString() const { return m_string; }
+    const QString &asString() const { return m_string; } // String, and an array's JSON text
     double toDouble() const; // Int or Double as double
 
     // For messages and tests: NULL, true, 42, 1.5, 'text', TIMESTAMP '...'.

@@ -14,6 +14,8 @@ struct Field
 {
     QString name; // may contain dots: "payload.user.id" is a nested JSON path
     DataType type = DataType::String;
+    // array<object>: the fields of its elements (scalar types; no dots).
+    std::vector<Field> elementFields = {};
 
     friend bool operator==(const Field &, const Field &) = default;
 };

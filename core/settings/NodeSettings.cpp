@@ -159,8 +159,16 @@ Schema parseDeclaredSchema(const QJsonValue &value)
         const QJsonObject f = item.toObject();
         const QString name = f.value(QStringLiteral("name")).toString();
         const auto type = parseTypeName(f.value(QStringLiteral("type")).toString());
-        if (!name.isEmpty() && type && !s.field(name))
-            s.fields.push_back({name, *type});
+        if (name.isEmpty() || !type || s.field(name))
+            continue;
+        Field field{name, *type};
+        if (*type == DataType::ArrayObject) {
+            for (const Field &element : parseDeclaredSchema(f.value(QStringLiteral("fields"))).fields) {
+                if (!isArray(element.type) && !element.name.contains(u'.'))
+                    field.elementFields.push_back(element);
+            }
+        }
+        s.fields.push_back(std::move(field));
     }
     return s;
 }
@@ -225,6 +233,18 @@ std::vector<AggregateSpec> aggregateSpecs(const Reader &r)
     return specs;
 }
 } // namespace
+
+ExplodeSettings ExplodeSettings::parse(const QJsonObject &config)
+{
+    const Reader r("explode", config);
+    ExplodeSettings s;
+    s.field = r.string("field");
+    s.as = r.string("as");
+    s.prefix = r.string("prefix");
+    s.position = r.string("position");
+    s.outer = r.value("outer").toBool(false);
+    return s;
+}
 
 WatermarkSettings WatermarkSettings::parse(const QJsonObject &config)
 {

@@ -87,6 +87,18 @@ struct FilterSettings
     static FilterSettings parse(const QJsonObject &config);
 };
 
+// explode: a row per element of an array field (Spark's explode, posexplode,
+// explode_outer).
+struct ExplodeSettings
+{
+    QString field;
+    QString as;       // the element's column (scalar arrays); empty: the array field's name
+    QString prefix;   // before an array<object>'s element field names
+    QString position; // the position's column; empty: none
+    bool outer = false;
+    static ExplodeSettings parse(const QJsonObject &config);
+};
+
 // watermark: Spark's withWatermark(field, delay) after any stateless node.
 struct WatermarkSettings
 {

@@ -55,6 +55,16 @@ Schema SchemaInference::deadLetterSchema()
 Schema SchemaInference::generatorSchema(const QString &stream)
 {
     Schema s;
+    if (stream == u"orders") {
+        Field lines{QStringLiteral("lines"), DataType::ArrayObject};
+        lines.elementFields = {{QStringLiteral("product_id"), DataType::String},
+                               {QStringLiteral("category"), DataType::String},
+                               {QStringLiteral("price"), DataType::Double},
+                               {QStringLiteral("quantity"), DataType::Int}};
+        s.fields = {{QStringLiteral("order_id"), DataType::String}, {QStringLiteral("user_id"), DataType::String},
+                    lines, {QStringLiteral("total"), DataType::Double}, {QStringLiteral("ts"), DataType::Timestamp}};
+        return s;
+    }
     if (stream == u"purchase-events")
         s.fields = {{QStringLiteral("order_id"), DataType::String}, {QStringLiteral("user_id"), DataType::String},
                     {QStringLiteral("product_id"), DataType::String}, {QStringLiteral("amount"), DataType::Double},
@@ -145,6 +155,8 @@ SchemaInference::Outputs SchemaInference::inferNode(const NodeScope &n, const In
     }
     if (t == u"map")
         return inferMap(n, in);
+    if (t == u"explode")
+        return inferExplode(n, in);
     if (t == u"watermark") {
         refuseWholeResult(n, in);
         const auto settings = WatermarkSettings::parse(n.node.config);
@@ -289,6 +301,56 @@ SchemaInference::Outputs SchemaInference::inferMap(const NodeScope &n, const Sch
     return {{QStringLiteral("out"), out}};
 }
 
+SchemaInference::Outputs SchemaInference::inferExplode(const NodeScope &n, const Schema &in)
+{
+    const auto settings = ExplodeSettings::parse(n.node.config);
+    const Field *array = field(n, QStringLiteral("field"), settings.field, in);
+    if (!array)
+        return {};
+    if (!isArray(array->type)) {
+        m_context.error(n.pointer(QStringLiteral("field")),
+                        tr("\"%1\" is %2; explode needs an array field (declare it in the source's schema as "
+                           "array<string>, array<int>, array<double> or array<object>, or make one with split())")
+                            .arg(settings.field, typeName(array->type)),
+                        n.node.id);
+        return {};
+    }
+    const Field arrayField = *array;
+    std::vector<std::pair<Field, QString>> made; // the new columns, and the setting that names them
+    if (!settings.position.isEmpty())
+        made.push_back({{settings.position, DataType::Int}, QStringLiteral("position")});
+    if (arrayField.type == DataType::ArrayObject) {
+        if (arrayField.elementFields.empty())
+            m_context.error(n.pointer(QStringLiteral("field")),
+                            tr("\"%1\" declares no element fields; give its schema entry \"fields\"").arg(settings.field),
+                            n.node.id);
+        for (const Field &f : arrayField.elementFields)
+            made.push_back({{settings.prefix + f.name, f.type}, QStringLiteral("prefix")});
+    } else {
+        made.push_back({{settings.as.isEmpty() ? settings.field : settings.as, elementType(arrayField.type)},
+                        QStringLiteral("as")});
+    }
+    Schema out;
+    out.eventTimeField = in.eventTimeField;
+    out.wholeResult = in.wholeResult;
+    for (const Field &f : in.fields) {
+        if (f.name != arrayField.name) {
+            out.fields.push_back(f);
+            continue;
+        }
+        for (const auto &[column, setting] : made) {
+            if (out.field(column.name) || (in.field(column.name) && column.name != arrayField.name)) {
+                m_context.error(n.pointer(setting),
+                                tr("\"%1\" is already a column; set \"%2\" to another name").arg(column.name, setting),
+                                n.node.id);
+                continue;
+            }
+            out.fields.push_back(column);
+        }
+    }
+    return {{QStringLiteral("out"), out}};
+}
+
 SchemaInference::Outputs SchemaInference::inferUnion(const NodeScope &n, const std::vector<Input> &inputs)
 {
     for (const Input &input : inputs)
@@ -397,7 +459,41 @@ std::optional<Schema> SchemaInference::declaredSchema(const NodeScope &n, const 
                             tr("field \"%1\" is declared twice").arg(name), n.node.id);
             continue;
         }
-        s.fields.push_back({name, *type});
+        Field field{name, *type};
+        const QString fieldsPath = QStringLiteral("%1/%2/fields").arg(key).arg(i);
+        const QJsonArray elements = f.value(QStringLiteral("fields")).toArray();
+        if (*type != DataType::ArrayObject) {
+            if (f.contains(QStringLiteral("fields")))
+                m_context.warning(n.pointer(fieldsPath),
+                                  tr("only an array<object> has element fields; \"fields\" is ignored"), n.node.id);
+        } else if (elements.isEmpty()) {
+            m_context.error(n.pointer(fieldsPath),
+                            tr("an array<object> needs \"fields\": the fields of its elements, e.g. [{\"name\": "
+                               "\"sku\", \"type\": \"string\"}]"),
+                            n.node.id);
+        }
+        if (*type == DataType::ArrayObject) {
+            for (qsizetype e = 0; e < elements.size(); ++e) {
+                const QJsonObject element = elements[e].toObject();
+                const QString elementName = element.value(QStringLiteral("name")).toString();
+                const auto elementType = parseTypeName(element.value(QStringLiteral("type")).toString());
+                if (elementName.isEmpty() || !elementType)
+                    continue; // reported by the settings check
+                const QString at = QStringLiteral("%1/%2").arg(fieldsPath).arg(e);
+                if (elementName.contains(u'.'))
+                    m_context.error(n.pointer(at + QStringLiteral("/name")),
+                                    tr("an element field is a key of the element itself; \"%1\" cannot reach deeper")
+                                        .arg(elementName),
+                                    n.node.id);
+                else if (std::any_of(field.elementFields.begin(), field.elementFields.end(),
+                                     [&](const Field &g) { return g.name == elementName; }))
+                    m_context.error(n.pointer(at + QStringLiteral("/name")),
+                                    tr("field \"%1\" is declared twice").arg(elementName), n.node.id);
+                else
+                    field.elementFields.push_back({elementName, *elementType});
+            }
+        }
+        s.fields.push_back(std::move(field));
     }
     return s;
 }

@@ -62,6 +62,7 @@ private:
     Outputs inferSource(const NodeScope &n);
     Outputs inferMap(const NodeScope &n, const Schema &in);
     Outputs inferUnion(const NodeScope &n, const std::vector<Input> &inputs);
+    Outputs inferExplode(const NodeScope &n, const Schema &in);
     Outputs inferSink(const NodeScope &n, const Schema &in);
     Outputs inferWindowAggregate(const NodeScope &n, const Schema &in);
     Outputs inferAggregate(const NodeScope &n, const Schema &in);

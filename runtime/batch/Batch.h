@@ -71,7 +71,7 @@ struct Batch
         for (size_t c = 0; c < columns.size(); ++c) {
             Column &to = copy.columns[c];
             to.appendRange(columns[c], begin, end);
-            if (to.type == DataType::String) {
+            if (to.usesStrings()) {
                 for (size_t r = 0; r < to.size(); ++r) {
                     if (to.valid[r])
                         to.strings[r] = arena.copy(to.strings[r]);

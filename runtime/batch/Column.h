@@ -13,7 +13,8 @@ using core::DataType;
 
 // One typed column of a batch. Exactly one value vector is used, chosen by type:
 // `ints` for int, timestamp (epoch ms) and boolean (0/1), `doubles` for double,
-// `strings` for string (views into the batch's arenas). `valid[i]` is 0 for NULL.
+// `strings` for string and the arrays (their canonical JSON text; views into the
+// batch's arenas). `valid[i]` is 0 for NULL.
 struct Column
 {
     DataType type = DataType::Null;
@@ -31,6 +32,7 @@ struct Column
     {
         return type == DataType::Int || type == DataType::Timestamp || type == DataType::Boolean;
     }
+    bool usesStrings() const { return type == DataType::String || core::isArray(type); }
 
     // Calls f with the value vector this column's type uses (none for Null).
     template <typename F>
@@ -40,7 +42,7 @@ struct Column
             f(ints);
         else if (type == DataType::Double)
             f(doubles);
-        else if (type == DataType::String)
+        else if (usesStrings())
             f(strings);
     }
 
@@ -96,7 +98,7 @@ struct Column
             ints.insert(ints.end(), other.ints.begin() + long(begin), other.ints.begin() + long(end));
         else if (type == DataType::Double)
             doubles.insert(doubles.end(), other.doubles.begin() + long(begin), other.doubles.begin() + long(end));
-        else if (type == DataType::String)
+        else if (usesStrings())
             strings.insert(strings.end(), other.strings.begin() + long(begin), other.strings.begin() + long(end));
     }
     // Drops the first n rows.
@@ -130,7 +132,7 @@ struct Column
             ints.push_back(other.ints[i]);
         else if (type == DataType::Double)
             doubles.push_back(other.doubles[i]);
-        else if (type == DataType::String)
+        else if (usesStrings())
             strings.push_back(other.strings[i]);
     }
 };

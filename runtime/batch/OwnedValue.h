@@ -31,7 +31,7 @@ struct OwnedValue
             v.i = c.ints[row];
         else if (c.type == DataType::Double)
             v.d = c.doubles[row];
-        else if (c.type == DataType::String)
+        else if (c.usesStrings())
             v.s.assign(c.strings[row]);
         return v;
     }

@@ -89,6 +89,10 @@ void RowJson::appendValue(std::string &out, const Column &c, size_t row)
     case DataType::Double: appendDouble(out, c.doubles[row]); break;
     case DataType::String: appendString(out, c.strings[row]); break;
     case DataType::Timestamp: appendTimestamp(out, c.ints[row]); break;
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject: out += c.strings[row]; break; // canonical JSON already
     case DataType::Null: break;
     }
 }

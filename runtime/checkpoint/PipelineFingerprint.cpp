@@ -15,8 +15,16 @@ namespace {
 QJsonArray schemaJson(const core::Schema &s)
 {
     QJsonArray out;
-    for (const core::Field &f : s.fields)
-        out.append(QStringLiteral("%1 %2").arg(f.name, core::typeName(f.type)));
+    for (const core::Field &f : s.fields) {
+        QString entry = QStringLiteral("%1 %2").arg(f.name, core::typeName(f.type));
+        if (!f.elementFields.empty()) {
+            QStringList elements;
+            for (const core::Field &e : f.elementFields)
+                elements << QStringLiteral("%1 %2").arg(e.name, core::typeName(e.type));
+            entry += u'{' + elements.join(QStringLiteral(", ")) + u'}';
+        }
+        out.append(entry);
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "catalog/NodeCatalog.h"
 #include "engine/DeadLetters.h"
 #include "operators/Dedupe.h"
+#include "operators/Explode.h"
 #include "operators/Filter.h"
 #include "operators/LookupJoin.h"
 #include "operators/StreamJoin.h"
@@ -94,6 +95,8 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
             rn.op = std::make_unique<Filter>(core::FilterSettings::parse(node.config).predicate, input("in"));
         } else if (t == u"map") {
             rn.op = std::make_unique<Map>(core::MapSettings::parse(node.config), input("in"), output("out"));
+        } else if (t == u"explode") {
+            rn.op = std::make_unique<Explode>(core::ExplodeSettings::parse(node.config), input("in"), output("out"));
         } else if (t == u"watermark") {
             // Rows pass on as they are; the run takes in their event times before
             // the node (WatermarkTracker), as it does a source's.

@@ -30,6 +30,11 @@ Value cellValue(const Column &c, size_t i)
     case DataType::Timestamp: return Value::timestamp(c.ints[i]);
     case DataType::Double: return Value::real(c.doubles[i]);
     case DataType::String: return Value::string(QString::fromUtf8(c.strings[i].data(), qsizetype(c.strings[i].size())));
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject:
+        return Value::array(c.type, QString::fromUtf8(c.strings[i].data(), qsizetype(c.strings[i].size())));
     case DataType::Null: break;
     }
     return Value::null();
@@ -47,7 +52,15 @@ void appendValue(Column &c, const Value &v, StringArena &arena)
     case DataType::Int:
     case DataType::Timestamp: c.appendInt(cast.type() == DataType::Boolean ? (cast.asBool() ? 1 : 0) : cast.asInt()); break;
     case DataType::Double: c.appendDouble(cast.asDouble()); break;
-    case DataType::String: {
+    case DataType::String:
+    case DataType::ArrayString:
+    case DataType::ArrayInt:
+    case DataType::ArrayDouble:
+    case DataType::ArrayObject: {
+        if (cast.isNull()) { // an array that does not convert
+            c.appendNull();
+            break;
+        }
         const QByteArray utf8 = cast.asString().toUtf8();
         c.appendString(arena.copy(std::string_view(utf8.constData(), size_t(utf8.size()))));
         break;
@@ -88,7 +101,7 @@ class Literal : public ColumnarExpression
 public:
     explicit Literal(const Value &v) : ColumnarExpression(v.type()), m_value(v)
     {
-        if (v.type() == DataType::String)
+        if (v.type() == DataType::String || core::isArray(v.type()))
             m_utf8 = v.asString().toStdString();
     }
     Column evaluate(const Batch &batch, StringArena &arena) const override
@@ -102,7 +115,11 @@ public:
         c.valid.assign(n, 1);
         switch (m_type) {
         case DataType::Double: c.doubles.assign(n, m_value.asDouble()); break;
-        case DataType::String: c.strings.assign(n, arena.copy(m_utf8)); break;
+        case DataType::String:
+        case DataType::ArrayString:
+        case DataType::ArrayInt:
+        case DataType::ArrayDouble:
+        case DataType::ArrayObject: c.strings.assign(n, arena.copy(m_utf8)); break;
         case DataType::Boolean: c.ints.assign(n, m_value.asBool() ? 1 : 0); break;
         default: c.ints.assign(n, m_value.asInt()); break;
         }

@@ -6,7 +6,7 @@ namespace sw::runtime {
 bool Aggregate::better(const OwnedValue &candidate, const OwnedValue &current) const
 {
     int c;
-    if (m_input == DataType::String)
+    if (m_input == DataType::String || core::isArray(m_input))
         c = candidate.s.compare(current.s);
     else if (m_input == DataType::Double) {
         const bool an = std::isnan(candidate.d), bn = std::isnan(current.d); // NaN is the largest
@@ -65,7 +65,7 @@ void Aggregate::update(AggregateState &s, const Column *values, size_t row, uint
         OwnedValue candidate;
         candidate.type = values->type;
         candidate.null = false;
-        if (values->type == DataType::String) {
+        if (values->usesStrings()) {
             const int c = std::string_view(v.value.s).compare(values->strings[row]);
             if (m_fn == AggregateFunction::Min ? c > 0 : c < 0)
                 v.value.s.assign(values->strings[row]);

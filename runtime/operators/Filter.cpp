@@ -43,7 +43,7 @@ Batch Filter::select(const Batch &batch, const Column &keep)
             to.doubles.resize(n);
             for (size_t k = 0; k < n; ++k)
                 to.doubles[k] = from.doubles[rows[k]];
-        } else if (from.type == DataType::String) {
+        } else if (from.usesStrings()) {
             to.strings.resize(n);
             for (size_t k = 0; k < n; ++k)
                 to.strings[k] = from.strings[rows[k]];

@@ -10,7 +10,7 @@
 namespace sw::runtime {
 
 namespace {
-constexpr uint8_t kLastType = uint8_t(DataType::Timestamp);
+constexpr uint8_t kLastType = uint8_t(DataType::ArrayObject);
 
 bool usesInts(DataType t)
 {
@@ -63,7 +63,7 @@ void StateWriter::value(const OwnedValue &v)
         i64(v.i);
     else if (v.type == DataType::Double)
         f64(v.d);
-    else if (v.type == DataType::String)
+    else if (v.type == DataType::String || core::isArray(v.type))
         bytes(v.s);
 }
 
@@ -214,7 +214,7 @@ OwnedValue StateReader::value()
         v.i = i64();
     else if (v.type == DataType::Double)
         v.d = f64();
-    else if (v.type == DataType::String)
+    else if (v.type == DataType::String || core::isArray(v.type))
         v.s = bytes();
     else
         v.null = true;

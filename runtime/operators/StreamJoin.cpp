@@ -117,7 +117,7 @@ uint32_t appendRow(Batch &to, const Batch &from, size_t row)
     StringArena &arena = to.arena();
     for (size_t c = 0; c < from.columns.size(); ++c) {
         const Column &col = from.columns[c];
-        if (col.type == DataType::String && !col.isNull(row))
+        if (col.usesStrings() && !col.isNull(row))
             to.columns[c].appendString(arena.copy(col.strings[row]));
         else
             to.columns[c].appendFrom(col, row);

@@ -113,7 +113,7 @@ bool FileSink::write(const Batch &batch, std::string &)
             const Column &col = batch.columns[c];
             if (col.type == DataType::Null || col.isNull(r))
                 continue; // empty field
-            if (col.type == DataType::String) {
+            if (col.usesStrings()) { // arrays: their JSON text
                 appendCsvField(m_buffer, col.strings[r]);
                 continue;
             }

@@ -139,6 +139,10 @@ bool SqliteSink::write(const Batch &batch, std::string &error)
             case DataType::Boolean: sqlite3_bind_int64(m_insert, p, col.ints[r]); break;
             case DataType::Double: sqlite3_bind_double(m_insert, p, col.doubles[r]); break;
             case DataType::String:
+            case DataType::ArrayString: // arrays: their JSON text
+            case DataType::ArrayInt:
+            case DataType::ArrayDouble:
+            case DataType::ArrayObject:
                 sqlite3_bind_text(m_insert, p, col.strings[r].data(), int(col.strings[r].size()), SQLITE_TRANSIENT);
                 break;
             case DataType::Timestamp:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sources/DemoEvents.h"
 
+#include "batch/RowJson.h"
 #include "validation/SchemaInference.h"
 
 #include <cstdio>
@@ -24,7 +25,8 @@ int64_t listPriceCents(int product)
 } // namespace
 
 DemoEvents::DemoEvents(const QString &stream, uint64_t seed, int64_t startMs, double rate, double lateFraction)
-    : m_purchases(stream == u"purchase-events"), m_schema(schema(stream)), m_rng(seed), m_start(startMs),
+    : m_kind(stream == u"purchase-events" ? Kind::Purchases : stream == u"orders" ? Kind::Orders : Kind::UserEvents),
+      m_schema(schema(stream)), m_rng(seed), m_start(startMs),
       m_clock(startMs), m_stepMs(rate > 0 ? 1000.0 / rate : 1.0), m_lateFraction(lateFraction)
 {
 }
@@ -57,7 +59,11 @@ std::string_view DemoEvents::next(Batch &batch)
     const std::string_view productId = arena.copy(m_buffers[1]);
     const double price = double(listPriceCents(product)) / 100.0;
     auto &c = batch.columns;
-    if (m_purchases) {
+    if (m_kind == Kind::Orders) {
+        nextOrder(batch, userId, ts);
+        return userId;
+    }
+    if (m_kind == Kind::Purchases) {
         std::snprintf(m_buffers[2], sizeof m_buffers[2], "o-%09llu", (unsigned long long)m_count);
         const int quantity = 1 + int(u(m_rng) * u(m_rng) * 4);
         c[0].appendString(arena.copy(m_buffers[2]));
@@ -77,6 +83,44 @@ std::string_view DemoEvents::next(Batch &batch)
     }
     ++batch.rows;
     return userId;
+}
+
+// One to four lines of skewed products, each with its category, list price and a
+// quantity of 1 to 3; the total is their sum.
+void DemoEvents::nextOrder(Batch &batch, std::string_view userId, int64_t ts)
+{
+    std::uniform_real_distribution<double> u(0, 1);
+    const int lineCount = 1 + int(u(m_rng) * u(m_rng) * 4);
+    m_lines.assign(1, '[');
+    int64_t totalCents = 0;
+    for (int l = 0; l < lineCount; ++l) {
+        const double x = u(m_rng);
+        const int product = std::min(kProducts, 1 + int(double(kProducts) * x * x));
+        const int quantity = 1 + int(u(m_rng) * u(m_rng) * 3);
+        const int64_t cents = listPriceCents(product);
+        totalCents += cents * quantity;
+        char id[16];
+        std::snprintf(id, sizeof id, "p-%04d", product);
+        if (l > 0)
+            m_lines.push_back(',');
+        m_lines += "{\"product_id\":";
+        RowJson::appendString(m_lines, id);
+        m_lines += ",\"category\":";
+        RowJson::appendString(m_lines, kCategories[(product - 1) % 8]);
+        m_lines += ",\"price\":";
+        RowJson::appendDouble(m_lines, double(cents) / 100.0);
+        m_lines += ",\"quantity\":" + std::to_string(quantity) + "}";
+    }
+    m_lines.push_back(']');
+    StringArena &arena = batch.arena();
+    std::snprintf(m_buffers[2], sizeof m_buffers[2], "o-%09llu", (unsigned long long)m_count);
+    auto &c = batch.columns;
+    c[0].appendString(arena.copy(m_buffers[2]));
+    c[1].appendString(userId);
+    c[2].appendString(arena.copy(m_lines));
+    c[3].appendDouble(double(totalCents) / 100.0);
+    c[4].appendInt(ts);
+    ++batch.rows;
 }
 
 void DemoEvents::nextPurchaseOf(Batch &batch, std::string_view userId, int product)

@@ -13,7 +13,9 @@ namespace sw::runtime {
 // The e-commerce events of the examples, generated deterministically: the same
 // seed and start time give the same events. `user-events` (user_id, product_id,
 // category, event_type view/click/add_to_cart, price, ts) and `purchase-events`
-// (order_id, user_id, product_id, amount, ts). Products are p-0001..p-0200 as in
+// (order_id, user_id, product_id, amount, ts), and `orders` (order_id, user_id,
+// lines: an array of {product_id, category, price, quantity}, total, ts): the
+// nested JSON of a shop's order, for explode. Products are p-0001..p-0200 as in
 // resources/examples/data/products.csv. Event time advances 1000/rate ms per
 // event; most events arrive up to 2 s out of order, `lateFraction` of them
 // 30 to 120 s late.
@@ -36,7 +38,10 @@ public:
     uint64_t produced() const { return m_count; }
 
 private:
-    bool m_purchases;
+    enum class Kind { UserEvents, Purchases, Orders };
+    Kind m_kind;
+    void nextOrder(Batch &batch, std::string_view userId, int64_t ts);
+    std::string m_lines; // an order's lines, as JSON
     core::Schema m_schema;
     std::mt19937_64 m_rng;
     int64_t m_start;

@@ -2,6 +2,7 @@
 // Compiled twice (see runtime/CMakeLists.txt): with AVX2 for simdjson's haswell
 // kernels, and portable; JsonDecoder picks one by the CPU at run time.
 #include "batch/Bytes.h"
+#include "batch/RowJson.h"
 #include "sources/JsonDecoderBackend.h"
 
 #include "model/Timestamps.h"
@@ -101,7 +102,7 @@ struct Impl : JsonDecoderBackend
     {
         static const char *names[] = {"", "an array", "an object", "a number", "a string", "a boolean", "null"};
         const int g = int(got);
-        *reason = "field '" + schema.fields[size_t(node.field)].name.toStdString() + "': expected " + expected
+        *reason = "field '" + fieldName(node) + "': expected " + expected
                   + ", got " + (g >= 1 && g <= 6 ? names[g] : "something else");
         return false;
     }
@@ -226,14 +227,22 @@ struct Impl : JsonDecoderBackend
 
     std::string fieldName(const PathNode &node) const
     {
-        return schema.fields[size_t(node.field)].name.toStdString();
+        return schema.fields[size_t(node.field)].name.toStdString() + m_elementSuffix;
     }
 
     bool readValue(const PathNode &node, simdjson::ondemand::value value)
     {
+        Slot &slot = values[size_t(node.field)];
+        if (core::isArray(node.type))
+            return readArray(node, value, slot);
+        return readScalar(node, node.type, value, slot);
+    }
+
+    // A scalar of type `want` into `slot` (unset for JSON null).
+    bool readScalar(const PathNode &node, core::DataType want, simdjson::ondemand::value &value, Slot &slot)
+    {
         const std::string_view token = value.raw_json_token();
         const json_type type = typeOf(token);
-        Slot &slot = values[size_t(node.field)];
         if (type == json_type::null || type == json_type::boolean || type == json_type::number) {
             const std::string_view text = withoutTrailingSpace(token);
             const bool valid = type == json_type::null      ? text == "null"
@@ -246,7 +255,7 @@ struct Impl : JsonDecoderBackend
             slot.set = false;
             return true;
         }
-        switch (node.type) {
+        switch (want) {
         case core::DataType::String: {
             if (type == json_type::string) {
                 if (!stringOf(value, token, slot.s))
@@ -318,11 +327,122 @@ struct Impl : JsonDecoderBackend
             }
             break;
         }
-        case core::DataType::Null: break;
+        case core::DataType::Null:
+        case core::DataType::ArrayString:
+        case core::DataType::ArrayInt:
+        case core::DataType::ArrayDouble:
+        case core::DataType::ArrayObject: break; // arrays: readArray()
         }
         slot.set = true;
         return true;
     }
+
+    // Appends a decoded scalar (or null) as canonical JSON.
+    static void appendJson(std::string &out, core::DataType type, const Slot &slot)
+    {
+        if (!slot.set) {
+            out += "null";
+            return;
+        }
+        switch (type) {
+        case core::DataType::String: RowJson::appendString(out, slot.s); break;
+        case core::DataType::Double: RowJson::appendDouble(out, slot.d); break;
+        case core::DataType::Boolean: out += slot.i ? "true" : "false"; break;
+        case core::DataType::Timestamp: RowJson::appendTimestamp(out, slot.i); break;
+        default: {
+            char buf[24];
+            out.append(buf, std::to_chars(buf, buf + sizeof buf, slot.i).ptr);
+        }
+        }
+    }
+
+    // An array field, kept as canonical JSON: every element checked against the
+    // element type (an array<object>'s elements against its declared fields, the
+    // others left out), so that what reads it later (explode, size, element_at)
+    // meets no surprise.
+    bool readArray(const PathNode &node, simdjson::ondemand::value value, Slot &slot)
+    {
+        const std::string_view token = value.raw_json_token();
+        const json_type type = typeOf(token);
+        if (type == json_type::null) {
+            if (withoutTrailingSpace(token) != "null")
+                return failScalar(node, withoutTrailingSpace(token));
+            slot.set = false;
+            return true;
+        }
+        if (type != json_type::array)
+            return fail(node, core::typeName(node.type) == u"array<object>" ? "an array of objects" : "an array", type);
+        simdjson::ondemand::array array;
+        if (value.get_array().get(array))
+            return failField(node, "not a valid array");
+        const std::vector<core::Field> &elementFields = schema.fields[size_t(node.field)].elementFields;
+        const core::DataType element = core::elementType(node.type);
+        std::string &text = m_arrayText;
+        text.assign(1, '[');
+        size_t index = 0;
+        for (auto elementOrError : array) {
+            simdjson::ondemand::value item;
+            if (auto error = std::move(elementOrError).get(item))
+                return failJson(simdjson::error_message(error));
+            if (index > 0)
+                text.push_back(',');
+            m_elementSuffix = '[' + std::to_string(index++) + ']';
+            if (node.type != core::DataType::ArrayObject) {
+                Slot e;
+                if (!readScalar(node, element, item, e))
+                    return false;
+                appendJson(text, element, e);
+                continue;
+            }
+            const std::string_view itemToken = item.raw_json_token();
+            if (typeOf(itemToken) == json_type::null) {
+                text += "null";
+                continue;
+            }
+            simdjson::ondemand::object object;
+            if (typeOf(itemToken) != json_type::object || item.get_object().get(object))
+                return fail(node, "an object", typeOf(itemToken));
+            std::vector<Slot> &fields = m_elementSlots;
+            fields.assign(elementFields.size(), Slot{});
+            const std::string suffix = m_elementSuffix;
+            for (auto fieldOrError : object) {
+                simdjson::ondemand::field field;
+                if (auto error = std::move(fieldOrError).get(field))
+                    return failJson(simdjson::error_message(error));
+                std::string_view key;
+                if (field.unescaped_key().get(key))
+                    return failJson("bad key");
+                for (size_t f = 0; f < elementFields.size(); ++f) {
+                    if (elementFields[f].name.toUtf8() != QByteArray(key.data(), qsizetype(key.size())))
+                        continue;
+                    m_elementSuffix = suffix + '.' + std::string(key);
+                    Slot read;
+                    simdjson::ondemand::value fieldValue = field.value();
+                    if (!readScalar(node, elementFields[f].type, fieldValue, read))
+                        return false;
+                    fields[f] = read;
+                    break;
+                }
+            }
+            text.push_back('{');
+            for (size_t f = 0; f < elementFields.size(); ++f) {
+                if (f > 0)
+                    text.push_back(',');
+                RowJson::appendString(text, elementFields[f].name.toStdString());
+                text.push_back(':');
+                appendJson(text, elementFields[f].type, fields[f]);
+            }
+            text.push_back('}');
+        }
+        m_elementSuffix.clear();
+        text.push_back(']');
+        slot.s = arena->copy(text);
+        slot.set = true;
+        return true;
+    }
+    std::string m_arrayText;           // the array being read, as canonical JSON
+    std::vector<Slot> m_elementSlots;  // an array<object> element's fields
+    std::string m_elementSuffix;       // "[2].price": where in an array a message is about
 
     bool readObject(PathNode &node, simdjson::ondemand::object object)
     {
@@ -470,6 +590,7 @@ bool Impl::decodeRecord(std::string_view json, Batch &batch, size_t row, StringA
     const std::string_view record(copy, json.size());
     for (auto &slot : d->values)
         slot.set = false;
+    d->m_elementSuffix.clear();
     d->reason = &reason;
     d->arena = &arena;
 
@@ -515,7 +636,7 @@ void Impl::writeRow(Batch &batch, size_t row) const
         c.valid[row] = 1;
         if (c.type == core::DataType::Double)
             c.doubles[row] = s.d;
-        else if (c.type == core::DataType::String)
+        else if (c.usesStrings())
             c.strings[row] = s.s;
         else if (c.usesInts())
             c.ints[row] = s.i;

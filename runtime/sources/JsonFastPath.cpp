@@ -364,8 +364,8 @@ JsonFastPath::JsonFastPath(const core::Schema &declared)
 {
     for (size_t f = 0; f < declared.fields.size(); ++f) {
         const core::Field &field = declared.fields[f];
-        if (field.type == core::DataType::Null)
-            m_usable = false;
+        if (field.type == core::DataType::Null || core::isArray(field.type))
+            m_usable = false; // arrays are simdjson's to read (and check element by element)
         Node *node = &m_root;
         for (const QString &part : field.name.split(u'.')) {
             const std::string name = part.toStdString();

@@ -299,6 +299,11 @@ void tst_RunCommand::examplesRunOnDemoData_data()
                                        << QStringLiteral("conversions_per_category");
     QTest::newRow("order enrichment") << QStringLiteral("order-enrichment") << QStringLiteral("orders.db")
                                       << QStringLiteral("orders_enriched");
+    QTest::newRow("order lines per category (explode)") << QStringLiteral("order-lines-per-category")
+                                                        << QStringLiteral("order-lines.db")
+                                                        << QStringLiteral("revenue_per_category");
+    QTest::newRow("running totals per customer") << QStringLiteral("running-totals") << QStringLiteral("totals.db")
+                                                 << QStringLiteral("customer_totals");
 }
 
 void tst_RunCommand::examplesRunOnDemoData()
@@ -311,7 +316,7 @@ void tst_RunCommand::examplesRunOnDemoData()
         QProcess demo;
         demo.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("produce-demo"), QStringLiteral("--bootstrap"), m_bootstrap,
                                                       QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--count"),
-                                                      QStringLiteral("24000")});
+                                                      QStringLiteral("24000"), QStringLiteral("--orders")});
         QVERIFY(demo.waitForFinished(60000));
         QCOMPARE(demo.exitCode(), 0);
         produced = true;

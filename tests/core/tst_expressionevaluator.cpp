@@ -33,6 +33,10 @@ TestRow testRow()
     add("ns", DataType::String, Value::null());
     add("nb", DataType::Boolean, Value::null());
     add("payload.user.id", DataType::String, Value::string(QStringLiteral("u-42")));
+    add("tags", DataType::ArrayString, Value::array(DataType::ArrayString, QStringLiteral(R"(["a","b",null])")));
+    add("nums", DataType::ArrayInt, Value::array(DataType::ArrayInt, QStringLiteral("[3,1,2]")));
+    add("na", DataType::ArrayInt, Value::null());
+    add("lines", DataType::ArrayObject, Value::array(DataType::ArrayObject, QStringLiteral(R"([{"sku":"x1","qty":2}])")));
     return r;
 }
 } // namespace
@@ -250,6 +254,28 @@ void tst_ExpressionEvaluator::evaluate_data()
     row("unix_millis(ts)", "1795601730250");
     row("timestamp_millis(unix_millis(ts) + 60000)", "TIMESTAMP '2026-11-25T10:16:30.250Z'");
     row("timestamp_millis(0)", "TIMESTAMP '1970-01-01T00:00:00.000Z'");
+    // Arrays (Spark's functions, without ANSI mode)
+    row("size(tags)", "3");
+    row("size(lines)", "1");
+    row("size(na)", "-1");
+    row("element_at(tags, 1)", "'a'");
+    row("element_at(tags, -1)", "NULL");
+    row("element_at(nums, -1)", "2");
+    row("element_at(nums, 4)", "NULL");
+    row("element_at(nums, 0)", "NULL");
+    row("element_at(na, 1)", "NULL");
+    row("array_contains(nums, 2)", "TRUE");
+    row("array_contains(nums, 2.0)", "TRUE");
+    row("array_contains(nums, 9)", "FALSE");
+    row("array_contains(tags, 'b')", "TRUE");
+    row("array_contains(tags, 'z')", "NULL"); // not found, but a NULL might be it
+    row("array_contains(na, 1)", "NULL");
+    row("split('a,b,,c,', ',')", R"(["a","b","","c",""])");
+    row("split('abc', '')", R"(["a","b","c"])");
+    row("split(s, 'l+')", R"(["He","o"])");
+    row("element_at(split('2026-11-25', '-'), 2)", "'11'");
+    row("size(split(ns, ','))", "-1");
+    row("CAST(nums AS string)", "'[3,1,2]'");
     // Nested JSON fields
     row("payload.user.id", "'u-42'");
     row("`payload`.`user`.id = 'u-42'", "TRUE");

@@ -16,7 +16,8 @@ Schema testSchema()
     s.fields = {{QStringLiteral("a"), DataType::Int},          {QStringLiteral("b"), DataType::Int},
                 {QStringLiteral("x"), DataType::Double},       {QStringLiteral("amount"), DataType::Double},
                 {QStringLiteral("s"), DataType::String},       {QStringLiteral("ts"), DataType::Timestamp},
-                {QStringLiteral("flag"), DataType::Boolean},   {QStringLiteral("payload.user.id"), DataType::String}};
+                {QStringLiteral("flag"), DataType::Boolean},   {QStringLiteral("payload.user.id"), DataType::String},
+                {QStringLiteral("tags"), DataType::ArrayString}, {QStringLiteral("lines"), DataType::ArrayObject}};
     return s;
 }
 } // namespace
@@ -74,6 +75,11 @@ void tst_ExpressionTypeChecker::types_data()
     row("unix_millis(ts) / 1000", "double");
     row("a IN (1, 2.5)", "boolean");
     row("s LIKE 'a%' AND NOT flag", "boolean");
+    row("split(s, ',')", "array<string>");
+    row("element_at(tags, 1)", "string");
+    row("element_at(split(s, ','), -1)", "string");
+    row("size(lines)", "int");
+    row("array_contains(tags, s)", "boolean");
 }
 
 void tst_ExpressionTypeChecker::types()
@@ -110,6 +116,10 @@ void tst_ExpressionTypeChecker::errors_data()
     row("s LIKE 1", 7, "LIKE needs strings, got int");
     row("a IN (1, 'x')", 9, "cannot compare int with string in IN");
     row("-s", 0, "unary minus needs a number, got string");
+    row("element_at(lines, 1)", 0, "element_at() of an array<object> is not a value an expression can hold; explode the array and use its fields");
+    row("array_contains(tags, a)", 21, "array_contains() looks for a value of the array's element type (string), got int");
+    row("size(s)", 5, "argument 1 of size() must be an array, got string");
+    row("CAST(tags AS int)", 0, "cannot cast array<string> to int");
     row("ts + 1", 0, "for time arithmetic use unix_millis() and timestamp_millis()");
     row("coalesce(s, a)", 12, "arguments of coalesce() have different types: string and int");
     row("date_trunc('hour', s)", 19, "argument 2 of date_trunc() must be a timestamp, got string");

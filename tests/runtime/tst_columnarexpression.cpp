@@ -102,6 +102,8 @@ void tst_ColumnarExpression::matchesReference_data()
              "date_trunc('hour', ts)", "date_trunc('week', ts)", "hour(ts)", "minute(ts)", "unix_millis(ts)",
              "timestamp_millis(unix_millis(ts) + a)",
              "a + b * 2 > x AND s LIKE 'h%' OR ts IS NULL",
+             "split(s, 'l')", "size(split(s, 'l'))", "element_at(split(s, 'l'), 1)", "element_at(split(t, ' '), -1)",
+             "array_contains(split(s, 'l'), 'He')", "size(split(s, ''))",
          })
         QTest::newRow(e) << QString::fromUtf8(e);
 }

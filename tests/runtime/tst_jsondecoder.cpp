@@ -48,7 +48,68 @@ private slots:
     void fastPathOnGeneratedRecords();
     void timestamps_data();
     void timestamps();
+    void arrays_data();
+    void arrays();
 };
+
+void tst_JsonDecoder::arrays_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected"); // the row, or the dead-letter reason
+    QTest::newRow("every kind") << QByteArray(R"({"id": "o1", "tags": ["a", "b"], "nums": [1, 2,3],
+        "lines": [{"qty": 2, "sku": "x", "extra": [1]}, {"sku": "y"}]})")
+                                << QStringLiteral(R"('o1' | ["a","b"] | [1,2,3] | [{"sku":"x","qty":2,"at":null},{"sku":"y","qty":null,"at":null}])");
+    QTest::newRow("timestamps in elements") << QByteArray(R"({"lines": [{"at": 1795601730250}, {"at": "2026-11-25T10:00:00Z"}]})")
+        << QStringLiteral(R"(NULL | NULL | NULL | [{"sku":null,"qty":null,"at":"2026-11-25T10:15:30.250Z"},{"sku":null,"qty":null,"at":"2026-11-25T10:00:00.000Z"}])");
+    QTest::newRow("scalars read as strings") << QByteArray(R"({"tags": [1, true, "x", null]})")
+                                             << QStringLiteral(R"(NULL | ["1","true","x",null] | NULL | NULL)");
+    QTest::newRow("empty and null") << QByteArray(R"({"tags": [], "nums": null, "lines": []})")
+                                    << QStringLiteral("NULL | [] | NULL | []");
+    QTest::newRow("escapes") << QByteArray(R"({"tags": ["q\"uote", "\u00e9", "a\\b"]})")
+                             << QStringLiteral(R"(NULL | ["q\"uote","é","a\\b"] | NULL | NULL)");
+    QTest::newRow("a wrong element") << QByteArray(R"({"nums": [1, "two"]})")
+                                     << QStringLiteral("field 'nums[1]': expected an integer, got a string");
+    QTest::newRow("not an array") << QByteArray(R"({"tags": "a,b"})")
+                                  << QStringLiteral("field 'tags': expected an array, got a string");
+    QTest::newRow("an element not an object") << QByteArray(R"({"lines": [1]})")
+                                               << QStringLiteral("field 'lines[0]': expected an object, got a number");
+    QTest::newRow("a wrong element field") << QByteArray(R"({"lines": [{"sku": "a"}, {"qty": "2"}]})")
+                                           << QStringLiteral("field 'lines[1].qty': expected an integer, got a string");
+    QTest::newRow("nested arrays") << QByteArray(R"({"tags": [["a"]]})")
+                                   << QStringLiteral("field 'tags[0]': expected a string, got an array");
+    QTest::newRow("a bad literal in an array") << QByteArray(R"({"nums": [1, tru]})")
+                                               << QStringLiteral("field 'nums[1]': 'tru' is not JSON");
+}
+
+// Array fields are kept as canonical JSON, checked element by element.
+void tst_JsonDecoder::arrays()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    core::Schema schema;
+    core::Field lines{QStringLiteral("lines"), DataType::ArrayObject};
+    lines.elementFields = {{QStringLiteral("sku"), DataType::String}, {QStringLiteral("qty"), DataType::Int},
+                           {QStringLiteral("at"), DataType::Timestamp}};
+    schema.fields = {{QStringLiteral("id"), DataType::String}, {QStringLiteral("tags"), DataType::ArrayString},
+                     {QStringLiteral("nums"), DataType::ArrayInt}, lines};
+    JsonDecoder decoder(schema);
+    Batch batch = Batch::empty(schema);
+    StringArena arena;
+    std::string reason;
+    const std::string_view record(json.constData(), size_t(json.size()));
+    if (decoder.decode(record, batch, arena, reason)) {
+        batch.rows = 1;
+        QCOMPARE(row(batch, 0), expected);
+    } else {
+        QVERIFY2(QString::fromStdString(reason).startsWith(expected), reason.c_str());
+    }
+    // The same through decodeMany.
+    Batch many = Batch::empty(schema);
+    std::vector<DecodeFailure> failures;
+    decoder.decodeMany(&record, 1, many, arena, failures);
+    QCOMPARE(many.columns[0].size(), size_t(failures.empty() ? 1 : 0));
+    QCOMPARE(failures.size(), size_t(reason.empty() ? 0 : 1));
+}
 
 void tst_JsonDecoder::decode_data()
 {

@@ -34,6 +34,7 @@ private slots:
     void invalidExpressionShowsItsError();
     void completionOffersFieldsAndFunctions();
     void tableEditsAggregates();
+    void schemaTableKeepsElementFields();
     void renameFromTheIdField();
     void focusesTheSettingOfAProblem();
     void jsonViewAppliesAValidEdit();
@@ -205,6 +206,30 @@ void tst_Inspector::tableEditsAggregates()
                           {QStringLiteral("expr"), QStringLiteral("user_id")}}));
     QVERIFY(f.problems.result().ok());
     QCOMPARE(f.doc.undoStack()->count(), 3);
+}
+
+// An array<object> field's element fields are one cell, "name type, ...": they
+// survive edits of other cells, and an edit of the cell itself is read back.
+void tst_Inspector::schemaTableKeepsElementFields()
+{
+    Fixture f("order-lines-per-category.json");
+    f.inspector.showNode(QStringLiteral("orders"));
+    auto *table = f.inspector.editor(QStringLiteral("schema"))->findChild<QTableWidget *>();
+    QVERIFY(table);
+    QCOMPARE(table->columnCount(), 3);
+    QCOMPARE(table->item(2, 2)->text(), QStringLiteral("product_id string, category string, price double, quantity int"));
+    auto lines = [&] {
+        return f.doc.pipeline().node(QStringLiteral("orders"))->config.value(QStringLiteral("schema")).toArray().at(2).toObject();
+    };
+    const QJsonArray before = lines().value(QStringLiteral("fields")).toArray();
+    table->item(0, 0)->setText(QStringLiteral("order"));
+    QCOMPARE(lines().value(QStringLiteral("fields")).toArray(), before);
+    table->item(2, 2)->setText(QStringLiteral("product_id string, quantity  int, note string"));
+    const QJsonArray after = lines().value(QStringLiteral("fields")).toArray();
+    QCOMPARE(after.size(), 3);
+    QCOMPARE(after.at(2).toObject(), QJsonObject({{QStringLiteral("name"), QStringLiteral("note")},
+                                                  {QStringLiteral("type"), QStringLiteral("string")}}));
+    QCOMPARE(after.at(1).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("int"));
 }
 
 void tst_Inspector::renameFromTheIdField()

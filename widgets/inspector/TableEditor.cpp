@@ -183,7 +183,8 @@ public:
             if (spec().kind == SettingKind::ObjectList) {
                 QJsonObject object = m_table->item(row, 0)->data(Qt::UserRole).toJsonObject();
                 for (int c = 0; c < int(m_columns.size()); ++c) {
-                    const QJsonValue v = textValue(m_columns[c].kind, cell(c));
+                    const QJsonValue v = m_columns[c].kind == SettingKind::ObjectList ? nestedValue(cell(c))
+                                                                                      : textValue(m_columns[c].kind, cell(c));
                     if (v.isUndefined())
                         object.remove(m_columns[c].key);
                     else
@@ -216,12 +217,38 @@ private:
                 v = item.toObject().value(m_columns[c].key);
             else
                 v = item.toArray().at(c);
-            auto *cell = new QTableWidgetItem(valueText(v));
+            auto *cell = new QTableWidgetItem(m_columns[c].kind == SettingKind::ObjectList ? nestedText(v) : valueText(v));
             cell->setToolTip(m_columns[c].help);
             m_table->setItem(row, c, cell);
         }
         m_table->item(row, 0)->setData(Qt::UserRole, item.toObject());
         m_updating = wasUpdating;
+    }
+
+    // A list of objects inside a row (an array<object>'s element fields) is one
+    // cell: "name type, name type", each object's first two settings.
+    QString nestedText(const QJsonValue &v) const
+    {
+        QStringList items;
+        for (const auto &item : v.toArray()) {
+            const QJsonObject o = item.toObject();
+            items << (o.value(QStringLiteral("name")).toString() + u' ' + o.value(QStringLiteral("type")).toString()).trimmed();
+        }
+        return items.join(QStringLiteral(", "));
+    }
+    static QJsonValue nestedValue(const QString &text)
+    {
+        QJsonArray items;
+        for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+            const QStringList words = part.simplified().split(u' ');
+            if (words.front().isEmpty())
+                continue;
+            QJsonObject o{{QStringLiteral("name"), words.front()}};
+            if (words.size() > 1)
+                o.insert(QStringLiteral("type"), words.mid(1).join(QString()));
+            items.append(o);
+        }
+        return items.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(items);
     }
 
     void fitHeight()

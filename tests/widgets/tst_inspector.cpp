@@ -35,6 +35,7 @@ private slots:
     void completionOffersFieldsAndFunctions();
     void tableEditsAggregates();
     void schemaTableKeepsElementFields();
+    void aJoinConditionCompletesTheJoinedFields();
     void renameFromTheIdField();
     void focusesTheSettingOfAProblem();
     void jsonViewAppliesAValidEdit();
@@ -230,6 +231,19 @@ void tst_Inspector::schemaTableKeepsElementFields()
     QCOMPARE(after.at(2).toObject(), QJsonObject({{QStringLiteral("name"), QStringLiteral("note")},
                                                   {QStringLiteral("type"), QStringLiteral("string")}}));
     QCOMPARE(after.at(1).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("int"));
+}
+
+void tst_Inspector::aJoinConditionCompletesTheJoinedFields()
+{
+    Fixture f("conversion-funnel.json");
+    f.inspector.show();
+    f.inspector.showNode(QStringLiteral("converted"));
+    auto *editor = f.inspector.findChild<widgets::ExpressionEditor *>();
+    QVERIFY(editor);
+    QCOMPARE(editor->completions(QStringLiteral("right_t")), QStringList{QStringLiteral("right_ts")});
+    QCOMPARE(editor->completions(QStringLiteral("amou")), QStringList{QStringLiteral("amount")}); // the right side's
+    QVERIFY(editor->completions(QStringLiteral("ts")).isEmpty()); // both sides have ts: left_ts and right_ts
+    QVERIFY(editor->completions(QStringLiteral("arr")).contains(QStringLiteral("array_contains(array, value)")));
 }
 
 void tst_Inspector::renameFromTheIdField()

@@ -183,6 +183,12 @@ void NodeInspector::refreshAnalysis()
     const auto schemas = result.schemas.constFind(m_nodeId);
     if (schemas != result.schemas.constEnd() && !schemas->inputs.empty())
         context.input = schemas->inputs.begin()->second;
+    const core::Node *node = pipeline.node(m_nodeId);
+    if (node && node->type == u"join.stream" && schemas != result.schemas.constEnd()) {
+        const auto out = schemas->outputs.find(QStringLiteral("out"));
+        if (out != schemas->outputs.end())
+            context.expressionInput = out->second;
+    }
     m_form->setContext(context);
 
     QMap<QString, QString> bySetting;

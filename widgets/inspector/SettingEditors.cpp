@@ -293,7 +293,10 @@ public:
         const QString text = m_editor->expression();
         return text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
     }
-    void setContext(const EditorContext &context) override { m_editor->setSchema(context.input); }
+    void setContext(const EditorContext &context) override
+    {
+        m_editor->setSchema(context.expressionInput ? context.expressionInput : context.input);
+    }
 
 private:
     ExpressionEditor *m_editor = nullptr;

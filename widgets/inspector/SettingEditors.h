@@ -21,6 +21,9 @@ namespace sw::widgets {
 struct EditorContext
 {
     std::optional<core::Schema> input; // nullopt: unknown (upstream problems)
+    // What expressions are checked against and completed from, when not the input:
+    // a stream join's condition is over the joined fields.
+    std::optional<core::Schema> expressionInput;
     QStringList connections;
     QString pipelineDir; // relative paths are offered relative to it
 };

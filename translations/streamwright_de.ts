@@ -1999,6 +1999,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>%1 of an array&lt;object&gt; is not a value an expression can hold; explode the array and use its fields</source>
         <translation>%1 eines array&lt;object&gt; ist kein Wert, den ein Ausdruck halten kann; verwenden Sie explode und dessen Felder</translation>
     </message>
+    <message>
+        <source>arrays are not compared in %1; compare their elements (element_at, array_contains) or their sizes (size)</source>
+        <translation>Arrays werden in %1 nicht verglichen; vergleichen Sie ihre Elemente (element_at, array_contains) oder ihre Größen (size)</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::expr::ExprError</name>

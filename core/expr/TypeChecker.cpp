@@ -59,6 +59,12 @@ private:
     {
         coerceTimestampLiteral(a, b.type);
         coerceTimestampLiteral(b, a.type);
+        if (isArray(a.type) || isArray(b.type)) {
+            error(at, tr("arrays are not compared in %1; compare their elements (element_at, array_contains) or their "
+                         "sizes (size)")
+                          .arg(what));
+            return false;
+        }
         bool ok = false;
         Casts::common(a.type, b.type, &ok);
         if (!ok)

@@ -120,6 +120,8 @@ void tst_ExpressionTypeChecker::errors_data()
     row("array_contains(tags, a)", 21, "array_contains() looks for a value of the array's element type (string), got int");
     row("size(s)", 5, "argument 1 of size() must be an array, got string");
     row("CAST(tags AS int)", 0, "cannot cast array<string> to int");
+    row("tags = tags", 0, "arrays are not compared in '='; compare their elements");
+    row("s IN (tags)", 6, "arrays are not compared in IN");
     row("ts + 1", 0, "for time arithmetic use unix_millis() and timestamp_millis()");
     row("coalesce(s, a)", 12, "arguments of coalesce() have different types: string and int");
     row("date_trunc('hour', s)", 19, "argument 2 of date_trunc() must be a timestamp, got string");

@@ -1686,6 +1686,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>an element field is a key of the element itself; &quot;%1&quot; cannot reach deeper</source>
         <translation>ein Elementfeld ist ein Schlüssel des Elements selbst; „%1“ kann nicht tiefer reichen</translation>
     </message>
+    <message>
+        <source>a lookup table&apos;s columns are single values; %1 cannot be read from a table</source>
+        <translation>die Spalten einer Lookup-Tabelle sind Einzelwerte; %1 kann nicht aus einer Tabelle gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::SettingsValidator</name>

@@ -32,12 +32,13 @@ struct RuntimeNode
     int eventTimeColumn = -1;
     int64_t watermarkDelay = 0;
     int64_t maxEventTime = std::numeric_limits<int64_t>::min();
-    // The event times taken in this batch (Spark's eventTime min/max/avg); the sum
-    // of their differences from the first stays exact in a long double.
+    // The event times taken in this batch (Spark's eventTime min/max/avg); their
+    // differences from the first, summed in a double (exact while the sum stays
+    // below 2^53 ms: 10,000 rows a day apart), keep the mean to the millisecond.
     struct EventTimes
     {
         int64_t count = 0, min = 0, max = 0, first = 0;
-        long double sumFromFirst = 0;
+        double sumFromFirst = 0;
     } batchEventTimes;
     // Sources: dead letters (deadLetters setting): the policy, the sink of
     // deadLetters.to (none: the "dead" edge, else the pipeline's default file),

@@ -24,7 +24,7 @@ void WatermarkTracker::observe(RuntimeNode &node, const Batch &rows)
             seen.min = std::min(seen.min, t);
             seen.max = std::max(seen.max, t);
         }
-        seen.sumFromFirst += (long double)t - (long double)seen.first;
+        seen.sumFromFirst += double(t) - double(seen.first);
     }
     node.maxEventTime = largest;
 }

@@ -99,7 +99,8 @@ void GraphValidator::checkEdges(GraphInfo &info)
     info.edgeFrom.assign(p.edges.size(), -1);
     for (int k = 0; k < int(p.edges.size()); ++k) {
         const Edge &edge = p.edges[size_t(k)];
-        const QString ep = QStringLiteral("/edges/%1").arg(k);
+        // The edge's pointer, only made for a message: most edges have none.
+        const auto ep = [k] { return QStringLiteral("/edges/%1").arg(k); };
         bool ok = true;
         const auto fromIt = info.nodeIndex.constFind(edge.from), toIt = info.nodeIndex.constFind(edge.to);
         for (const auto &[end, key, found] : {std::tuple{edge.from, QStringLiteral("from"), fromIt != info.nodeIndex.constEnd()},
@@ -109,7 +110,7 @@ void GraphValidator::checkEdges(GraphInfo &info)
                     for (const auto &n : p.nodes)
                         ids << n.id;
                 }
-                m_context.error(ep + u'/' + key, tr("the edge refers to node \"%1\", which does not exist%2")
+                m_context.error(ep() + u'/' + key, tr("the edge refers to node \"%1\", which does not exist%2")
                                                      .arg(end, didYouMean(end, ids)));
                 ok = false;
             }
@@ -125,19 +126,19 @@ void GraphValidator::checkEdges(GraphInfo &info)
         const NodeType *fromType = info.types[size_t(from)];
         const NodeType *toType = info.types[size_t(to)];
         if (fromType->isSink()) {
-            m_context.error(ep + QStringLiteral("/from"),
+            m_context.error(ep() + QStringLiteral("/from"),
                             tr("\"%1\" is a sink (%2) and has no output").arg(edge.from, fromType->id), edge.from);
             continue;
         }
         if (!edge.fromPort.isEmpty() && !fromType->output(edge.fromPort)) {
-            m_context.error(ep + QStringLiteral("/fromPort"), tr("\"%1\" (%2) has no output \"%3\"; its outputs are %4")
+            m_context.error(ep() + QStringLiteral("/fromPort"), tr("\"%1\" (%2) has no output \"%3\"; its outputs are %4")
                                                                   .arg(edge.from, fromType->id, edge.fromPort,
                                                                        portList(fromType->outputs)),
                             edge.from);
             continue;
         }
         if (toType->isSource()) {
-            m_context.error(ep + QStringLiteral("/to"),
+            m_context.error(ep() + QStringLiteral("/to"),
                             tr("\"%1\" is a source (%2) and takes no input").arg(edge.to, toType->id), edge.to);
             continue;
         }
@@ -145,13 +146,13 @@ void GraphValidator::checkEdges(GraphInfo &info)
         if (port.isEmpty()) {
             port = toType->defaultInput();
             if (port.isEmpty()) {
-                m_context.error(ep, tr("edges into \"%1\" (%2) must name the port: %3")
+                m_context.error(ep(), tr("edges into \"%1\" (%2) must name the port: %3")
                                         .arg(edge.to, toType->id, portList(toType->inputs)),
                                 edge.to);
                 continue;
             }
         } else if (!toType->input(port)) {
-            m_context.error(ep + QStringLiteral("/port"), tr("\"%1\" (%2) has no input port \"%3\"; its ports are %4")
+            m_context.error(ep() + QStringLiteral("/port"), tr("\"%1\" (%2) has no input port \"%3\"; its ports are %4")
                                                               .arg(edge.to, toType->id, port, portList(toType->inputs)),
                             edge.to);
             continue;
@@ -162,14 +163,14 @@ void GraphValidator::checkEdges(GraphInfo &info)
         for (int other : edgesIntoPort) {
             const Edge &o = p.edges[size_t(other)];
             if (o.from == edge.from && o.fromPort == edge.fromPort) {
-                m_context.error(ep, tr("the same edge is already at /edges/%1").arg(other), edge.to);
+                m_context.error(ep(), tr("the same edge is already at /edges/%1").arg(other), edge.to);
                 duplicate = true;
             }
         }
         if (duplicate)
             continue;
         if (!edgesIntoPort.empty() && !toType->input(port)->multiple) {
-            m_context.error(ep, tr("input \"%1\" of \"%2\" already comes from \"%3\" (/edges/%4); to merge streams use a "
+            m_context.error(ep(), tr("input \"%1\" of \"%2\" already comes from \"%3\" (/edges/%4); to merge streams use a "
                                    "union node")
                                     .arg(port, edge.to, p.edges[size_t(edgesIntoPort.front())].from)
                                     .arg(edgesIntoPort.front()),
@@ -184,11 +185,14 @@ void GraphValidator::checkConnectivity(const GraphInfo &info)
 {
     const Pipeline &p = m_context.pipeline;
     std::vector<char> hasOutput(p.nodes.size(), 0);
-    for (const auto &e : p.edges) {
-        if (e.fromPort.isEmpty() || e.fromPort == QStringLiteral("out")) {
-            if (const auto it = info.nodeIndex.constFind(e.from); it != info.nodeIndex.constEnd())
-                hasOutput[size_t(*it)] = 1;
-        }
+    for (size_t k = 0; k < p.edges.size(); ++k) {
+        const Edge &e = p.edges[k];
+        if (!e.fromPort.isEmpty() && e.fromPort != u"out")
+            continue;
+        if (info.edgeFrom[k] >= 0) // both ends exist
+            hasOutput[size_t(info.edgeFrom[k])] = 1;
+        else if (const auto it = info.nodeIndex.constFind(e.from); it != info.nodeIndex.constEnd())
+            hasOutput[size_t(*it)] = 1; // an edge to nowhere: reported as such, not as an output going nowhere
     }
     for (int i = 0; i < int(p.nodes.size()); ++i) {
         const Node &node = p.nodes[size_t(i)];
@@ -237,7 +241,7 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
             for (int k : edgeIndices) {
                 indegree[size_t(to)] += 1;
                 edgeTo[size_t(k)] = to;
-                outgoing[size_t(info.nodeIndex.value(p.edges[size_t(k)].from))].push_back(k);
+                outgoing[size_t(info.edgeFrom[size_t(k)])].push_back(k);
             }
         }
     }
@@ -257,6 +261,7 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
     for (size_t next = 0; next < ready.size(); ++next) {
         const int i = ready[next];
         info.order << p.nodes[size_t(i)].id;
+        info.orderIndex.push_back(i);
         ordered[size_t(i)] = 1;
         for (int k : outgoing[size_t(i)]) {
             if (--indegree[size_t(edgeTo[size_t(k)])] == 0)

@@ -15,6 +15,7 @@ namespace sw::core {
 struct GraphInfo
 {
     QStringList order; // node ids in topological order (nodes on cycles left out)
+    std::vector<int> orderIndex; // the same nodes, by index
     // By node index, as the graph is walked per node and edge (by index, not by id:
     // hashing ids made a 100,000-node file slow to validate):
     std::vector<char> usable; // known type, valid id, the first node of its id

@@ -81,8 +81,7 @@ QHash<QString, NodeSchemas> SchemaInference::run()
     const Pipeline &p = m_context.pipeline;
     // By node index while the graph is walked (a lookup per edge), then by id.
     std::vector<std::optional<NodeSchemas>> byIndex(p.nodes.size());
-    for (const QString &id : m_graph.order) {
-        const int index = m_graph.nodeIndex.value(id);
+    for (const int index : m_graph.orderIndex) {
         const Node &node = p.nodes[size_t(index)];
         const NodeType &type = *m_graph.types[size_t(index)];
         const NodeScope scope{index, node, type};
@@ -117,10 +116,10 @@ QHash<QString, NodeSchemas> SchemaInference::run()
     }
     QHash<QString, NodeSchemas> result;
     result.reserve(m_graph.order.size());
-    for (const QString &id : m_graph.order) {
-        auto &schemas = byIndex[size_t(m_graph.nodeIndex.value(id))];
+    for (const int index : m_graph.orderIndex) {
+        auto &schemas = byIndex[size_t(index)];
         if (schemas)
-            result.emplace(id, std::move(*schemas)); // moved, not copied: a long pipeline has many
+            result.emplace(p.nodes[size_t(index)].id, std::move(*schemas)); // moved, not copied: a long pipeline has many
     }
     return result;
 }

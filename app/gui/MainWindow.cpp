@@ -104,6 +104,11 @@ MainWindow::~MainWindow()
 void MainWindow::createDocks()
 {
     m_outline = new widgets::PipelineOutline(m_document, *m_problems, this);
+    connect(m_outline, &widgets::PipelineOutline::nodeChosen, this, [this](const QString &id) {
+        m_scene->selectNodes({id}); // the inspector follows the canvas's selection
+        if (auto *item = m_scene->nodeItem(id))
+            m_view->ensureVisible(item);
+    });
     auto *outlineDock = new QDockWidget(tr("Nodes"), this);
     outlineDock->setObjectName(QStringLiteral("nodesDock"));
     outlineDock->setWidget(m_outline);

@@ -8,6 +8,7 @@
 #include "format/PipelineFormat.h"
 #include "inspector/NodeInspector.h"
 #include "monitor/AlertsPanel.h"
+#include "outline/PipelineOutline.h"
 #include "run/RunController.h"
 
 #include <QJsonArray>
@@ -66,6 +67,16 @@ void tst_MainWindow::selectionShowsInTheInspector()
     QCOMPARE(window.inspector()->nodeId(), QStringLiteral("per_minute"));
     window.scene()->clearSelection();
     QCOMPARE(window.inspector()->nodeId(), QString());
+    // A click in the Nodes dock, on a node or on one of its fields, selects it too.
+    auto *outline = window.findChild<widgets::PipelineOutline *>();
+    QVERIFY(outline);
+    QTreeWidgetItem *views = outline->topLevelItem(0);
+    QCOMPARE(views->text(0), QStringLiteral("views"));
+    emit outline->itemClicked(views, 0);
+    QCOMPARE(window.inspector()->nodeId(), QStringLiteral("views"));
+    emit outline->itemClicked(outline->topLevelItem(2)->child(0)->child(0), 0);
+    QCOMPARE(window.inspector()->nodeId(), outline->topLevelItem(2)->text(0));
+    QCOMPARE(window.scene()->selectedNodeIds(), QStringList{outline->topLevelItem(2)->text(0)});
 }
 
 void tst_MainWindow::runShowsRowsOnTheEdges()

@@ -15,6 +15,14 @@ PipelineOutline::PipelineOutline(core::PipelineDocument &document, ProblemsModel
     header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     setAlternatingRowColors(true);
     connect(&m_problems, &ProblemsModel::validated, this, &PipelineOutline::rebuild);
+    auto chosen = [this](QTreeWidgetItem *item) {
+        while (item && item->parent()) // a port or a field: its node
+            item = item->parent();
+        if (item)
+            emit nodeChosen(item->data(0, Qt::UserRole).toString());
+    };
+    connect(this, &QTreeWidget::itemClicked, this, chosen);
+    connect(this, &QTreeWidget::itemActivated, this, chosen);
     rebuild();
 }
 

@@ -18,6 +18,10 @@ public:
 
     void selectNode(const QString &id);
 
+signals:
+    // The user clicked a node (or one of its ports or fields), or pressed Enter on it.
+    void nodeChosen(const QString &id);
+
 private:
     void rebuild();
 

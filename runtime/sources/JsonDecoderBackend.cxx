@@ -60,6 +60,15 @@ struct PathNode
     core::DataType type = core::DataType::Null; // a leaf: its declared type
     std::vector<PathNode> children;
     size_t next = 0; // where the next key is likely to be among children
+    // A leaf of type array<object>: its elements' fields, with their names as
+    // canonical JSON writes them ("name":), made once rather than per element.
+    struct ElementField
+    {
+        std::string name;
+        std::string jsonKey;
+        core::DataType type;
+    };
+    std::vector<ElementField> elements = {};
 
     PathNode *child(std::string_view n)
     {
@@ -375,7 +384,7 @@ struct Impl : JsonDecoderBackend
         simdjson::ondemand::array array;
         if (value.get_array().get(array))
             return failField(node, "not a valid array");
-        const std::vector<core::Field> &elementFields = schema.fields[size_t(node.field)].elementFields;
+        const std::vector<PathNode::ElementField> &elementFields = node.elements;
         const core::DataType element = core::elementType(node.type);
         std::string &text = m_arrayText;
         text.assign(1, '[');
@@ -413,7 +422,7 @@ struct Impl : JsonDecoderBackend
                 if (field.unescaped_key().get(key))
                     return failJson("bad key");
                 for (size_t f = 0; f < elementFields.size(); ++f) {
-                    if (elementFields[f].name.toUtf8() != QByteArray(key.data(), qsizetype(key.size())))
+                    if (!sameBytes(elementFields[f].name, key))
                         continue;
                     m_elementSuffix = suffix + '.' + std::string(key);
                     Slot read;
@@ -428,8 +437,7 @@ struct Impl : JsonDecoderBackend
             for (size_t f = 0; f < elementFields.size(); ++f) {
                 if (f > 0)
                     text.push_back(',');
-                RowJson::appendString(text, elementFields[f].name.toStdString());
-                text.push_back(':');
+                text += elementFields[f].jsonKey;
                 appendJson(text, elementFields[f].type, fields[f]);
             }
             text.push_back('}');
@@ -514,6 +522,12 @@ std::unique_ptr<JsonDecoderBackend> makeBackend(const core::Schema &declared)
         }
         node->field = int(f);
         node->type = declared.fields[f].type;
+        for (const core::Field &e : declared.fields[f].elementFields) {
+            std::string key;
+            RowJson::appendString(key, e.name.toStdString());
+            key.push_back(':');
+            node->elements.push_back({e.name.toStdString(), std::move(key), e.type});
+        }
     }
     d->values.resize(declared.fields.size());
     return d;

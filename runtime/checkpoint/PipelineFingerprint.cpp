@@ -44,26 +44,26 @@ QJsonValue durationJson(std::optional<int64_t> ms)
 // The settings a stateful operator's state depends on, from the typed settings.
 QJsonObject stateSettings(const QString &type, const QJsonObject &config)
 {
+    auto aggregatesJson = [](const std::vector<core::AggregateSpec> &specs) {
+        QJsonArray aggregates;
+        for (const auto &a : specs)
+            aggregates.append(QStringLiteral("%1 = %2(%3)").arg(a.name, a.fnName, a.expr));
+        return aggregates;
+    };
     if (type == u"window.aggregate") {
         const auto s = core::WindowAggregateSettings::parse(config);
-        QJsonArray aggregates;
-        for (const auto &a : s.aggregates)
-            aggregates.append(QStringLiteral("%1 = %2(%3)").arg(a.name, a.fnName, a.expr));
         return {{QStringLiteral("window.kind"), s.window.kindName},
                 {QStringLiteral("window.size"), durationJson(s.window.sizeMs)},
                 {QStringLiteral("window.slide"), durationJson(s.window.slideMs)},
                 {QStringLiteral("window.gap"), durationJson(s.window.gapMs)},
                 {QStringLiteral("groupBy"), QJsonArray::fromStringList(s.groupBy)},
-                {QStringLiteral("aggregates"), aggregates},
+                {QStringLiteral("aggregates"), aggregatesJson(s.aggregates)},
                 {QStringLiteral("outputMode"), core::outputModeName(s.outputMode)}};
     }
     if (type == u"aggregate") {
         const auto s = core::AggregateSettings::parse(config);
-        QJsonArray aggregates;
-        for (const auto &a : s.aggregates)
-            aggregates.append(QStringLiteral("%1 = %2(%3)").arg(a.name, a.fnName, a.expr));
         return {{QStringLiteral("groupBy"), QJsonArray::fromStringList(s.groupBy)},
-                {QStringLiteral("aggregates"), aggregates},
+                {QStringLiteral("aggregates"), aggregatesJson(s.aggregates)},
                 {QStringLiteral("outputMode"), core::outputModeName(s.outputMode)}};
     }
     if (type == u"join.stream") {

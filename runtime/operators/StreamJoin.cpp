@@ -101,7 +101,8 @@ Batch StreamJoin::asJoined(int side, const Batch &batch) const
     joined.shareArenasOf(batch);
     for (size_t o = 0; o < m_sources.size(); ++o) {
         const Source &s = m_sources[o];
-        const int column = s.side == 2 ? (side == 0 ? s.left : s.right) : s.side == side ? (side == 0 ? s.left : s.right) : -1;
+        // This side's columns, and the USING keys (which it has too).
+        const int column = s.side == 2 || s.side == side ? (side == 0 ? s.left : s.right) : -1;
         if (column >= 0)
             joined.columns[o] = batch.columns[size_t(column)];
         else

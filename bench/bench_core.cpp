@@ -127,6 +127,16 @@ static void BM_LoadAndValidateChain(benchmark::State &state)
 }
 BENCHMARK(BM_LoadAndValidateChain)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+// The reading part alone (JSON parse and the pipeline model), for the split.
+static void BM_LoadChain(benchmark::State &state)
+{
+    const QByteArray file = PipelineFormat::save(chainPipeline(int(state.range(0))));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(PipelineFormat::load(file));
+    state.counters["nodes"] = double(state.range(0) + 2);
+}
+BENCHMARK(BM_LoadChain)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
+
 static void BM_ValidateChain(benchmark::State &state)
 {
     const Pipeline p = chainPipeline(int(state.range(0)));

@@ -229,7 +229,7 @@ static void BM_ExplodeOrderLines(benchmark::State &state)
     core::Schema out;
     for (const core::Field &f : in.fields) {
         if (f.name == u"lines")
-            out.fields.insert(out.fields.end(), f.elementFields.begin(), f.elementFields.end());
+            out.fields.append(core::Fields(f.elementFields.begin(), f.elementFields.end()));
         else
             out.fields.push_back(f);
     }

@@ -58,38 +58,42 @@ public:
         return false;
     }
 
-    QString optionalString(const QJsonObject &o, const QString &key, const QString &pointer)
+    // `pointer` gives the object's JSON pointer, when a message needs it.
+    template<typename Pointer>
+    QString optionalString(const QJsonObject &o, const QString &key, const Pointer &pointer)
     {
         const auto v = o.value(key);
-        if (v.isUndefined())
-            return {};
-        if (!v.isString()) {
-            error(pointer + u'/' + key, tr("\"%1\" must be a string, not %2").arg(key, jsonTypeName(v)));
-            return {};
-        }
-        return v.toString();
+        if (v.isString())
+            return v.toString();
+        if (!v.isUndefined())
+            error(pointer() + u'/' + key, tr("\"%1\" must be a string, not %2").arg(key, jsonTypeName(v)));
+        return {};
     }
 
-    Node readNode(const QJsonObject &o, const QString &p)
+    // Pointers are made only for a message: a pipeline may have 100,000 nodes.
+    Node readNode(const QJsonObject &o, qsizetype index)
     {
+        const auto p = [index] { return QStringLiteral("/nodes/%1").arg(index); };
         Node node;
         if (!o.contains(QStringLiteral("id")))
-            error(p, tr("the node has no \"id\""));
+            error(p(), tr("the node has no \"id\""));
         if (!o.contains(QStringLiteral("type")))
-            error(p, tr("the node has no \"type\""));
+            error(p(), tr("the node has no \"type\""));
         node.id = optionalString(o, QStringLiteral("id"), p);
         node.type = optionalString(o, QStringLiteral("type"), p);
         const auto position = o.value(QStringLiteral("position"));
         if (!position.isUndefined()) {
             const auto a = position.toArray();
             if (!position.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
-                error(p + QStringLiteral("/position"), tr("\"position\" must be [x, y], two numbers"));
+                error(p() + QStringLiteral("/position"), tr("\"position\" must be [x, y], two numbers"));
             else
                 node.position = QPointF(a[0].toDouble(), a[1].toDouble());
         }
         const auto config = o.value(QStringLiteral("config"));
-        if (!config.isUndefined() && expect(config, QJsonValue::Object, p + QStringLiteral("/config"), QStringLiteral("\"config\"")))
+        if (config.isObject())
             node.config = config.toObject();
+        else if (!config.isUndefined())
+            expect(config, QJsonValue::Object, p() + QStringLiteral("/config"), QStringLiteral("\"config\""));
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
             static const QStringList known = {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("position"),
                                               QStringLiteral("config")};
@@ -99,13 +103,14 @@ public:
         return node;
     }
 
-    Edge readEdge(const QJsonObject &o, const QString &p)
+    Edge readEdge(const QJsonObject &o, qsizetype index)
     {
+        const auto p = [index] { return QStringLiteral("/edges/%1").arg(index); };
         Edge edge;
         if (!o.contains(QStringLiteral("from")))
-            error(p, tr("the edge has no \"from\""));
+            error(p(), tr("the edge has no \"from\""));
         if (!o.contains(QStringLiteral("to")))
-            error(p, tr("the edge has no \"to\""));
+            error(p(), tr("the edge has no \"to\""));
         edge.from = optionalString(o, QStringLiteral("from"), p);
         edge.fromPort = optionalString(o, QStringLiteral("fromPort"), p);
         edge.to = optionalString(o, QStringLiteral("to"), p);
@@ -151,7 +156,7 @@ public:
         checkFormat(root);
         if (fatal)
             return p;
-        p.name = optionalString(root, QStringLiteral("name"), QString());
+        p.name = optionalString(root, QStringLiteral("name"), [] { return QString(); });
         const auto connections = root.value(QStringLiteral("connections"));
         if (!connections.isUndefined() && expect(connections, QJsonValue::Object, QStringLiteral("/connections"), QStringLiteral("\"connections\""))) {
             const auto o = connections.toObject();
@@ -163,19 +168,23 @@ public:
         const auto nodes = root.value(QStringLiteral("nodes"));
         if (!nodes.isUndefined() && expect(nodes, QJsonValue::Array, QStringLiteral("/nodes"), QStringLiteral("\"nodes\""))) {
             const auto a = nodes.toArray();
+            p.nodes.reserve(size_t(a.size()));
             for (qsizetype i = 0; i < a.size(); ++i) {
-                const QString ptr = QStringLiteral("/nodes/%1").arg(i);
-                if (expect(a[i], QJsonValue::Object, ptr, tr("a node")))
-                    p.nodes.push_back(readNode(a[i].toObject(), ptr));
+                if (a[i].isObject())
+                    p.nodes.push_back(readNode(a[i].toObject(), i));
+                else
+                    expect(a[i], QJsonValue::Object, QStringLiteral("/nodes/%1").arg(i), tr("a node"));
             }
         }
         const auto edges = root.value(QStringLiteral("edges"));
         if (!edges.isUndefined() && expect(edges, QJsonValue::Array, QStringLiteral("/edges"), QStringLiteral("\"edges\""))) {
             const auto a = edges.toArray();
+            p.edges.reserve(size_t(a.size()));
             for (qsizetype i = 0; i < a.size(); ++i) {
-                const QString ptr = QStringLiteral("/edges/%1").arg(i);
-                if (expect(a[i], QJsonValue::Object, ptr, tr("an edge")))
-                    p.edges.push_back(readEdge(a[i].toObject(), ptr));
+                if (a[i].isObject())
+                    p.edges.push_back(readEdge(a[i].toObject(), i));
+                else
+                    expect(a[i], QJsonValue::Object, QStringLiteral("/edges/%1").arg(i), tr("an edge"));
             }
         }
         const auto runtime = root.value(QStringLiteral("runtime"));

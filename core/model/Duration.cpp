@@ -2,7 +2,6 @@
 #include "model/Duration.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -20,14 +19,29 @@ constexpr int64_t kMaxMs = int64_t(1) << 53;
 
 std::optional<int64_t> Duration::parseMs(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^(-?[0-9]+(?:\\.[0-9]+)?)(ms|s|m|h|d)$"));
-    const auto match = re.match(text);
-    if (!match.hasMatch())
+    // -?[0-9]+(\.[0-9]+)? then a unit, nothing else; by hand, as validation
+    // reads every duration of every node on each edit.
+    const QStringView view(text);
+    qsizetype i = 0;
+    const auto digits = [&] {
+        const qsizetype start = i;
+        while (i < view.size() && view[i] >= u'0' && view[i] <= u'9')
+            ++i;
+        return i > start;
+    };
+    if (i < view.size() && view[i] == u'-')
+        ++i;
+    if (!digits())
         return std::nullopt;
-    const double number = match.captured(1).toDouble();
-    const QString unit = match.captured(2);
+    if (i < view.size() && view[i] == u'.') {
+        ++i;
+        if (!digits())
+            return std::nullopt;
+    }
+    const QStringView unit = view.mid(i);
     for (const auto &u : kUnits) {
         if (unit == QLatin1String(u.name)) {
+            const double number = view.left(i).toDouble();
             const double ms = number * double(u.ms);
             if (std::abs(ms) > double(kMaxMs) || std::abs(ms - std::round(ms)) > 1e-6)
                 return std::nullopt;

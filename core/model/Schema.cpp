@@ -11,7 +11,7 @@ const Field *Schema::field(const QString &name) const
 
 int Schema::indexOf(const QString &name) const
 {
-    for (size_t i = 0; i < fields.size(); ++i) {
+    for (qsizetype i = 0; i < fields.size(); ++i) {
         if (fields[i].name == name)
             return int(i);
     }

@@ -4,6 +4,7 @@
 #include "model/DataType.h"
 
 #include <QString>
+#include <QList>
 #include <QStringList>
 
 #include <vector>
@@ -20,11 +21,14 @@ struct Field
     friend bool operator==(const Field &, const Field &) = default;
 };
 
+// Implicitly shared: a schema is copied from node to node and rarely changed.
+using Fields = QList<Field>;
+
 // The rows flowing out of a node port: ordered, typed fields, and which of them
 // (if any) carries event time, so that windows and joins downstream can use it.
 struct Schema
 {
-    std::vector<Field> fields;
+    Fields fields;
     QString eventTimeField; // empty: no event time
     // Each batch carries the whole result table (an aggregate in complete mode),
     // not rows to add: sinks replace what they hold with it.

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <span>
 #include <tuple>
 
 namespace sw::core {
@@ -61,17 +62,17 @@ void GraphValidator::checkNodes(GraphInfo &info)
         const bool duplicate = first != info.nodeIndex.constEnd();
         if (!duplicate)
             info.nodeIndex.insert(node.id, i);
-        const QString p = ValidationContext::nodePointer(i);
+        const auto p = [i] { return ValidationContext::nodePointer(i); }; // only for a message
         bool usable = true;
         if (node.id.isEmpty()) {
-            m_context.error(p + QStringLiteral("/id"), tr("the node id is empty"));
+            m_context.error(p() + QStringLiteral("/id"), tr("the node id is empty"));
             usable = false;
         } else if (!isValidId(node.id)) {
-            m_context.error(p + QStringLiteral("/id"),
+            m_context.error(p() + QStringLiteral("/id"),
                             tr("node id \"%1\" may only contain letters, digits, '_' and '-'").arg(node.id), node.id);
             usable = false;
         } else if (duplicate) {
-            m_context.error(p + QStringLiteral("/id"), tr("duplicate node id \"%1\" (also used by /nodes/%2)")
+            m_context.error(p() + QStringLiteral("/id"), tr("duplicate node id \"%1\" (also used by /nodes/%2)")
                                                             .arg(node.id)
                                                             .arg(*first),
                             node.id);
@@ -80,7 +81,7 @@ void GraphValidator::checkNodes(GraphInfo &info)
         const NodeType *type = m_context.catalog.find(node.type);
         info.types[size_t(i)] = type;
         if (!type) {
-            m_context.error(p + QStringLiteral("/type"),
+            m_context.error(p() + QStringLiteral("/type"),
                             tr("unknown node type \"%1\"%2").arg(node.type, didYouMean(node.type, m_context.catalog.typeIds())),
                             node.id);
             usable = false;
@@ -230,25 +231,39 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
     // By node index, not id: this runs on every edit, and pipelines may be long.
     const auto count = size_t(n);
     std::vector<int> indegree(count, -1); // -1: not usable
-    std::vector<std::vector<int>> outgoing(count);
     for (int i = 0; i < n; ++i) {
         if (info.usable[size_t(i)])
             indegree[size_t(i)] = 0;
     }
+    // Each node's outgoing valid edges, in file order, as one array (offsets by
+    // node): no allocation per node.
     std::vector<int> edgeTo(p.edges.size(), -1);
+    std::vector<int> outgoingStart(count + 1, 0);
     for (int to = 0; to < n; ++to) {
         for (const auto &edgeIndices : info.inputs[size_t(to)]) {
             for (int k : edgeIndices) {
                 indegree[size_t(to)] += 1;
                 edgeTo[size_t(k)] = to;
-                outgoing[size_t(info.edgeFrom[size_t(k)])].push_back(k);
+                outgoingStart[size_t(info.edgeFrom[size_t(k)]) + 1] += 1;
             }
         }
     }
+    for (size_t i = 0; i < count; ++i)
+        outgoingStart[i + 1] += outgoingStart[i];
+    std::vector<int> outgoingEdges(size_t(outgoingStart[count]));
+    {
+        std::vector<int> filled(outgoingStart.begin(), outgoingStart.end() - 1);
+        for (int k = 0; k < int(p.edges.size()); ++k) {
+            if (edgeTo[size_t(k)] >= 0)
+                outgoingEdges[size_t(filled[size_t(info.edgeFrom[size_t(k)])]++)] = k;
+        }
+    }
+    const auto outgoing = [&](int node) {
+        return std::span<const int>(outgoingEdges.data() + outgoingStart[size_t(node)],
+                                    size_t(outgoingStart[size_t(node) + 1] - outgoingStart[size_t(node)]));
+    };
     // Kahn's algorithm over valid edges, keeping file order among ready nodes so the
     // order is stable.
-    for (auto &edges : outgoing)
-        std::sort(edges.begin(), edges.end());
     std::vector<char> ordered(count, 0);
     std::vector<int> ready;
     for (int i = 0; i < n; ++i) {
@@ -263,7 +278,7 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
         info.order << p.nodes[size_t(i)].id;
         info.orderIndex.push_back(i);
         ordered[size_t(i)] = 1;
-        for (int k : outgoing[size_t(i)]) {
+        for (int k : outgoing(i)) {
             if (--indegree[size_t(edgeTo[size_t(k)])] == 0)
                 ready.push_back(edgeTo[size_t(k)]);
         }
@@ -303,7 +318,7 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
         path.push_back(root);
         while (!stack.empty()) {
             Frame &frame = stack.back();
-            const auto &edges = outgoing[size_t(frame.node)];
+            const auto edges = outgoing(frame.node);
             if (frame.nextEdge == edges.size()) {
                 pathPosition[size_t(frame.node)] = -1;
                 done[size_t(frame.node)] = 1;

@@ -74,7 +74,7 @@ ValidationResult PipelineValidator::validate(const Pipeline &pipeline)
     for (int i = 0; i < int(pipeline.nodes.size()); ++i) {
         const Node &node = pipeline.nodes[size_t(i)];
         if (const NodeType *type = info.types[size_t(i)])
-            settings.validateObject(node.config, type->settings, ValidationContext::configPointer(i), node.id);
+            settings.validateObject(node.config, type->settings, LazyPointer::nodeConfig(i), node.id);
     }
     result.schemas = SchemaInference(context, info).run();
     result.order = info.order;

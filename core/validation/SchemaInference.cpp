@@ -28,28 +28,32 @@ QString fieldListText(const Schema &schema)
 }
 } // namespace
 
-std::vector<Field> SchemaInference::kafkaMetadataFields()
+const Fields &SchemaInference::kafkaMetadataFields()
 {
-    return {{QStringLiteral("_key"), DataType::String},
-            {QStringLiteral("_topic"), DataType::String},
-            {QStringLiteral("_partition"), DataType::Int},
-            {QStringLiteral("_offset"), DataType::Int},
-            {QStringLiteral("_timestamp"), DataType::Timestamp}};
+    static const Fields fields = {{QStringLiteral("_key"), DataType::String},
+                                  {QStringLiteral("_topic"), DataType::String},
+                                  {QStringLiteral("_partition"), DataType::Int},
+                                  {QStringLiteral("_offset"), DataType::Int},
+                                  {QStringLiteral("_timestamp"), DataType::Timestamp}};
+    return fields;
 }
 
-Schema SchemaInference::deadLetterSchema()
+const Schema &SchemaInference::deadLetterSchema()
 {
-    Schema s;
-    s.fields = {{QStringLiteral("_reason"), DataType::String},    {QStringLiteral("_topic"), DataType::String},
-                {QStringLiteral("_partition"), DataType::Int},    {QStringLiteral("_offset"), DataType::Int},
-                {QStringLiteral("_timestamp"), DataType::Timestamp}, {QStringLiteral("_key"), DataType::String},
-                {QStringLiteral("_value"), DataType::String},
-                // Added later, so after the first seven: which kind of problem
-                // (for counting), the record's headers, and how key, value and
-                // header values are written (utf-8, or base64 when not UTF-8).
-                {QStringLiteral("_kind"), DataType::String},      {QStringLiteral("_headers"), DataType::String},
-                {QStringLiteral("_encoding"), DataType::String}};
-    return s;
+    static const Schema schema = [] {
+        Schema s;
+        s.fields = {{QStringLiteral("_reason"), DataType::String},    {QStringLiteral("_topic"), DataType::String},
+                    {QStringLiteral("_partition"), DataType::Int},    {QStringLiteral("_offset"), DataType::Int},
+                    {QStringLiteral("_timestamp"), DataType::Timestamp}, {QStringLiteral("_key"), DataType::String},
+                    {QStringLiteral("_value"), DataType::String},
+                    // Added later, so after the first seven: which kind of problem
+                    // (for counting), the record's headers, and how key, value and
+                    // header values are written (utf-8, or base64 when not UTF-8).
+                    {QStringLiteral("_kind"), DataType::String},      {QStringLiteral("_headers"), DataType::String},
+                    {QStringLiteral("_encoding"), DataType::String}};
+        return s;
+    }();
+    return schema;
 }
 
 Schema SchemaInference::generatorSchema(const QString &stream)
@@ -459,14 +463,14 @@ std::optional<Schema> SchemaInference::declaredSchema(const NodeScope &n, const 
             continue;
         }
         Field field{name, *type};
-        const QString fieldsPath = QStringLiteral("%1/%2/fields").arg(key).arg(i);
+        const auto fieldsPath = [&] { return QStringLiteral("%1/%2/fields").arg(key).arg(i); };
         const QJsonArray elements = f.value(QStringLiteral("fields")).toArray();
         if (*type != DataType::ArrayObject) {
             if (f.contains(QStringLiteral("fields")))
-                m_context.warning(n.pointer(fieldsPath),
+                m_context.warning(n.pointer(fieldsPath()),
                                   tr("only an array<object> has element fields; \"fields\" is ignored"), n.node.id);
         } else if (elements.isEmpty()) {
-            m_context.error(n.pointer(fieldsPath),
+            m_context.error(n.pointer(fieldsPath()),
                             tr("an array<object> needs \"fields\": the fields of its elements, e.g. [{\"name\": "
                                "\"sku\", \"type\": \"string\"}]"),
                             n.node.id);
@@ -478,15 +482,15 @@ std::optional<Schema> SchemaInference::declaredSchema(const NodeScope &n, const 
                 const auto elementType = parseTypeName(element.value(QStringLiteral("type")).toString());
                 if (elementName.isEmpty() || !elementType)
                     continue; // reported by the settings check
-                const QString at = QStringLiteral("%1/%2").arg(fieldsPath).arg(e);
+                const auto elementNamePath = [&] { return QStringLiteral("%1/%2/name").arg(fieldsPath()).arg(e); };
                 if (elementName.contains(u'.'))
-                    m_context.error(n.pointer(at + QStringLiteral("/name")),
+                    m_context.error(n.pointer(elementNamePath()),
                                     tr("an element field is a key of the element itself; \"%1\" cannot reach deeper")
                                         .arg(elementName),
                                     n.node.id);
                 else if (std::any_of(field.elementFields.begin(), field.elementFields.end(),
                                      [&](const Field &g) { return g.name == elementName; }))
-                    m_context.error(n.pointer(at + QStringLiteral("/name")),
+                    m_context.error(n.pointer(elementNamePath()),
                                     tr("field \"%1\" is declared twice").arg(elementName), n.node.id);
                 else
                     field.elementFields.push_back({elementName, *elementType});

@@ -36,8 +36,8 @@ public:
     QHash<QString, NodeSchemas> run();
 
     // The Kafka metadata columns every Kafka or recording source appends.
-    static std::vector<Field> kafkaMetadataFields();
-    static Schema deadLetterSchema();
+    static const Fields &kafkaMetadataFields();
+    static const Schema &deadLetterSchema();
     static Schema generatorSchema(const QString &stream);
 
 private:

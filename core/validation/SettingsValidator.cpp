@@ -37,41 +37,46 @@ QString show(const QJsonValue &v)
 } // namespace
 
 void SettingsValidator::validateObject(const QJsonObject &object, const std::vector<SettingSpec> &fields,
-                                       const QString &pointer, const QString &nodeId)
+                                       const LazyPointer &pointer, const QString &nodeId)
 {
-    // Pointers are built only for settings that are there (or missing and
-    // required): a long pipeline has many nodes and most settings are left out.
+    // In the catalog's order, as the messages are read; pointers are written out
+    // only for a message.
+    qsizetype known = 0;
     for (const auto &spec : fields) {
         const auto it = object.constFind(spec.key);
         if (it == object.constEnd()) {
             if (spec.required)
-                m_context.error(pointer + u'/' + ValidationContext::token(spec.key),
+                m_context.error(LazyPointer(pointer, spec.key).str(),
                                 tr("missing required setting \"%1\": %2").arg(spec.key, spec.help), nodeId);
             continue;
         }
-        validateValue(*it, spec, pointer + u'/' + ValidationContext::token(spec.key), nodeId);
+        ++known;
+        validateValue(*it, spec, LazyPointer(pointer, spec.key), nodeId);
     }
+    if (known == object.size())
+        return; // no unknown setting
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        const bool isKnown = std::any_of(fields.begin(), fields.end(), [&](const SettingSpec &s) { return s.key == it.key(); });
+        const QString key = it.key();
+        const bool isKnown = std::any_of(fields.begin(), fields.end(), [&](const SettingSpec &s) { return s.key == key; });
         if (isKnown)
             continue;
-        QStringList known;
+        QStringList names;
         for (const auto &spec : fields)
-            known << spec.key;
-        m_context.warning(pointer + u'/' + ValidationContext::token(it.key()),
-                          tr("unknown setting \"%1\"%2 (kept in the file, not used)").arg(it.key(), didYouMean(it.key(), known)),
+            names << spec.key;
+        m_context.warning(LazyPointer(pointer, key).str(),
+                          tr("unknown setting \"%1\"%2 (kept in the file, not used)").arg(key, didYouMean(key, names)),
                           nodeId);
     }
 }
 
-void SettingsValidator::wrongKind(const QJsonValue &value, const SettingSpec &spec, const QString &pointer,
+void SettingsValidator::wrongKind(const QJsonValue &value, const SettingSpec &spec, const LazyPointer &pointer,
                                   const QString &nodeId)
 {
-    m_context.error(pointer, tr("\"%1\" must be %2, not %3").arg(spec.key, settingKindName(spec.kind), show(value)),
+    m_context.error(pointer.str(), tr("\"%1\" must be %2, not %3").arg(spec.key, settingKindName(spec.kind), show(value)),
                     nodeId);
 }
 
-void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec &spec, const QString &pointer,
+void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec &spec, const LazyPointer &pointer,
                                       const QString &nodeId)
 {
     if (value.isNull() && spec.mayBeNull)
@@ -84,7 +89,7 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
         if (!value.isString())
             return wrongKind(value, spec, pointer, nodeId);
         if (spec.required && value.toString().trimmed().isEmpty())
-            m_context.error(pointer, tr("\"%1\" must not be empty: %2").arg(spec.key, spec.help), nodeId);
+            m_context.error(pointer.str(), tr("\"%1\" must not be empty: %2").arg(spec.key, spec.help), nodeId);
         return;
     case SettingKind::Connection: {
         if (!value.isString())
@@ -92,7 +97,7 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
         const QString name = value.toString();
         if (!m_context.pipeline.connections.contains(name)) {
             const QStringList defined = m_context.pipeline.connections.keys();
-            m_context.error(pointer,
+            m_context.error(pointer.str(),
                             defined.isEmpty()
                                 ? tr("unknown connection \"%1\": the pipeline defines no connections; add one under "
                                      "\"connections\"").arg(name)
@@ -106,7 +111,7 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
         if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
             return wrongKind(value, spec, pointer, nodeId);
         if (value.toDouble() < 0)
-            m_context.error(pointer, tr("\"%1\" must not be negative").arg(spec.key), nodeId);
+            m_context.error(pointer.str(), tr("\"%1\" must not be negative").arg(spec.key), nodeId);
         return;
     case SettingKind::Number:
         if (!value.isDouble())
@@ -121,15 +126,15 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
             return wrongKind(value, spec, pointer, nodeId);
         const auto ms = Duration::parseMs(value.toString());
         if (!ms)
-            m_context.error(pointer, tr("\"%1\" is not a duration; %2").arg(value.toString(), Duration::syntaxHelp()),
+            m_context.error(pointer.str(), tr("\"%1\" is not a duration; %2").arg(value.toString(), Duration::syntaxHelp()),
                             nodeId);
         else if (*ms < 0 && !spec.mayBeNegative)
-            m_context.error(pointer, tr("\"%1\" must not be negative").arg(spec.key), nodeId);
+            m_context.error(pointer.str(), tr("\"%1\" must not be negative").arg(spec.key), nodeId);
         return;
     }
     case SettingKind::Choice:
         if (!value.isString() || !spec.choices.contains(value.toString()))
-            m_context.error(pointer, tr("\"%1\" must be one of %2, not %3%4")
+            m_context.error(pointer.str(), tr("\"%1\" must be one of %2, not %3%4")
                                          .arg(spec.key, spec.choices.join(QStringLiteral(", ")), show(value),
                                               value.isString() ? didYouMean(value.toString(), spec.choices) : QString()),
                             nodeId);
@@ -140,10 +145,10 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
             return wrongKind(value, spec, pointer, nodeId);
         const QJsonArray a = value.toArray();
         if (spec.required && a.isEmpty())
-            m_context.error(pointer, tr("\"%1\" must not be empty: %2").arg(spec.key, spec.help), nodeId);
+            m_context.error(pointer.str(), tr("\"%1\" must not be empty: %2").arg(spec.key, spec.help), nodeId);
         for (qsizetype i = 0; i < a.size(); ++i) {
             if (!a[i].isString() || a[i].toString().isEmpty())
-                m_context.error(pointer + u'/' + QString::number(i),
+                m_context.error(LazyPointer(pointer, i).str(),
                                 tr("items of \"%1\" must be non-empty strings, not %2").arg(spec.key, show(a[i])), nodeId);
         }
         return;
@@ -153,11 +158,11 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
             return wrongKind(value, spec, pointer, nodeId);
         const QJsonArray a = value.toArray();
         if (spec.required && a.isEmpty())
-            m_context.error(pointer, tr("\"%1\" needs at least one pair: %2").arg(spec.key, spec.help), nodeId);
+            m_context.error(pointer.str(), tr("\"%1\" needs at least one pair: %2").arg(spec.key, spec.help), nodeId);
         for (qsizetype i = 0; i < a.size(); ++i) {
             const QJsonArray pair = a[i].toArray();
             if (!a[i].isArray() || pair.size() != 2 || !pair[0].isString() || !pair[1].isString())
-                m_context.error(pointer + u'/' + QString::number(i),
+                m_context.error(LazyPointer(pointer, i).str(),
                                 tr("each item of \"%1\" must be a pair of field names, like [\"user_id\", \"user_id\"]")
                                     .arg(spec.key),
                                 nodeId);
@@ -174,11 +179,11 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
             return wrongKind(value, spec, pointer, nodeId);
         const QJsonArray a = value.toArray();
         if (spec.required && a.isEmpty())
-            m_context.error(pointer, tr("\"%1\" must not be empty: %2").arg(spec.key, spec.help), nodeId);
+            m_context.error(pointer.str(), tr("\"%1\" must not be empty: %2").arg(spec.key, spec.help), nodeId);
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QString p = pointer + u'/' + QString::number(i);
+            const LazyPointer p(pointer, i);
             if (!a[i].isObject())
-                m_context.error(p, tr("items of \"%1\" must be objects, not %2").arg(spec.key, show(a[i])), nodeId);
+                m_context.error(p.str(), tr("items of \"%1\" must be objects, not %2").arg(spec.key, show(a[i])), nodeId);
             else
                 validateObject(a[i].toObject(), spec.fields, p, nodeId);
         }
@@ -189,17 +194,18 @@ void SettingsValidator::validateValue(const QJsonValue &value, const SettingSpec
             return wrongKind(value, spec, pointer, nodeId);
         const QJsonObject o = value.toObject();
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            const QString p = pointer + u'/' + ValidationContext::token(it.key());
+            const QString key = it.key();
+            const LazyPointer p(pointer, key);
             if (!it->isString() && !it->isDouble() && !it->isBool())
-                m_context.error(p, tr("\"%1\" must be a string, number or boolean").arg(it.key()), nodeId);
-            checkSecret(it.key(), *it, p, nodeId);
+                m_context.error(p.str(), tr("\"%1\" must be a string, number or boolean").arg(it.key()), nodeId);
+            checkSecret(key, *it, p, nodeId);
         }
         return;
     }
     }
 }
 
-void SettingsValidator::checkSecret(const QString &key, const QJsonValue &value, const QString &pointer,
+void SettingsValidator::checkSecret(const QString &key, const QJsonValue &value, const LazyPointer &pointer,
                                     const QString &nodeId)
 {
     if (!value.isString())
@@ -210,14 +216,14 @@ void SettingsValidator::checkSecret(const QString &key, const QJsonValue &value,
         QString rest = text;
         rest.remove(reference);
         if (rest.contains(QStringLiteral("${")))
-            m_context.error(pointer, tr("malformed reference in \"%1\": write ${env:NAME} or ${keyring:NAME}").arg(key),
+            m_context.error(pointer.str(), tr("malformed reference in \"%1\": write ${env:NAME} or ${keyring:NAME}").arg(key),
                             nodeId);
         return;
     }
     static const QRegularExpression secretKey(QStringLiteral("password|secret|jaas|token|api\\.key"),
                                               QRegularExpression::CaseInsensitiveOption);
     if (secretKey.match(key).hasMatch() && !text.isEmpty())
-        m_context.warning(pointer, tr("\"%1\" looks like a secret stored in the file; use ${env:NAME} or "
+        m_context.warning(pointer.str(), tr("\"%1\" looks like a secret stored in the file; use ${env:NAME} or "
                                       "${keyring:NAME} instead")
                                        .arg(key),
                           nodeId);

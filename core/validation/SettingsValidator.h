@@ -17,14 +17,19 @@ class SettingsValidator
 public:
     explicit SettingsValidator(ValidationContext &context) : m_context(context) {}
 
-    void validateObject(const QJsonObject &object, const std::vector<SettingSpec> &fields, const QString &pointer,
+    void validateObject(const QJsonObject &object, const std::vector<SettingSpec> &fields, const LazyPointer &pointer,
                         const QString &nodeId = {});
-    void validateValue(const QJsonValue &value, const SettingSpec &spec, const QString &pointer,
+    void validateObject(const QJsonObject &object, const std::vector<SettingSpec> &fields, const QString &pointer,
+                        const QString &nodeId = {})
+    {
+        validateObject(object, fields, LazyPointer(pointer), nodeId);
+    }
+    void validateValue(const QJsonValue &value, const SettingSpec &spec, const LazyPointer &pointer,
                        const QString &nodeId = {});
 
 private:
-    void wrongKind(const QJsonValue &value, const SettingSpec &spec, const QString &pointer, const QString &nodeId);
-    void checkSecret(const QString &key, const QJsonValue &value, const QString &pointer, const QString &nodeId);
+    void wrongKind(const QJsonValue &value, const SettingSpec &spec, const LazyPointer &pointer, const QString &nodeId);
+    void checkSecret(const QString &key, const QJsonValue &value, const LazyPointer &pointer, const QString &nodeId);
 
     ValidationContext &m_context;
 };

@@ -204,7 +204,7 @@ SchemaInference::Outputs SchemaInference::inferLookupJoin(const NodeScope &n, co
     }
     // Reported once, with its path: a name declared twice.
     const Schema tableSchema = declaredSchema(n, QStringLiteral("schema")).value_or(Schema{});
-    for (size_t i = 0; i < tableSchema.fields.size(); ++i) {
+    for (qsizetype i = 0; i < tableSchema.fields.size(); ++i) {
         if (isArray(tableSchema.fields[i].type))
             m_context.error(n.pointer(QStringLiteral("schema/%1/type").arg(i)),
                             tr("a lookup table's columns are single values; %1 cannot be read from a table")

@@ -40,4 +40,38 @@ struct ValidationContext
     }
 };
 
+// A JSON pointer written out only when a message needs it: validation walks
+// every setting of every node of a pipeline that may have 100,000, and nearly
+// all are fine. Each part refers to its parent and key, which must outlive it.
+class LazyPointer
+{
+public:
+    explicit LazyPointer(const QString &pointer) : m_text(&pointer) {}
+    static LazyPointer nodeConfig(int nodeIndex)
+    {
+        LazyPointer p;
+        p.m_nodeIndex = nodeIndex;
+        return p;
+    }
+    LazyPointer(const LazyPointer &parent, const QString &key) : m_parent(&parent), m_key(&key) {}
+    LazyPointer(const LazyPointer &parent, qsizetype index) : m_parent(&parent), m_index(index) {}
+
+    QString str() const
+    {
+        if (m_parent)
+            return m_parent->str() + u'/' + (m_key ? ValidationContext::token(*m_key) : QString::number(m_index));
+        if (m_text)
+            return *m_text;
+        return ValidationContext::configPointer(m_nodeIndex);
+    }
+
+private:
+    LazyPointer() = default;
+    const LazyPointer *m_parent = nullptr;
+    const QString *m_key = nullptr;
+    qsizetype m_index = 0;
+    const QString *m_text = nullptr;
+    int m_nodeIndex = 0;
+};
+
 } // namespace sw::core

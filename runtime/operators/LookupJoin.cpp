@@ -20,11 +20,11 @@ LookupJoin::LookupJoin(const core::LookupJoinSettings &settings, std::unique_ptr
     // Where each output column comes from, in the validator's joined order.
     for (const QString &name : usingNames)
         m_sources.push_back({false, m_stream.indexOf(name)});
-    for (size_t i = 0; i < m_stream.fields.size(); ++i) {
+    for (qsizetype i = 0; i < m_stream.fields.size(); ++i) {
         if (!usingNames.contains(m_stream.fields[i].name))
             m_sources.push_back({false, int(i)});
     }
-    for (size_t i = 0; i < m_tableSchema.fields.size(); ++i) {
+    for (qsizetype i = 0; i < m_tableSchema.fields.size(); ++i) {
         if (!usingNames.contains(m_tableSchema.fields[i].name))
             m_sources.push_back({true, int(i)});
     }

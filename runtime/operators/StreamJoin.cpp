@@ -28,11 +28,11 @@ StreamJoin::StreamJoin(const core::StreamJoinSettings &settings, const core::Sch
     }
     for (const QString &name : usingNames)
         m_sources.push_back({2, left.indexOf(name), right.indexOf(name)});
-    for (size_t i = 0; i < left.fields.size(); ++i) {
+    for (qsizetype i = 0; i < left.fields.size(); ++i) {
         if (!usingNames.contains(left.fields[i].name))
             m_sources.push_back({0, int(i), -1});
     }
-    for (size_t i = 0; i < right.fields.size(); ++i) {
+    for (qsizetype i = 0; i < right.fields.size(); ++i) {
         if (!usingNames.contains(right.fields[i].name))
             m_sources.push_back({1, -1, int(i)});
     }

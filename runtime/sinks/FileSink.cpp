@@ -97,7 +97,7 @@ bool FileSink::write(const Batch &batch, std::string &)
         return true;
     }
     if (!m_headerWritten) {
-        for (size_t c = 0; c < batch.schema.fields.size(); ++c) {
+        for (qsizetype c = 0; c < batch.schema.fields.size(); ++c) {
             if (c)
                 m_buffer.push_back(',');
             appendCsvField(m_buffer, batch.schema.fields[c].name.toStdString());

@@ -84,7 +84,7 @@ bool SqliteSink::open(std::string &error)
 bool SqliteSink::prepare(const core::Schema &schema, std::string &error)
 {
     std::string columns, names, params, updates;
-    for (size_t i = 0; i < schema.fields.size(); ++i) {
+    for (qsizetype i = 0; i < schema.fields.size(); ++i) {
         const std::string name = quoted(schema.fields[i].name);
         columns += (i ? ", " : "") + name + ' ' + sqlType(schema.fields[i].type);
         names += (i ? ", " : "") + name;

@@ -508,7 +508,7 @@ std::unique_ptr<JsonDecoderBackend> makeBackend(const core::Schema &declared)
 {
     auto d = std::make_unique<Impl>();
     d->schema = declared;
-    for (size_t f = 0; f < declared.fields.size(); ++f) {
+    for (qsizetype f = 0; f < declared.fields.size(); ++f) {
         PathNode *node = &d->root;
         const QStringList parts = declared.fields[f].name.split(u'.');
         for (const QString &part : parts) {

@@ -362,7 +362,7 @@ constexpr double kTwoTo63 = 9223372036854775808.0;
 
 JsonFastPath::JsonFastPath(const core::Schema &declared)
 {
-    for (size_t f = 0; f < declared.fields.size(); ++f) {
+    for (qsizetype f = 0; f < declared.fields.size(); ++f) {
         const core::Field &field = declared.fields[f];
         if (field.type == core::DataType::Null || core::isArray(field.type))
             m_usable = false; // arrays are simdjson's to read (and check element by element)

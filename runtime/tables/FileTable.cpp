@@ -178,7 +178,7 @@ bool FileTable::loadSqlite(Batch &table, QString &error)
     if (!ok)
         error = QString::fromUtf8(sqlite3_errmsg(db));
     while (ok && sqlite3_step(stmt) == SQLITE_ROW) {
-        for (size_t c = 0; c < m_schema.fields.size(); ++c) {
+        for (qsizetype c = 0; c < m_schema.fields.size(); ++c) {
             Column &col = table.columns[c];
             const int type = sqlite3_column_type(stmt, int(c));
             if (type == SQLITE_NULL)

@@ -108,7 +108,7 @@ void TopicTable::read(int firstWaitMs)
         auto compact = std::make_shared<Batch>(Batch::empty(m_schema));
         compact->shareArenasOf(*m_rows);
         for (auto &[key, row] : m_byRecordKey) {
-            for (size_t c = 0; c < m_schema.fields.size(); ++c)
+            for (qsizetype c = 0; c < m_schema.fields.size(); ++c)
                 compact->columns[c].appendFrom(m_rows->columns[c], row);
             row = uint32_t(compact->rows++);
         }
@@ -145,7 +145,7 @@ void TopicTable::restore(StateReader &in)
     if (in.ok() && topic != m_topic.toStdString())
         in.fail("the state is of the table topic " + topic + ", not " + m_topic.toStdString());
     in.expectSame("number of table fields", int64_t(in.u64()), int64_t(m_schema.fields.size()));
-    for (size_t c = 0; c < m_schema.fields.size() && in.ok(); ++c)
+    for (qsizetype c = 0; c < m_schema.fields.size() && in.ok(); ++c)
         in.expectSame("table field type", in.u8(), uint8_t(m_schema.fields[c].type));
     auto rows = std::make_shared<Batch>(Batch::empty(m_schema));
     std::unordered_map<std::string, uint32_t> byRecordKey;

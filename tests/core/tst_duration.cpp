@@ -37,6 +37,13 @@ void tst_Duration::parse_data()
     QTest::newRow("upper case") << QStringLiteral("10S") << qint64(-1);
     QTest::newRow("sub-millisecond") << QStringLiteral("1.5ms") << qint64(-1);
     QTest::newRow("too large") << QStringLiteral("999999999999d") << qint64(-1);
+    QTest::newRow("no digit after the point") << QStringLiteral("1.s") << qint64(-1);
+    QTest::newRow("no digit before the point") << QStringLiteral(".5s") << qint64(-1);
+    QTest::newRow("exponent") << QStringLiteral("1e3ms") << qint64(-1);
+    QTest::newRow("plus sign") << QStringLiteral("+5s") << qint64(-1);
+    QTest::newRow("only a sign") << QStringLiteral("-s") << qint64(-1);
+    QTest::newRow("trailing newline") << QStringLiteral("5s\n") << qint64(-1);
+    QTest::newRow("two units") << QStringLiteral("5ss") << qint64(-1);
 }
 
 void tst_Duration::parse()

@@ -101,7 +101,7 @@ Batch randomBatch(const core::Schema &schema, std::mt19937_64 &rng, int64_t &clo
     for (size_t r = 0; r < rows; ++r) {
         clock += 700;
         const int64_t ts = clock - int64_t(rng() % 5000) - (rng() % 40 == 0 ? 120000 : 0);
-        for (size_t c = 0; c < schema.fields.size(); ++c) {
+        for (qsizetype c = 0; c < schema.fields.size(); ++c) {
             Column &col = b.columns[c];
             const QString &name = schema.fields[c].name;
             const bool null = rng() % 20 == 0;

@@ -6,6 +6,7 @@
 #include "DescribeCommand.h"
 #include "FormatCommand.h"
 #include "NodesCommand.h"
+#include "RecordCommand.h"
 #include "RunCommand.h"
 #include "ValidateCommand.h"
 
@@ -35,6 +36,8 @@ int main(int argc, char **argv)
     commands.push_back(std::make_unique<sw::cli::BrokerCommand>());
     commands.push_back(std::make_unique<sw::cli::ProduceDemoCommand>());
     commands.push_back(std::make_unique<sw::cli::DemoCommand>());
+    commands.push_back(std::make_unique<sw::cli::RecordCommand>());
+    commands.push_back(std::make_unique<sw::cli::ReplayCommand>());
 
     const QStringList args = app.arguments();
     auto usage = [&](QTextStream &s) {

@@ -28,6 +28,10 @@ struct KafkaMessageDeleter
 {
     void operator()(rd_kafka_message_t *message) const { rd_kafka_message_destroy(message); }
 };
+struct KafkaTopicDeleter
+{
+    void operator()(rd_kafka_topic_t *topic) const { rd_kafka_topic_destroy(topic); }
+};
 struct KafkaPartitionListDeleter
 {
     void operator()(rd_kafka_topic_partition_list_t *list) const { rd_kafka_topic_partition_list_destroy(list); }
@@ -37,6 +41,7 @@ using KafkaConsumer = std::unique_ptr<rd_kafka_t, KafkaConsumerDeleter>;
 using KafkaClient = std::unique_ptr<rd_kafka_t, KafkaClientDeleter>; // producers, and consumers never assigned
 using KafkaQueue = std::unique_ptr<rd_kafka_queue_t, KafkaQueueDeleter>;
 using KafkaMessage = std::unique_ptr<rd_kafka_message_t, KafkaMessageDeleter>;
+using KafkaTopicHandle = std::unique_ptr<rd_kafka_topic_t, KafkaTopicDeleter>;
 using KafkaPartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t, KafkaPartitionListDeleter>;
 
 } // namespace sw::runtime

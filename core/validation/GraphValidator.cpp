@@ -250,7 +250,7 @@ void GraphValidator::orderAndFindCycles(GraphInfo &info)
     }
     for (size_t i = 0; i < count; ++i)
         outgoingStart[i + 1] += outgoingStart[i];
-    std::vector<int> outgoingEdges(size_t(outgoingStart[count]));
+    std::vector<int> outgoingEdges(static_cast<size_t>(outgoingStart[count]));
     {
         std::vector<int> filled(outgoingStart.begin(), outgoingStart.end() - 1);
         for (int k = 0; k < int(p.edges.size()); ++k) {

@@ -23,11 +23,9 @@ KafkaSource::KafkaSource(KafkaEndpoint endpoint, const core::KafkaSourceSettings
                          const core::Schema &declared, const core::Schema &output)
     : m_endpoint(std::move(endpoint)), m_settings(settings),
       m_group(settings.group.isEmpty() ? defaultGroup : settings.group), m_declared(declared), m_output(output),
-      m_decoder(declared), m_eventTimeColumn(output.indexOf(output.eventTimeField))
+      m_records(declared, output, size_t(settings.maxRecordBytes), settings.eventTime.maxAheadMs.value_or(-1)),
+      m_eventTimeColumn(output.indexOf(output.eventTimeField))
 {
-    m_maxRecordBytes = size_t(settings.maxRecordBytes);
-    if (m_eventTimeColumn >= 0 && m_eventTimeColumn < int(declared.fields.size()) && settings.eventTime.maxAheadMs)
-        m_maxAheadMs = *settings.eventTime.maxAheadMs;
 }
 
 KafkaSource::~KafkaSource()
@@ -286,32 +284,6 @@ std::optional<Source::Unreachable> KafkaSource::unreachable() const
     return m_reachability.state();
 }
 
-// Moves what was read ahead of `p` below offset `end` into `out`. Strings decoded
-// ahead go to the read-ahead batch's arena, which stays alive as long as any row
-// of it waits, and on a backlog some always do: past 1 MiB the waiting rows move
-// to a fresh arena, so that it does not grow with the whole backlog.
-void KafkaSource::takeReadAhead(Partition &p, int64_t end, SourceBatch &out)
-{
-    SourceBatch &a = p.ahead;
-    const std::vector<int64_t> &offsets = a.rows.columns[m_declared.fields.size() + 3].ints;
-    const size_t rows = size_t(std::lower_bound(offsets.begin(), offsets.end(), end) - offsets.begin());
-    out.rows.appendRows(a.rows, 0, rows);
-    a.rows.dropFrontRows(rows);
-    out.recordTimestamps.insert(out.recordTimestamps.end(), a.recordTimestamps.begin(), a.recordTimestamps.begin() + long(rows));
-    a.recordTimestamps.erase(a.recordTimestamps.begin(), a.recordTimestamps.begin() + long(rows));
-    size_t dead = 0;
-    while (dead < a.deadLetters.size() && a.deadLetters[dead].offset < end)
-        out.deadLetters.push_back(std::move(a.deadLetters[dead++]));
-    a.deadLetters.erase(a.deadLetters.begin(), a.deadLetters.begin() + long(dead));
-    out.decodeMs += a.decodeMs;
-    a.decodeMs = 0;
-    constexpr size_t kArenaBytes = 1 << 20;
-    if (a.rows.rows == 0)
-        a.rows = Batch::empty(m_output); // let go of the arenas
-    else if (a.rows.arena().bytes() > kArenaBytes)
-        a.rows = a.rows.copyRows(0, a.rows.rows);
-}
-
 KafkaSource::Partition *KafkaSource::find(const OffsetRange &range)
 {
     for (auto &p : m_partitions) {
@@ -346,7 +318,7 @@ SourceBatch KafkaSource::read(const SourcePlan &plan)
         if (range.size() == 0)
             continue;
         if (p->ahead.rows.rows > 0 || !p->ahead.deadLetters.empty())
-            takeReadAhead(*p, range.end, out);
+            m_records.takeAhead(p->ahead, range.end, out);
         if (p->next < range.end && !readRange(*p, {range.topic, range.partition, p->next, range.end}, out))
             return out;
         p->planned = range.end;
@@ -450,110 +422,40 @@ bool KafkaSource::readRange(Partition &p, const OffsetRange &range, SourceBatch 
     return true;
 }
 
-// Decodes m_chunk[0, count), records of one partition in offset order, into `out`.
+// Decodes m_chunk[0, count), records of one partition in offset order, into
+// `out`, and lets go of the messages.
 void KafkaSource::decode(Partition &p, size_t count, SourceBatch &out)
 {
-    Batch &batch = out.rows;
-    StringArena &arena = batch.arena();
-    const size_t declared = m_declared.fields.size();
-    m_values.clear();
-    std::vector<size_t> oversized; // records not decoded: their values are larger than maxRecordBytes
+    m_views.resize(count);
     for (size_t k = 0; k < count; ++k) {
-        const size_t size = m_chunk[k]->payload ? m_chunk[k]->len : 0;
-        if (size > m_maxRecordBytes) {
-            oversized.push_back(k);
-            m_values.emplace_back(); // decoded as nothing, and then replaced by the dead letter below
-            continue;
-        }
-        m_values.emplace_back(static_cast<const char *>(m_chunk[k]->payload), size);
-    }
-    m_failures.clear();
-    QElapsedTimer decoding;
-    decoding.start();
-    m_decoder.decodeMany(m_values.data(), m_values.size(), batch, arena, m_failures);
-    out.decodeMs += double(decoding.nsecsElapsed()) / 1e6;
-    const std::string_view topicName = arena.copy(p.topic);
-    size_t nextFailure = 0;
-    std::vector<size_t> poison; // rows whose event time is too far ahead (eventTime.maxAhead)
-    const size_t firstTimestamp = out.recordTimestamps.size() - batch.rows; // recordTimestamps[firstTimestamp + row]
-    for (size_t k = 0; k < count; ++k) {
-        KafkaMessage msg(m_chunk[k]);
-        rd_kafka_timestamp_type_t tsType;
-        const int64_t timestamp = rd_kafka_message_timestamp(msg.get(), &tsType);
-        p.next = msg->offset + 1;
-        // The record as a dead letter: its coordinates, key and whole value, and why.
-        auto deadLetter = [&](std::string_view kind, std::string reason) {
-            DeadLetter d;
-            d.reason = std::move(reason);
-            d.kind = kind;
-            d.topic = p.topic;
-            d.partition = p.partition;
-            d.offset = msg->offset;
-            d.timestamp = timestamp;
-            d.hasKey = msg->key != nullptr;
-            if (msg->key)
-                d.key.assign(static_cast<const char *>(msg->key), msg->key_len);
-            if (msg->payload)
-                d.value.assign(static_cast<const char *>(msg->payload), msg->len);
-            rd_kafka_headers_t *headers = nullptr;
-            if (rd_kafka_message_headers(msg.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
-                const char *name;
-                const void *value;
-                size_t size;
-                for (size_t i = 0; rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
-                    d.headers.emplace_back(name, value ? std::string(static_cast<const char *>(value), size) : std::string());
-            }
-            out.deadLetters.push_back(std::move(d));
-        };
-        const bool failed = nextFailure < m_failures.size() && m_failures[nextFailure].record == k;
-        std::string failure = failed ? std::move(m_failures[nextFailure++].reason) : std::string();
-        if (std::binary_search(oversized.begin(), oversized.end(), k)) {
-            deadLetter(DeadLetters::kTooLarge, "the record's value is " + std::to_string(msg->len) + " bytes, more than maxRecordBytes ("
-                       + std::to_string(m_maxRecordBytes) + "): not decoded");
-            continue;
-        }
-        if (failed) {
-            const std::string kind = DeadLetters::kindOf(failure); // before the reason is moved away
-            deadLetter(kind, std::move(failure));
-            continue;
-        }
-        auto &c = batch.columns;
-        if (m_maxAheadMs >= 0) {
-            const Column &eventTime = c[size_t(m_eventTimeColumn)];
-            const size_t row = batch.rows;
-            if (eventTime.valid[row] && timestamp > 0 && eventTime.ints[row] - timestamp > m_maxAheadMs) {
-                // Decided by the record alone (its event time and its own Kafka
-                // timestamp), so a replay decides the same.
-                deadLetter(DeadLetters::kEventTimeAhead, "event time " + core::Timestamps::toIso(eventTime.ints[row]).toStdString() + " is more than "
-                           + core::Duration::format(m_maxAheadMs).toStdString() + " ahead of the record's Kafka timestamp "
-                           + core::Timestamps::toIso(timestamp).toStdString()
-                           + ": not used for the watermark (eventTime.maxAhead)");
-                poison.push_back(row);
-            }
-        }
+        const rd_kafka_message_t *msg = m_chunk[k];
+        RecordView &v = m_views[k];
+        v.offset = msg->offset;
+        v.timestamp = rd_kafka_message_timestamp(msg, nullptr);
+        v.key.reset();
+        v.value.reset();
         if (msg->key)
-            c[declared].appendString(arena.copy({static_cast<const char *>(msg->key), msg->key_len}));
-        else
-            c[declared].appendNull();
-        c[declared + 1].appendString(topicName);
-        c[declared + 2].appendInt(p.partition);
-        c[declared + 3].appendInt(msg->offset);
-        c[declared + 4].appendInt(timestamp);
-        out.recordTimestamps.push_back(timestamp);
-        ++batch.rows;
+            v.key.emplace(static_cast<const char *>(msg->key), msg->key_len);
+        if (msg->payload)
+            v.value.emplace(static_cast<const char *>(msg->payload), msg->len);
+        v.origin = msg;
+        v.headers = [](const void *origin, std::vector<std::pair<std::string, std::string>> &headers) {
+            rd_kafka_headers_t *all = nullptr;
+            auto *m = static_cast<rd_kafka_message_t *>(const_cast<void *>(origin));
+            if (rd_kafka_message_headers(m, &all) != RD_KAFKA_RESP_ERR_NO_ERROR || !all)
+                return;
+            const char *name;
+            const void *value;
+            size_t size;
+            for (size_t i = 0; rd_kafka_header_get_all(all, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
+                headers.emplace_back(name, value ? std::string(static_cast<const char *>(value), size) : std::string());
+        };
     }
-    if (!poison.empty()) {
-        batch.eraseRows(poison);
-        size_t next = 0, kept = firstTimestamp;
-        for (size_t i = firstTimestamp; i < out.recordTimestamps.size(); ++i) {
-            if (next < poison.size() && poison[next] == i - firstTimestamp) {
-                ++next;
-                continue;
-            }
-            out.recordTimestamps[kept++] = out.recordTimestamps[i];
-        }
-        out.recordTimestamps.resize(kept);
-    }
+    if (count > 0)
+        p.next = m_chunk[count - 1]->offset + 1;
+    m_records.decode(p.topic, p.partition, m_views.data(), count, out);
+    for (size_t k = 0; k < count; ++k)
+        rd_kafka_message_destroy(m_chunk[k]);
 }
 
 void KafkaSource::commit()

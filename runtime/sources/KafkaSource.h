@@ -6,7 +6,7 @@
 #include "engine/Source.h"
 #include "settings/NodeSettings.h"
 #include "sources/ClusterReachability.h"
-#include "sources/JsonDecoder.h"
+#include "sources/RecordDecoder.h"
 
 #include <QElapsedTimer>
 
@@ -85,7 +85,6 @@ private:
     Partition *find(const OffsetRange &range);
     bool readRange(Partition &p, const OffsetRange &range, SourceBatch &out);
     void planInEventTime(SourcePlan &plan, int64_t maxRows);
-    void takeReadAhead(Partition &p, int64_t end, SourceBatch &out);
     void decode(Partition &p, size_t count, SourceBatch &out);
     int64_t position(const Partition &p) const;
     void warn(const std::string &message);
@@ -96,12 +95,8 @@ private:
     QString m_group;
     core::Schema m_declared;
     core::Schema m_output;
-    JsonDecoder m_decoder;
+    RecordDecoder m_records;
     int m_eventTimeColumn = -1; // in m_output
-    // eventTime.maxAhead: how far an event time may be ahead of the record's Kafka
-    // timestamp (-1: no limit); further ahead, the record is a dead letter.
-    int64_t m_maxAheadMs = -1;
-    size_t m_maxRecordBytes = 1 << 20; // maxRecordBytes: larger values are dead letters, not decoded
     SourceContext m_context;
     KafkaConsumer m_consumer;
     KafkaQueue m_queue; // the consumer's queue: errors and events, no records
@@ -112,8 +107,7 @@ private:
     QElapsedTimer m_sinceDiscovery;
     static constexpr size_t kChunk = 1000;
     std::vector<rd_kafka_message_t *> m_chunk; // reused by every read
-    std::vector<std::string_view> m_values;    // the chunk's record values, decoded together
-    std::vector<DecodeFailure> m_failures;
+    std::vector<RecordView> m_views;           // the chunk's records, decoded together
     std::string m_lastError;
     ClusterReachability m_reachability{m_endpoint};
     void noteError(rd_kafka_resp_err_t err, const std::string &message);

@@ -45,7 +45,6 @@ void KafkaSource::planInEventTime(SourcePlan &plan, int64_t maxRows)
     std::vector<OffsetRange> spark = plan.ranges;
     limitToRows(spark, maxRows);
     std::vector<ReadAhead> ahead(plan.ranges.size());
-    const size_t offsetColumn = m_declared.fields.size() + 3;
     for (size_t i = 0; i < plan.ranges.size(); ++i) {
         Partition &p = *find(plan.ranges[i]);
         const int64_t want = std::min(plan.ranges[i].end, p.planned + 2 * spark[i].size() + 16);
@@ -57,18 +56,7 @@ void KafkaSource::planInEventTime(SourcePlan &plan, int64_t maxRows)
             plan.ranges = spark; // read() reports the failure
             return;
         }
-        const Batch &rows = p.ahead.rows;
-        const Column &time = rows.columns[size_t(m_eventTimeColumn)];
-        ReadAhead &a = ahead[i];
-        a.end = p.next;
-        a.offsets.assign(rows.columns[offsetColumn].ints.begin(), rows.columns[offsetColumn].ints.end());
-        a.runningMax.resize(rows.rows);
-        int64_t runningMax = INT64_MIN;
-        for (size_t r = 0; r < rows.rows; ++r) {
-            if (!time.isNull(r))
-                runningMax = std::max(runningMax, time.ints[r]);
-            a.runningMax[r] = runningMax;
-        }
+        ahead[i] = m_records.planningView(p.ahead, p.next);
     }
     alignInEventTime(plan.ranges, maxRows, ahead);
 }

@@ -18,15 +18,17 @@ artifacts=${FUZZ_ARTIFACTS:-$build/fuzz-artifacts}
 mkdir -p "$artifacts"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/state"
+mkdir -p "$work/state" "$work/recording"
 "$build/tests/fuzz/fuzz_state_seeds" "$work/state"
+"$build/tests/fuzz/fuzz_recording_seeds" "$work/recording"
 status=0
-declare -A runs=([pipeline]=40000 [expression]=250000 [decoder]=300000 [state]=150000)
-for target in pipeline expression decoder state; do
+declare -A runs=([pipeline]=40000 [expression]=250000 [decoder]=300000 [state]=150000 [recording]=20000)
+for target in pipeline expression decoder state recording; do
     corpus="$work/$target-corpus"
     mkdir -p "$corpus"
     [ -d "tests/fuzz/corpus/$target" ] && cp "tests/fuzz/corpus/$target"/* "$corpus/"
     [ "$target" = state ] && cp "$work/state"/* "$corpus/"
+    [ "$target" = recording ] && cp "$work/recording"/* "$corpus/"
     # New inputs go to a scratch corpus: the kept one changes only by hand.
     if [ -n "$seconds" ]; then budget=(-max_total_time="$seconds"); else budget=(-seed=1 -runs="${runs[$target]}"); fi
     if ! "$build/tests/fuzz/fuzz_$target" "${budget[@]}" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \

@@ -523,14 +523,6 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <translation>Aufzeichnung</translation>
     </message>
     <message>
-        <source>Replays a recorded topic, deterministically.</source>
-        <translation>Spielt ein aufgezeichnetes Topic deterministisch ab.</translation>
-    </message>
-    <message>
-        <source>the recording file</source>
-        <translation>die Aufzeichnungsdatei</translation>
-    </message>
-    <message>
         <source>only these recorded topics; default: all</source>
         <translation>nur diese aufgezeichneten Topics; Standard: alle</translation>
     </message>
@@ -1126,6 +1118,22 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>keep rows whose array is NULL or empty, with NULL elements (Spark&apos;s explode_outer)</source>
         <translation>Zeilen mit NULL- oder leerem Array behalten, mit NULL-Elementen (Sparks explode_outer)</translation>
     </message>
+    <message>
+        <source>Reads a recording (streamwright-cli record) in place of Kafka: its partitions, order and timestamps, in batches planned from the recording alone, so runs repeat exactly.</source>
+        <translation>Liest eine Aufzeichnung (streamwright-cli record) anstelle von Kafka: ihre Partitionen, Reihenfolge und Zeitstempel, in Batches, die allein aus der Aufzeichnung geplant werden, sodass sich Läufe genau wiederholen.</translation>
+    </message>
+    <message>
+        <source>the recording file (.swrec)</source>
+        <translation>die Aufzeichnungsdatei (.swrec)</translation>
+    </message>
+    <message>
+        <source>max: as fast as the pipeline takes it; recorded: at the recorded pace times speed</source>
+        <translation>max: so schnell, wie die Pipeline sie aufnimmt; recorded: im aufgezeichneten Tempo mal speed</translation>
+    </message>
+    <message>
+        <source>with pace recorded: times the recorded pace (2: twice as fast); each batch then holds trigger x speed of recorded time</source>
+        <translation>bei pace recorded: das Vielfache des aufgezeichneten Tempos (2: doppelt so schnell); jeder Batch enthält dann trigger x speed aufgezeichnete Zeit</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>
@@ -1689,6 +1697,14 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>a lookup table&apos;s columns are single values; %1 cannot be read from a table</source>
         <translation>die Spalten einer Lookup-Tabelle sind Einzelwerte; %1 kann nicht aus einer Tabelle gelesen werden</translation>
+    </message>
+    <message>
+        <source>&quot;speed&quot; must be above 0: 1 is the recorded pace, 2 twice as fast</source>
+        <translation>&quot;speed&quot; muss größer als 0 sein: 1 ist das aufgezeichnete Tempo, 2 doppelt so schnell</translation>
+    </message>
+    <message>
+        <source>&quot;speed&quot; applies with &quot;pace&quot;: &quot;recorded&quot;; at pace max the recording is read as fast as the pipeline takes it</source>
+        <translation>&quot;speed&quot; gilt mit &quot;pace&quot;: &quot;recorded&quot;; bei pace max wird die Aufzeichnung so schnell gelesen, wie die Pipeline sie aufnimmt</translation>
     </message>
 </context>
 <context>

@@ -158,12 +158,25 @@ std::vector<NodeType> buildTypes()
                   setting("properties", K::Map, tr("extra librdkafka consumer properties"))},
                  false});
     t.push_back({QStringLiteral("source.recording"), NodeCategory::Source, tr("Recording"),
-                 tr("Replays a recorded topic, deterministically."), {}, {out, dead},
-                 {setting("path", K::Path, tr("the recording file"), true),
+                 tr("Reads a recording (streamwright-cli record) in place of Kafka: its partitions, order and "
+                    "timestamps, in batches planned from the recording alone, so runs repeat exactly."),
+                 {}, {out, dead},
+                 {setting("path", K::Path, tr("the recording file (.swrec)"), true),
                   setting("topics", K::StringList, tr("only these recorded topics; default: all")),
                   choice("format", list({"json"}), tr("how record values are encoded"), QStringLiteral("json")),
                   schemaSetting(true, tr("the fields to decode from each record")), eventTimeSetting(),
-                  deadLettersSetting()},
+                  setting("maxRecordBytes", K::Integer,
+                          tr("a larger record value is a dead letter, not decoded (one huge record must not stall the "
+                             "batch or exhaust memory)"),
+                          false, 1048576),
+                  deadLettersSetting(),
+                  choice("pace", list({"max", "recorded"}),
+                         tr("max: as fast as the pipeline takes it; recorded: at the recorded pace times speed"),
+                         QStringLiteral("max")),
+                  setting("speed", K::Number,
+                          tr("with pace recorded: times the recorded pace (2: twice as fast); each batch then holds "
+                             "trigger x speed of recorded time"),
+                          false, 1)},
                  false});
     t.push_back({QStringLiteral("source.generator"), NodeCategory::Source, tr("Demo generator"),
                  tr("Generates the e-commerce demo events."), {}, {out},

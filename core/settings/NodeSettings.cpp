@@ -188,6 +188,20 @@ KafkaSourceSettings KafkaSourceSettings::parse(const QJsonObject &config)
     return s;
 }
 
+RecordingSourceSettings RecordingSourceSettings::parse(const QJsonObject &config)
+{
+    const Reader r("source.recording", config);
+    RecordingSourceSettings s;
+    s.path = r.string("path");
+    s.topics = r.strings("topics");
+    s.eventTime = readEventTime(r);
+    s.maxRecordBytes = std::max<int64_t>(0, r.integer("maxRecordBytes"));
+    s.deadLetters = readDeadLetters(r);
+    s.paced = r.string("pace") == u"recorded";
+    s.speed = r.number("speed");
+    return s;
+}
+
 GeneratorSettings GeneratorSettings::parse(const QJsonObject &config)
 {
     const Reader r("source.generator", config);

@@ -68,6 +68,20 @@ struct KafkaSourceSettings
     static KafkaSourceSettings parse(const QJsonObject &config);
 };
 
+// source.recording: a recording's records in place of a Kafka source's.
+struct RecordingSourceSettings
+{
+    QString path; // as written, relative to the pipeline file
+    QStringList topics; // empty: every recorded topic
+    EventTimeSettings eventTime;
+    int64_t maxRecordBytes = 0;
+    DeadLetterSettings deadLetters;
+    bool paced = false; // pace "recorded": at the recorded pace times `speed`; else as fast as possible
+    double speed = 1;
+
+    static RecordingSourceSettings parse(const QJsonObject &config);
+};
+
 struct GeneratorSettings
 {
     QString stream;

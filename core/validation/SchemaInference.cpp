@@ -224,6 +224,17 @@ SchemaInference::Outputs SchemaInference::inferSource(const NodeScope &n)
                                 .arg(offsets.toString()),
                             n.node.id);
     }
+    if (n.type.id == u"source.recording") {
+        const QJsonValue speed = n.node.config.value(QStringLiteral("speed"));
+        if (speed.isDouble() && !(speed.toDouble() > 0))
+            m_context.error(n.pointer(QStringLiteral("speed")),
+                            tr("\"speed\" must be above 0: 1 is the recorded pace, 2 twice as fast"), n.node.id);
+        else if (speed.isDouble() && n.node.config.value(QStringLiteral("pace")).toString() != u"recorded")
+            m_context.warning(n.pointer(QStringLiteral("speed")),
+                              tr("\"speed\" applies with \"pace\": \"recorded\"; at pace max the recording is read "
+                                 "as fast as the pipeline takes it"),
+                              n.node.id);
+    }
     return {{QStringLiteral("out"), s}, {QStringLiteral("dead"), deadLetterSchema()}};
 }
 

@@ -3,6 +3,7 @@
 
 #include "catalog/NodeCatalog.h"
 #include "engine/DeadLetters.h"
+#include "model/Duration.h"
 #include "operators/Dedupe.h"
 #include "operators/Explode.h"
 #include "operators/Filter.h"
@@ -18,6 +19,7 @@
 #include "sinks/SqliteSink.h"
 #include "sources/GeneratorSource.h"
 #include "sources/KafkaSource.h"
+#include "sources/RecordingSource.h"
 #include "validation/SchemaInference.h"
 
 namespace sw::runtime {
@@ -28,6 +30,9 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
     const auto &catalog = core::NodeCatalog::instance();
     std::vector<RuntimeNode> nodes;
     QHash<QString, int> index;
+    // A paced recording's batches hold a trigger's worth of recorded time.
+    const int64_t triggerMs
+        = core::Duration::parseMs(p.runtime.value(QStringLiteral("trigger")).toString(QStringLiteral("0s"))).value_or(0);
     for (const QString &id : validation.order) {
         const core::Node &node = p.nodes[size_t(validation.nodeIndex.value(id))];
         RuntimeNode rn;
@@ -48,6 +53,30 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                 error = QStringLiteral("node \"%1\": connection \"%2\": %3").arg(id, connection, QString::fromStdString(message));
             return endpoint;
         };
+        // Where a source's dead letters go, by its deadLetters setting.
+        auto routeDeadLetters = [&](RuntimeNode &rn, const core::DeadLetterSettings &deadLetters) {
+            rn.deadLetterPolicy = deadLetters.policy;
+            const auto &to = deadLetters.to;
+            if (!to)
+                return true;
+            if (to->kind == u"kafka") {
+                const auto deadEndpoint = connect(to->connection, {to->topic});
+                if (!deadEndpoint)
+                    return false;
+                // Keyed by the record's own key, so a topic's dead letters keep its partitioning.
+                const core::KafkaSinkSettings sink{to->connection, to->topic, QStringLiteral("_key"),
+                                                   QStringLiteral("none"), {}};
+                rn.deadLetterSink = std::make_unique<KafkaSink>(*deadEndpoint, sink, DeadLetters::keptSchema());
+                rn.deadLetterTarget = QStringLiteral("topic %1").arg(to->topic);
+            } else if (to->kind == u"sqlite") {
+                rn.deadLetterSink = std::make_unique<SqliteSink>(p.resolvePath(to->path), to->table, QStringList{}, false);
+                rn.deadLetterTarget = QStringLiteral("table %1 of %2").arg(to->table, p.resolvePath(to->path));
+            } else {
+                rn.deadLetterSink = std::make_unique<FileSink>(p.resolvePath(to->path), QStringLiteral("jsonl"));
+                rn.deadLetterTarget = p.resolvePath(to->path);
+            }
+            return true;
+        };
         const QString &t = node.type;
         if (t == u"source.kafka") {
             const auto settings = core::KafkaSourceSettings::parse(node.config);
@@ -60,26 +89,17 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                                                       QStringLiteral("streamwright-%1-%2").arg(p.name, id), declared,
                                                       output("out"));
             rn.watermarkDelay = settings.eventTime.watermarkDelayMs;
-            rn.deadLetterPolicy = settings.deadLetters.policy;
-            if (const auto &to = settings.deadLetters.to) {
-                if (to->kind == u"kafka") {
-                    const auto deadEndpoint = connect(to->connection, {to->topic});
-                    if (!deadEndpoint)
-                        return {};
-                    // Keyed by the record's own key, so a topic's dead letters keep its partitioning.
-                    const core::KafkaSinkSettings sink{to->connection, to->topic, QStringLiteral("_key"),
-                                                       QStringLiteral("none"), {}};
-                    rn.deadLetterSink = std::make_unique<KafkaSink>(*deadEndpoint, sink, DeadLetters::keptSchema());
-                    rn.deadLetterTarget = QStringLiteral("topic %1").arg(to->topic);
-                } else if (to->kind == u"sqlite") {
-                    rn.deadLetterSink = std::make_unique<SqliteSink>(p.resolvePath(to->path), to->table, QStringList{},
-                                                                     false);
-                    rn.deadLetterTarget = QStringLiteral("table %1 of %2").arg(to->table, p.resolvePath(to->path));
-                } else {
-                    rn.deadLetterSink = std::make_unique<FileSink>(p.resolvePath(to->path), QStringLiteral("jsonl"));
-                    rn.deadLetterTarget = p.resolvePath(to->path);
-                }
-            }
+            if (!routeDeadLetters(rn, settings.deadLetters))
+                return {};
+        } else if (t == u"source.recording") {
+            const auto settings = core::RecordingSourceSettings::parse(node.config);
+            core::Schema declared = output("out");
+            declared.fields.resize(declared.fields.size() - core::SchemaInference::kafkaMetadataFields().size());
+            rn.source = std::make_unique<RecordingSource>(p.resolvePath(settings.path), settings, triggerMs, declared,
+                                                          output("out"));
+            rn.watermarkDelay = settings.eventTime.watermarkDelayMs;
+            if (!routeDeadLetters(rn, settings.deadLetters))
+                return {};
         } else if (t == u"sink.kafka") {
             const auto settings = core::KafkaSinkSettings::parse(node.config);
             const auto endpoint = connect(settings.connection, {settings.topic});

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ControlCommand.h"
+#include <QNetworkRequest>
+#include <QNetworkReply>
+#include <QNetworkAccessManager>
 
 #include "RunCommand.h"
 #include "client/RuntimeClient.h"
@@ -52,7 +55,13 @@ int ControlCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Shows or steers a run through its control API (the URL and token `streamwright-cli run` prints first).\n"
-        "ACTION: status, progress, pause, resume, step or stop."));
+        "ACTION: status, progress, pause, resume, step or stop; for a run --debug also:\n"
+        "  debug                        where the run is, what it can go back to, breakpoints\n"
+        "  batch [N]                    batch N as kept (default: the current one), as JSON\n"
+        "  seek N                       back (or forward) to the end of batch N (-1: the start)\n"
+        "  breakpoint NODE [CONDITION]  pause after a batch in which NODE sees a row for which\n"
+        "                               CONDITION holds (any row without one); adds to the others\n"
+        "  clear-breakpoints"));
     const QCommandLineOption api(QStringLiteral("api"), QStringLiteral("The run's control API, e.g. http://127.0.0.1:8080."),
                                  QStringLiteral("URL"));
     const QCommandLineOption token(QStringLiteral("token"),
@@ -62,12 +71,17 @@ int ControlCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the API's JSON instead of a line."));
     parser.addOptions({api, token, json});
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("status, progress, pause, resume, step or stop"));
+    parser.addPositionalArgument(QStringLiteral("ARGS"), QStringLiteral("for batch, seek and breakpoint"), QStringLiteral("[ARGS...]"));
     if (const auto code = parseCommandLine(parser, name(), arguments, out, err))
         return *code;
     const QStringList actions = parser.positionalArguments();
     static const QStringList known{QStringLiteral("status"), QStringLiteral("progress"), QStringLiteral("pause"),
-                                   QStringLiteral("resume"), QStringLiteral("step"), QStringLiteral("stop")};
-    if (actions.size() != 1 || !known.contains(actions.front())) {
+                                   QStringLiteral("resume"), QStringLiteral("step"), QStringLiteral("stop"),
+                                   QStringLiteral("debug"), QStringLiteral("batch"), QStringLiteral("seek"),
+                                   QStringLiteral("breakpoint"), QStringLiteral("clear-breakpoints")};
+    static const QStringList withArguments{QStringLiteral("batch"), QStringLiteral("seek"), QStringLiteral("breakpoint")};
+    if (actions.isEmpty() || !known.contains(actions.front())
+        || (actions.size() > 1 && !withArguments.contains(actions.front()))) {
         err << "streamwright-cli control: give one ACTION: " << known.join(QStringLiteral(", ")) << "\n";
         return kExitUsage;
     }
@@ -85,6 +99,96 @@ int ControlCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
         err << "streamwright-cli control: " << url.toString() << ": " << error << "\n";
         return kExitProblems;
     };
+    const QStringList args = actions.mid(1);
+    using Debug = runtime::RuntimeClient::DebugInfo;
+    const auto debugLine = [&](const Debug &d) {
+        if (!d.debugging)
+            return QStringLiteral("the run is not being debugged (run --debug)");
+        QString line = QStringLiteral("at the end of batch %1; batches %2 to %3 kept%4")
+                           .arg(d.batch)
+                           .arg(d.first)
+                           .arg(d.last)
+                           .arg(d.atEndOfInput ? QStringLiteral("; at the end of the input") : QString());
+        if (d.lastHitBatch)
+            line += QStringLiteral("; a breakpoint hit in batch %1").arg(*d.lastHitBatch);
+        for (const auto &b : d.breakpoints)
+            line += QStringLiteral("\n  breakpoint %1%2").arg(b.node, b.condition.isEmpty() ? QString() : u' ' + b.condition);
+        return line;
+    };
+    const auto needToken = [&] {
+        if (!secret.isEmpty())
+            return false;
+        err << "streamwright-cli control: " << action << " needs the run's token: --token or STREAMWRIGHT_TOKEN\n";
+        return true;
+    };
+    if (action == u"debug" || action == u"seek" || action == u"breakpoint" || action == u"clear-breakpoints") {
+        std::optional<Debug> info;
+        if (action == u"debug") {
+            info = await<Debug>([&](auto answer) { client.fetchDebugInfo(answer); }, error);
+        } else if (action == u"seek") {
+            bool ok = false;
+            const qlonglong batch = args.value(0).toLongLong(&ok);
+            if (args.size() != 1 || !ok) {
+                err << "streamwright-cli control: seek takes a batch id (-1: the start)\n";
+                return kExitUsage;
+            }
+            if (needToken())
+                return kExitUsage;
+            info = await<Debug>([&](auto answer) { client.seek(batch, answer); }, error);
+        } else {
+            if (needToken())
+                return kExitUsage;
+            if (action == u"breakpoint" && args.isEmpty()) {
+                err << "streamwright-cli control: breakpoint takes a node id and, optionally, a condition\n";
+                return kExitUsage;
+            }
+            std::vector<runtime::RuntimeClient::Breakpoint> breakpoints;
+            if (action == u"breakpoint") {
+                const auto current = await<Debug>([&](auto answer) { client.fetchDebugInfo(answer); }, error);
+                if (!current)
+                    return fail();
+                breakpoints = current->breakpoints;
+                breakpoints.push_back({args.front(), args.mid(1).join(u' ')});
+            }
+            info = await<Debug>([&](auto answer) { client.setBreakpoints(breakpoints, answer); }, error);
+        }
+        if (!info)
+            return fail();
+        out << debugLine(*info) << "\n";
+        return kExitOk;
+    }
+    if (action == u"batch") {
+        bool ok = true;
+        qlonglong batch = -2;
+        if (!args.isEmpty())
+            batch = args.front().toLongLong(&ok);
+        if (!ok || args.size() > 1) {
+            err << "streamwright-cli control: batch takes a batch id\n";
+            return kExitUsage;
+        }
+        if (batch == -2) {
+            const auto info = await<Debug>([&](auto answer) { client.fetchDebugInfo(answer); }, error);
+            if (!info)
+                return fail();
+            batch = info->batch;
+        }
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(url.toString() + QStringLiteral("/api/debug/batch?batch=%1").arg(batch)));
+        if (!secret.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + secret.toUtf8());
+        QNetworkReply *reply = network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        if (reply->error() != QNetworkReply::NoError) {
+            error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString(reply->errorString());
+            return fail();
+        }
+        out << QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
     if (action == u"progress") {
         const auto update = await<runtime::RuntimeClient::ProgressUpdate>(
             // Records after the largest batch id: none, so only the latest comes.

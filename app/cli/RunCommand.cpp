@@ -106,8 +106,13 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     const QCommandLineOption once(QStringLiteral("once"),
                                   QStringLiteral("Spark's Trigger.Once: one batch of everything available now (however "
                                                  "many rows), no no-data batch; commit, exit 0."));
+    const QCommandLineOption debug(
+        QStringLiteral("debug"),
+        QStringLiteral("The step debugger, over recordings (source.recording): starts paused; every batch's rows and "
+                       "state are kept to go back to (control step, resume, seek N, breakpoint NODE [CONDITION]); no "
+                       "checkpoint; the run stays at the end of its input until stopped."));
     for (const auto &o : {connection, untilIdle, metrics, listen, quiet, baseDir, demoData, noCheckpoint, resetCheckpoint,
-                          failAfter, availableNow, once})
+                          failAfter, availableNow, once, debug})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("PIPELINE"), QStringLiteral("The pipeline file."));
     if (const auto exit = parseCommandLine(parser, QStringLiteral("run"), arguments, out, err))
@@ -152,6 +157,12 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
     if (parser.isSet(once))
         options.trigger = runtime::Trigger::Once;
     options.noCheckpoint = parser.isSet(noCheckpoint);
+    options.debug = parser.isSet(debug);
+    if (options.debug && (parser.isSet(availableNow) || parser.isSet(once) || parser.isSet(resetCheckpoint))) {
+        err << "streamwright-cli run: --debug runs without a checkpoint and stays at the end of the input; it does not "
+               "go with --available-now, --once or --reset-checkpoint\n";
+        return kExitUsage;
+    }
     if (options.noCheckpoint && parser.isSet(resetCheckpoint)) {
         err << "streamwright-cli run: --no-checkpoint and --reset-checkpoint exclude each other\n";
         return kExitUsage;
@@ -275,6 +286,12 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
 
     // The batch loop runs on its own thread; this one serves HTTP and prints progress.
     std::atomic<int64_t> rowsSinceLine{0};
+    if (options.debug) {
+        run.pause(); // at the start: set breakpoints, then step or resume
+        err << "debugging: paused at the start; streamwright-cli control step|resume|seek N|breakpoint NODE [CONDITION] "
+               "--api URL\n";
+        err.flush();
+    }
     run.start([&] {
         if (const auto last = executor.lastProgress())
             rowsSinceLine += last->numInputRows;

@@ -147,4 +147,76 @@ void RuntimeClient::send(Command command, Answer<RunStatus> answer)
     });
 }
 
+RuntimeClient::DebugInfo RuntimeClient::debugInfoFromJson(const QJsonObject &o)
+{
+    DebugInfo d;
+    d.debugging = o.value(QStringLiteral("debugging")).toBool();
+    d.batch = int64_t(o.value(QStringLiteral("batch")).toDouble(-1));
+    d.first = int64_t(o.value(QStringLiteral("first")).toDouble(-1));
+    d.last = int64_t(o.value(QStringLiteral("last")).toDouble(-1));
+    d.furthest = int64_t(o.value(QStringLiteral("furthest")).toDouble(-1));
+    d.atEndOfInput = o.value(QStringLiteral("atEndOfInput")).toBool();
+    if (o.contains(QStringLiteral("lastHitBatch")))
+        d.lastHitBatch = int64_t(o.value(QStringLiteral("lastHitBatch")).toDouble());
+    for (const QJsonValue &b : o.value(QStringLiteral("breakpoints")).toArray())
+        d.breakpoints.push_back({b.toObject().value(QStringLiteral("node")).toString(),
+                                 b.toObject().value(QStringLiteral("condition")).toString()});
+    if (o.contains(QStringLiteral("status")))
+        d.status = RunStatus::fromJson(o.value(QStringLiteral("status")).toObject());
+    return d;
+}
+
+void RuntimeClient::fetchDebugInfo(Answer<DebugInfo> answer)
+{
+    whenAnswered(m_network->get(request(QStringLiteral("/api/debug"))),
+                 [answer](const QJsonObject *o, const QByteArray &, const QString &error) {
+                     answer(o ? std::optional(debugInfoFromJson(*o)) : std::nullopt, error);
+                 });
+}
+
+void RuntimeClient::fetchDebugBatch(int64_t batch, Answer<DebugBatch> answer)
+{
+    whenAnswered(m_network->get(request(QStringLiteral("/api/debug/batch?batch=%1").arg(batch))),
+                 [answer](const QJsonObject *o, const QByteArray &, const QString &error) {
+                     if (!o)
+                         return answer(std::nullopt, error);
+                     DebugBatch b;
+                     b.batch = int64_t(o->value(QStringLiteral("batch")).toDouble(-1));
+                     b.watermark = int64_t(o->value(QStringLiteral("watermark")).toDouble());
+                     b.watermarkAfter = int64_t(o->value(QStringLiteral("watermarkAfter")).toDouble());
+                     b.noData = o->value(QStringLiteral("noData")).toBool();
+                     const QJsonObject edges = o->value(QStringLiteral("edges")).toObject();
+                     for (auto it = edges.constBegin(); it != edges.constEnd(); ++it) {
+                         b.edgeRows[it.key()] = int64_t(it->toObject().value(QStringLiteral("rows")).toDouble());
+                         b.edges[it.key()] = it->toObject().value(QStringLiteral("kept")).toArray();
+                     }
+                     b.plans = o->value(QStringLiteral("plans")).toObject();
+                     b.state = o->value(QStringLiteral("state")).toObject();
+                     b.nodes = o->value(QStringLiteral("nodes")).toObject();
+                     answer(std::move(b), QString());
+                 });
+}
+
+void RuntimeClient::seek(int64_t batch, Answer<DebugInfo> answer)
+{
+    QNetworkRequest post = request(QStringLiteral("/api/debug/seek?batch=%1").arg(batch));
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    whenAnswered(m_network->post(post, QByteArray()), [answer](const QJsonObject *o, const QByteArray &, const QString &error) {
+        answer(o ? std::optional(debugInfoFromJson(*o)) : std::nullopt, error);
+    });
+}
+
+void RuntimeClient::setBreakpoints(const std::vector<Breakpoint> &breakpoints, Answer<DebugInfo> answer)
+{
+    QJsonArray list;
+    for (const Breakpoint &b : breakpoints)
+        list.append(QJsonObject{{QStringLiteral("node"), b.node}, {QStringLiteral("condition"), b.condition}});
+    QNetworkRequest post = request(QStringLiteral("/api/debug/breakpoints"));
+    post.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    whenAnswered(m_network->post(post, QJsonDocument(QJsonObject{{QStringLiteral("breakpoints"), list}}).toJson(QJsonDocument::Compact)),
+                 [answer](const QJsonObject *o, const QByteArray &, const QString &error) {
+                     answer(o ? std::optional(debugInfoFromJson(*o)) : std::nullopt, error);
+                 });
+}
+
 } // namespace sw::runtime

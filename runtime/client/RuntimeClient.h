@@ -46,6 +46,39 @@ public:
     };
     enum class Command { Pause, Resume, Step, Stop };
 
+    // The debugger (run --debug). GET /api/debug: where the run is and what it
+    // can go back to.
+    struct Breakpoint
+    {
+        QString node;
+        QString condition; // empty: any row
+    };
+    struct DebugInfo
+    {
+        bool debugging = false;
+        int64_t batch = -1;    // the batch the run is at (its end)
+        int64_t first = -1;    // the earliest batch kept to go back to (-1: the start)
+        int64_t last = -1;     // the latest kept
+        int64_t furthest = -1; // the furthest batch run
+        bool atEndOfInput = false;
+        std::optional<int64_t> lastHitBatch; // a breakpoint hit there
+        std::vector<Breakpoint> breakpoints;
+        std::optional<RunStatus> status; // with seek
+    };
+    // GET /api/debug/batch?batch=N: one kept batch.
+    struct DebugBatch
+    {
+        int64_t batch = -1;
+        int64_t watermark = 0;      // the batch ran with it
+        int64_t watermarkAfter = 0; // the next batch runs with it
+        bool noData = false;
+        std::map<QString, int64_t> edgeRows;   // rows each edge ("node.port") carried
+        std::map<QString, QJsonArray> edges;   // the first 1,000 of them
+        QJsonObject plans;                     // node -> [{topic, partition, start, end}]
+        QJsonObject state;                     // node -> {rows, tables: [{name, total, rows}]}
+        QJsonObject nodes;                     // node -> {rowsIn, rowsOut, deadLetters}
+    };
+
     explicit RuntimeClient(QObject *parent = nullptr);
 
     void setEndpoint(const QUrl &controlUrl, const QString &token);
@@ -65,6 +98,14 @@ public:
     // POST /api/pause|resume|step|stop (needs the token); answers the status after it.
     void send(Command command, Answer<RunStatus> answer);
     static QString commandName(Command command);
+
+    void fetchDebugInfo(Answer<DebugInfo> answer);
+    void fetchDebugBatch(int64_t batch, Answer<DebugBatch> answer);
+    // POST /api/debug/seek: back (or forward) to the end of `batch` (-1: the start).
+    void seek(int64_t batch, Answer<DebugInfo> answer);
+    // POST /api/debug/breakpoints: replaces them all.
+    void setBreakpoints(const std::vector<Breakpoint> &breakpoints, Answer<DebugInfo> answer);
+    static DebugInfo debugInfoFromJson(const QJsonObject &o);
 
 private:
     QNetworkRequest request(const QString &pathAndQuery) const;

@@ -147,6 +147,73 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
     };
     for (const char *a : {"pause", "resume", "step", "stop"})
         control(QLatin1String(a));
+
+    // The debugger (run --debug).
+    const auto batchOf = [this](const QHttpServerRequest &r, int64_t &batch) {
+        batch = m_executor.batchId();
+        if (!r.query().hasQueryItem(QStringLiteral("batch")))
+            return true;
+        bool ok = false;
+        batch = r.query().queryItemValue(QStringLiteral("batch")).toLongLong(&ok);
+        return ok;
+    };
+    const auto badRequest = [](const QString &message) {
+        return json({{QStringLiteral("error"), message}}, QHttpServerResponder::StatusCode::BadRequest);
+    };
+    watch(QStringLiteral("/api/debug"), [this](const QHttpServerRequest &) {
+        QJsonObject o = m_executor.debugInfo();
+        o.insert(QStringLiteral("status"), status());
+        return json(o);
+    });
+    watch(QStringLiteral("/api/debug/batch"), [this, batchOf, badRequest](const QHttpServerRequest &r) {
+        int64_t batch = 0;
+        if (!batchOf(r, batch))
+            return badRequest(QStringLiteral("batch takes a batch id"));
+        const auto kept = m_executor.debugBatch(batch);
+        if (!kept)
+            return json({{QStringLiteral("error"), m_executor.debugging()
+                                                       ? QStringLiteral("batch %1 is not kept").arg(batch)
+                                                       : QStringLiteral("the run is not being debugged (run --debug)")}},
+                        QHttpServerResponder::StatusCode::NotFound);
+        return json(*kept);
+    });
+    const auto debugControl = [this](const QString &path,
+                                     std::function<QHttpServerResponse(const QHttpServerRequest &)> answer) {
+        m_server.route(path, QHttpServerRequest::Method::Post, [this, answer](const QHttpServerRequest &r) {
+            if (!hostAllowed(r))
+                return wrongHost(r);
+            if (!authorized(r))
+                return json({{QStringLiteral("error"), QStringLiteral("this needs the token printed at start")}},
+                            QHttpServerResponder::StatusCode::Unauthorized);
+            return answer(r);
+        });
+    };
+    debugControl(QStringLiteral("/api/debug/seek"), [this, batchOf, badRequest](const QHttpServerRequest &r) {
+        int64_t batch = 0;
+        if (!r.query().hasQueryItem(QStringLiteral("batch")) || !batchOf(r, batch))
+            return badRequest(QStringLiteral("seek needs ?batch=N (-1: the start)"));
+        QString error;
+        if (!m_run.seek(batch, error))
+            return json({{QStringLiteral("error"), error}}, QHttpServerResponder::StatusCode::Conflict);
+        QJsonObject o = m_executor.debugInfo();
+        o.insert(QStringLiteral("status"), status());
+        return json(o);
+    });
+    debugControl(QStringLiteral("/api/debug/breakpoints"), [this, badRequest](const QHttpServerRequest &r) {
+        QJsonParseError parseError;
+        const QJsonDocument body = QJsonDocument::fromJson(r.body(), &parseError);
+        if (!body.isObject() || !body.object().value(QStringLiteral("breakpoints")).isArray())
+            return badRequest(QStringLiteral("send {\"breakpoints\": [{\"node\": \"...\", \"condition\": \"...\"}]}"));
+        std::vector<Executor::Breakpoint> breakpoints;
+        for (const QJsonValue &v : body.object().value(QStringLiteral("breakpoints")).toArray()) {
+            const QJsonObject b = v.toObject();
+            breakpoints.push_back({b.value(QStringLiteral("node")).toString(), b.value(QStringLiteral("condition")).toString()});
+        }
+        QString error;
+        if (!m_executor.setBreakpoints(breakpoints, error))
+            return badRequest(error);
+        return json(m_executor.debugInfo());
+    });
 }
 
 quint16 ControlServer::listen(const QHostAddress &address, quint16 port)

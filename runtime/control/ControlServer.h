@@ -21,7 +21,9 @@ namespace sw::runtime {
 //   GET  /api/alerts                 alert rules, whether they fire, their history,
 //                                    and each source's consumer-lag status
 //   POST /api/pause|resume|step|stop control
-// Control needs the token (Authorization: Bearer TOKEN, or ?token=). On a
+//   GET  /api/debug, /api/debug/batch?batch=N   the debugger (run --debug)
+//   POST /api/debug/seek?batch=N, /api/debug/breakpoints
+// Control needs the token (Authorization: Bearer TOKEN). On a
 // non-loopback address, progress and samples need it too.
 class ControlServer : public QObject
 {

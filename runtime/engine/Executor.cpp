@@ -64,7 +64,11 @@ bool Executor::open(QString &error)
     m_nodes = PipelineBuilder::build(m_pipeline, validation, m_connections, error);
     if (m_nodes.empty())
         return false;
+    if (m_options.debug)
+        m_options.noCheckpoint = true; // the debugger keeps every batch in memory instead
     if (!openCheckpoint(validation, error))
+        return false;
+    if (m_options.debug && !openDebugger(validation, error))
         return false;
     const QJsonObject runtime = m_pipeline.runtime;
     m_maxBatchRows = std::max<int64_t>(1, core::expr::Casts::toInt64(runtime.value(QStringLiteral("maxBatchRows")).toDouble(10000)));
@@ -104,6 +108,8 @@ bool Executor::open(QString &error)
     if (!resumeFromCheckpoint(error))
         return false;
     m_firstBatchOfRun = m_batchId + 1;
+    if (m_options.debug)
+        captureFrame(0, false); // the start, to go back to
     if (m_options.trigger != Trigger::Continuous) {
         for (auto &n : m_nodes) {
             std::string message;
@@ -253,6 +259,8 @@ bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &in
             n.context->startBatch();
     }
     planned = false;
+    if (m_options.debug)
+        m_lastPlans.assign(m_nodes.size(), {});
     if (request.pollSources) {
         t.start();
         std::vector<SourcePlan> plans(m_nodes.size());
@@ -268,6 +276,8 @@ bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &in
         }
         for (const SourcePlan &plan : plans)
             planned = planned || !plan.empty();
+        if (m_options.debug)
+            m_lastPlans = plans;
         if (m_checkpoint && !request.logged && planned && !logOffsets(batchId, watermark, false, plans))
             return false;
         for (size_t i = 0; i < m_nodes.size(); ++i) {
@@ -294,6 +304,8 @@ bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &in
             n.totalRowsIn += int64_t(polled.rows.rows);
             recordTimes.insert(recordTimes.end(), polled.recordTimestamps.begin(), polled.recordTimestamps.end());
             WatermarkTracker::observe(n, polled.rows);
+            if (m_batchBreakpoints && m_options.debug)
+                checkBreakpoints(i, {{polled.rows}});
             m_router.route(int(i), 0, std::move(polled.rows));
         }
         timing.poll += double(t.nsecsElapsed()) / 1e6 - timing.decode;
@@ -305,6 +317,8 @@ bool Executor::runBatch(const BatchRequest &request, Timing &timing, int64_t &in
             continue;
         QElapsedTimer busy;
         busy.start();
+        if (m_batchBreakpoints && m_options.debug)
+            checkBreakpoints(i, n.inbox);
         if (n.op) {
             NodeEmitter emitter([this, i](int port, Batch &&b) { m_router.route(int(i), port, std::move(b)); });
             if (n.eventTimeColumn >= 0) { // a watermark node
@@ -377,7 +391,26 @@ Executor::Step Executor::step()
     bool allExhausted = true;
     for (const auto &n : m_nodes)
         allExhausted = allExhausted && (!n.source || n.source->exhausted());
-    const bool idleTooLong = m_options.untilIdleSeconds >= 0 && now - m_lastInputAt > qint64(m_options.untilIdleSeconds * 1000);
+    const bool idleTooLong = !m_options.debug && m_options.untilIdleSeconds >= 0
+                             && now - m_lastInputAt > qint64(m_options.untilIdleSeconds * 1000);
+    if (m_options.debug) {
+        // After going back: the batches that ran before, as they ran. At the end
+        // of the input the run stays there, to be looked at and gone back in.
+        std::optional<DebugFrame> next;
+        {
+            QMutexLocker lock(&m_debugMutex);
+            if (const DebugFrame *f = frame(m_batchId + 1))
+                next = *f;
+            m_batchBreakpoints = m_breakpoints;
+        }
+        if (next)
+            return rerun(*next);
+        if (allExhausted && !m_noDataBatchDue) {
+            QThread::msleep(20);
+            return Step::Idle;
+        }
+        m_router.beginBatch();
+    }
     if (m_options.trigger != Trigger::Continuous && !m_uncommitted
         && ((allExhausted && !m_noDataBatchDue) || (m_options.trigger == Trigger::Once && m_batchId >= m_firstBatchOfRun))) {
         // What was available at the start has been processed: stop as a stopped run
@@ -449,6 +482,8 @@ Executor::Step Executor::step()
     }
     if (m_watermark.advance(m_nodes) && m_noDataBatches)
         m_noDataBatchDue = true;
+    if (m_options.debug)
+        captureFrame(watermark, noData);
     return Step::Ran;
 }
 

@@ -19,6 +19,8 @@
 #include <QMutex>
 
 #include <atomic>
+#include <deque>
+#include <memory>
 #include <vector>
 
 namespace sw::runtime {
@@ -78,6 +80,29 @@ public:
     // output "node.port", up to 20 rows as JSON; any thread.
     QJsonObject edgeSamples() const { return m_router.edgeSamples(); }
     int64_t batchId() const { return m_batchId; }
+
+    // The debugger (RunOptions::debug; ExecutorDebug.cpp). A breakpoint pauses the
+    // run after the batch in which its node sees a row for which its condition
+    // (an expression over the node's input; empty: any row) is true.
+    struct Breakpoint
+    {
+        QString node;
+        QString condition;
+    };
+    bool debugging() const { return m_options.debug; }
+    // What can be looked at and gone back to; any thread.
+    QJsonObject debugInfo() const;
+    // Batch `batchId` as the debugger kept it: its watermark, plans, the rows of
+    // every edge and every stateful node's state after it; nullopt: not kept.
+    std::optional<QJsonObject> debugBatch(int64_t batchId) const;
+    // Any thread: checked against the pipeline, applied from the next batch.
+    bool setBreakpoints(const std::vector<Breakpoint> &breakpoints, QString &error);
+    // Executor thread, between batches: back (or forward) to the end of batch
+    // `batchId` (-1: the start); the next step runs batch batchId + 1 again, as
+    // it ran (its sinks written the first time only).
+    bool seek(int64_t batchId, QString &error);
+    // Executor thread: the breakpoint the last batch hit, once.
+    std::optional<QJsonObject> takeBreakpointHit();
     int64_t watermark() const { return m_watermark.current(); }
     const std::vector<RuntimeNode> &nodes() const { return m_nodes; }
 
@@ -112,6 +137,30 @@ private:
     bool restoreState(const std::map<QString, std::string> &state, QString &error);
     std::map<QString, std::string> sinkPositions() const;
     void crashIfAskedTo(const char *point, int64_t batchId) const;
+
+    // The debugger (ExecutorDebug.cpp).
+    struct DebugFrame
+    {
+        int64_t batchId = -1;
+        int64_t watermarkUsed = 0;
+        int64_t watermarkAfter = 0;
+        bool noData = false;
+        bool noDataDueAfter = false;
+        std::map<QString, SourcePlan> plans;
+        std::vector<std::vector<OffsetRange>> positions; // by node index (sources)
+        std::vector<std::string> sourceStates;           // by node index
+        std::vector<int64_t> maxEventTimes;              // by node index
+        std::map<QString, std::string> state;            // stateful operators' snapshots
+        std::map<QString, Router::EdgeRows> edges;
+        QJsonObject stateTables;
+        QJsonObject nodes; // rows in and out, late rows, per node
+    };
+    struct CompiledBreakpoint;
+    bool openDebugger(const core::ValidationResult &validation, QString &error);
+    void captureFrame(int64_t watermarkUsed, bool noData);
+    const DebugFrame *frame(int64_t batchId) const; // under m_debugMutex
+    Step rerun(const DebugFrame &frame);
+    void checkBreakpoints(size_t nodeIndex, const std::vector<std::vector<Batch>> &inbox);
     void fail(const QString &message);
 
     core::Pipeline m_pipeline;
@@ -152,6 +201,17 @@ private:
     bool m_restoredNoDataDue = false;
     QString m_fault;         // STREAMWRIGHT_CHECKPOINT_FAULT: point:batch (kill tests)
     mutable QMutex m_progressMutex; // m_error
+    // The debugger: frames by batch, oldest first; breakpoints; the last hit.
+    mutable QMutex m_debugMutex;
+    std::deque<DebugFrame> m_frames;
+    int64_t m_furthestBatch = -1;
+    QHash<QString, core::NodeSchemas> m_schemas;
+    std::shared_ptr<const std::vector<CompiledBreakpoint>> m_breakpoints;
+    std::vector<Breakpoint> m_breakpointSpecs;
+    std::shared_ptr<const std::vector<CompiledBreakpoint>> m_batchBreakpoints; // the running batch's
+    std::optional<QJsonObject> m_hit;
+    int64_t m_hitBatch = -1;
+    std::vector<SourcePlan> m_lastPlans; // what the last batch read, by node index
     Router m_router{m_nodes};
 };
 

@@ -18,6 +18,12 @@ void Router::route(int nodeIndex, int outputPort, Batch &&batch)
     if (batch.rows > 0) { // a sample of what this edge carried, for the debugger and the app
         std::vector<std::string> rows(std::min(batch.rows, kSampleRows));
         const auto keys = RowJson::keys(batch.schema);
+        if (m_captureLimit > 0) {
+            EdgeRows &edge = m_captured[from.id + u'.' + from.type->outputs[size_t(outputPort)].name];
+            edge.rows += int64_t(batch.rows);
+            for (size_t r = 0; r < batch.rows && edge.kept.size() < m_captureLimit; ++r)
+                RowJson::append(edge.kept.emplace_back(), batch, r, keys);
+        }
         for (size_t r = 0; r < rows.size(); ++r)
             RowJson::append(rows[r], batch, r, keys);
         QMutexLocker lock(&m_mutex);
@@ -32,6 +38,15 @@ void Router::route(int nodeIndex, int outputPort, Batch &&batch)
         else
             to.inbox[size_t(targets[t].second)].push_back(batch);
     }
+}
+
+void Router::setSamples(const std::map<QString, EdgeRows> &edges)
+{
+    QMutexLocker lock(&m_mutex);
+    m_samples.clear();
+    for (const auto &[edge, rows] : edges)
+        m_samples.insert(edge, std::vector<std::string>(rows.kept.begin(),
+                                                        rows.kept.begin() + long(std::min(rows.kept.size(), kSampleRows))));
 }
 
 QJsonObject Router::edgeSamples() const

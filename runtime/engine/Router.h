@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QMutex>
 
+#include <map>
+
 #include <string>
 #include <vector>
 
@@ -27,8 +29,23 @@ public:
 
     static constexpr size_t kSampleRows = 20;
 
+    // The debugger's record of a batch: every edge's rows (up to `limit` each, as
+    // JSON), from beginBatch() to takeBatch(). 0: off.
+    struct EdgeRows
+    {
+        int64_t rows = 0;              // carried in the batch
+        std::vector<std::string> kept; // the first `limit`, as JSON objects
+    };
+    void captureBatches(size_t limit) { m_captureLimit = limit; }
+    void beginBatch() { m_captured.clear(); }
+    std::map<QString, EdgeRows> takeBatch() { return std::move(m_captured); }
+    // The samples edgeSamples() serves, as a batch the debugger went back to had them.
+    void setSamples(const std::map<QString, EdgeRows> &edges);
+
 private:
     std::vector<RuntimeNode> &m_nodes;
+    size_t m_captureLimit = 0;
+    std::map<QString, EdgeRows> m_captured; // executor thread only
     mutable QMutex m_mutex;
     QHash<QString, std::vector<std::string>> m_samples; // edge -> rows as JSON text
 };

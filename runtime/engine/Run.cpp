@@ -21,9 +21,17 @@ void Run::loop()
     while (!m_stopRequested) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopRequested || !m_paused || m_steps > 0; });
+            m_wake.wait(lock, [this] { return m_stopRequested || !m_paused || m_steps > 0 || m_seek; });
             if (m_stopRequested)
                 break;
+            if (m_seek) { // between batches, on this thread, as every batch runs
+                m_seek->ok = m_executor.seek(m_seek->batchId, m_seek->error);
+                m_seek->done = true;
+                m_seek = nullptr;
+                lastBatch = m_executor.batchId();
+                m_seekDone.notify_all();
+                continue;
+            }
         }
         const Executor::Step step = m_executor.step();
         if (m_executor.batchId() != lastBatch) {
@@ -33,6 +41,8 @@ void Run::loop()
                 if (m_steps > 0)
                     --m_steps;
             }
+            if (m_executor.debugging() && m_executor.takeBreakpointHit())
+                pause(); // after the batch that hit it: look at it, then step or resume
             if (m_onBatch)
                 m_onBatch();
         }
@@ -49,7 +59,9 @@ void Run::loop()
     // with a checkpoint, the last commit gets the operators' state.
     if (!m_failed && !m_finished && !m_executor.stopCleanly())
         m_failed = true;
+    std::lock_guard lock(m_mutex);
     m_over = true;
+    m_seekDone.notify_all();
 }
 
 void Run::pause()
@@ -73,6 +85,34 @@ void Run::step()
     m_paused = true;
     ++m_steps;
     m_wake.notify_all();
+}
+
+bool Run::seek(int64_t batchId, QString &error)
+{
+    SeekRequest request;
+    request.batchId = batchId;
+    std::unique_lock lock(m_mutex);
+    if (m_over) {
+        error = QStringLiteral("the run is over");
+        return false;
+    }
+    m_paused = true;
+    m_steps = 0;
+    m_seek = &request;
+    m_wake.notify_all();
+    // A batch under way finishes first; one waiting for records gives up at a stop only.
+    if (!m_seekDone.wait_for(lock, std::chrono::seconds(60), [&] { return request.done || m_over.load(); })) {
+        m_seek = nullptr;
+        error = QStringLiteral("the run did not get to the seek within 60 s");
+        return false;
+    }
+    if (!request.done) {
+        m_seek = nullptr;
+        error = QStringLiteral("the run ended");
+        return false;
+    }
+    error = request.error;
+    return request.ok;
 }
 
 void Run::stop()

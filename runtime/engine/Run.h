@@ -35,6 +35,10 @@ public:
     void resume();
     // While paused: one more batch.
     void step();
+    // The debugger (RunOptions::debug): pauses, then goes to the end of batch
+    // `batchId` on the loop's thread; waits for it. A breakpoint that a batch hits
+    // pauses the run after that batch.
+    bool seek(int64_t batchId, QString &error);
     void stop();
     // Waits until the loop has ended (finished, failed or stopped).
     void wait();
@@ -53,6 +57,15 @@ private:
     std::condition_variable m_wake; // pause, step, resume and stop wake a paused loop
     std::atomic<bool> m_paused{false};
     int m_steps = 0; // batches to run while paused (guarded by m_mutex)
+    struct SeekRequest
+    {
+        int64_t batchId = -1;
+        bool done = false;
+        bool ok = false;
+        QString error;
+    };
+    SeekRequest *m_seek = nullptr; // guarded by m_mutex; the asking thread owns it
+    std::condition_variable m_seekDone;
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_finished{false};
     std::atomic<bool> m_failed{false};

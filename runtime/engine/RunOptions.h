@@ -24,6 +24,12 @@ struct RunOptions
     // Connections whose brokers live only as long as this run (--demo-data's):
     // a checkpoint of what they held would mean nothing to the next run.
     QSet<QString> ephemeralConnections;
+    // The debugger (--debug): every batch's state, plans and rows are kept so
+    // that the run can go back to any batch and forward again (sources that can
+    // go back only: recordings); no checkpoint; the run stays at the end of its
+    // input instead of ending.
+    bool debug = false;
+    int debugFrames = 1000; // batches kept to go back to (the oldest are let go)
 };
 
 } // namespace sw::runtime

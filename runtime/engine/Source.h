@@ -110,6 +110,17 @@ public:
     // group's committed offsets or startingOffsets. Partitions not named start as
     // usual.
     virtual void startAt(const std::vector<OffsetRange> &positions) { (void)positions; }
+    // The debugger going back: after open(), read on from `positions` (a batch's
+    // positions() and checkpointState()) as if nothing after them had been read.
+    // Only a source whose input stays as it was can (a recording, not a live topic).
+    virtual bool canRewind() const { return false; }
+    virtual bool rewind(const std::vector<OffsetRange> &positions, const std::string &state, std::string &error)
+    {
+        (void)positions;
+        (void)state;
+        error = "this source cannot go back";
+        return false;
+    }
     // What else a restart needs to read the same records again (the generator's
     // clock), as bytes; restored before open().
     virtual std::string checkpointState() const { return {}; }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace sw::runtime {
 
@@ -65,6 +66,15 @@ private:
     int64_t m_lateThisBatch = 0, m_updatedThisBatch = 0;
 };
 
+// What an operator holds, as a table a person reads (the debugger shows it): a
+// window aggregate's windows with their results so far, a join's stored rows.
+struct StateTable
+{
+    QString name;    // "windows", "groups", "left", "right"
+    Batch rows;      // at most the limit asked for
+    int64_t total = 0; // how many it holds in all
+};
+
 // A node of the running pipeline that is neither a source nor a sink.
 //
 // Threading: every method is called on the pipeline's executor thread; no two run
@@ -118,6 +128,12 @@ public:
     virtual void restore(StateReader &in) { (void)in; }
     // Rows (or groups, windows, keys) held in state now.
     virtual int64_t stateRows() const { return 0; }
+    // The state as tables, at most `limit` rows each (between batches).
+    virtual std::vector<StateTable> stateTables(size_t limit) const
+    {
+        (void)limit;
+        return {};
+    }
     // About how many bytes of memory the state takes (Spark's memoryUsedBytes).
     virtual int64_t stateBytes() const { return 0; }
     // What this operator counted (in its context).

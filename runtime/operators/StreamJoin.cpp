@@ -306,6 +306,28 @@ int64_t StreamJoin::stateBytes() const
     return int64_t(bytes);
 }
 
+std::vector<StateTable> StreamJoin::stateTables(size_t limit) const
+{
+    // Each side's stored rows (waiting for a match within the time bound), by key
+    // and then in arrival order.
+    std::vector<StateTable> tables;
+    for (int side = 0; side < 2; ++side) {
+        StateTable t;
+        t.name = side == 0 ? QStringLiteral("left") : QStringLiteral("right");
+        t.rows = Batch::empty(m_store[side].schema);
+        std::vector<std::pair<std::string, std::vector<Stored>>> byKey(m_state[side].begin(), m_state[side].end());
+        std::sort(byKey.begin(), byKey.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (const auto &[key, rows] : byKey) {
+            for (const Stored &s : rows) {
+                if (size_t(t.total++) < limit)
+                    t.rows.appendRows(m_store[side], s.row, s.row + 1);
+            }
+        }
+        tables.push_back(std::move(t));
+    }
+    return tables;
+}
+
 void StreamJoin::snapshot(StateWriter &out) const
 {
     // Between batches m_pending is empty: every match was pushed at endOfBatch.

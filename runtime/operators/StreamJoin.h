@@ -37,6 +37,7 @@ public:
     void snapshot(StateWriter &out) const override;
     void restore(StateReader &in) override;
     int64_t stateRows() const override { return int64_t(m_stored); }
+    std::vector<StateTable> stateTables(size_t limit) const override;
     int64_t stateBytes() const override;
 
 private:

@@ -414,6 +414,11 @@ void WindowAggregate::endOfBatch(int64_t watermark, Emitter &out)
 
 void WindowAggregate::emitRows(const std::vector<OutputRow> &rows, Emitter &out)
 {
+    out.push(0, rowsBatch(rows));
+}
+
+Batch WindowAggregate::rowsBatch(const std::vector<OutputRow> &rows) const
+{
     const size_t keyCount = m_groupBy.size();
     Batch result = Batch::empty(m_output);
     StringArena &arena = result.arena();
@@ -431,7 +436,31 @@ void WindowAggregate::emitRows(const std::vector<OutputRow> &rows, Emitter &out)
             m_specs[a].aggregate.appendResult(row.states[a], result.columns[first + keyCount + a], arena);
     }
     result.rows = rows.size();
-    out.push(0, std::move(result));
+    return result;
+}
+
+std::vector<StateTable> WindowAggregate::stateTables(size_t limit) const
+{
+    // Every window (session, group) held, with its results so far, in output order.
+    const size_t keyCount = m_groupBy.size(), stateCount = m_specs.size();
+    std::vector<std::pair<OutputOrder, OutputRow>> held;
+    for (size_t w = 0; w < m_windows.size(); ++w)
+        held.push_back({OutputOrder(m_windows[w].start, m_keys[w], 8),
+                        {m_windows[w].start, m_windows[w].end, m_windowKeys.data() + (w * keyCount),
+                         m_windowStates.data() + (w * stateCount)}});
+    for (const auto &[key, sessions] : m_sessions) {
+        for (const Session &g : sessions)
+            held.push_back({OutputOrder(g.start, key, 0), {g.start, g.end, g.keys.data(), g.aggregates.data()}});
+    }
+    std::sort(held.begin(), held.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<OutputRow> rows;
+    for (size_t i = 0; i < held.size() && i < limit; ++i)
+        rows.push_back(held[i].second);
+    StateTable table;
+    table.name = m_global ? QStringLiteral("groups") : QStringLiteral("windows");
+    table.rows = rowsBatch(rows);
+    table.total = int64_t(held.size());
+    return {std::move(table)};
 }
 
 int64_t WindowAggregate::stateBytes() const

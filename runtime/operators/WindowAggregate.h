@@ -39,6 +39,7 @@ public:
     void snapshot(StateWriter &out) const override;
     void restore(StateReader &in) override;
     int64_t stateRows() const override;
+    std::vector<StateTable> stateTables(size_t limit) const override;
     int64_t stateBytes() const override;
 
 private:
@@ -83,6 +84,7 @@ private:
     void processSession(const std::string &groupKey, int64_t ts, const Batch &batch,
                         const std::vector<const Column *> &groupColumns, const std::vector<const Column *> &values, size_t row);
     void emitRows(const std::vector<OutputRow> &rows, Emitter &out);
+    Batch rowsBatch(const std::vector<OutputRow> &rows) const; // in the output schema
 
     Kind m_kind = Kind::Tumbling;
     int64_t m_size = 0, m_slide = 0, m_gap = 0;

@@ -132,6 +132,9 @@ void RecordingWriter::close()
     finalize(m_insertRecord);
     finalize(m_insertHeader);
     finalize(m_insertPartition);
+    // Back to the default journal, which SQLite deletes: a recording is one file.
+    if (m_db && !m_inTransaction)
+        sqlite3_exec(m_db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;

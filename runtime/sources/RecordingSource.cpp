@@ -347,6 +347,49 @@ void RecordingSource::startAt(const std::vector<OffsetRange> &positions)
         m_startAt[{p.topic, p.partition}] = p.start;
 }
 
+bool RecordingSource::rewind(const std::vector<OffsetRange> &positions, const std::string &state, std::string &error)
+{
+    if (!restoreCheckpointState(state, error))
+        return false;
+    for (auto &p : m_partitions) {
+        int64_t at = p->recorded.records > 0 ? p->recorded.firstOffset : 0;
+        for (const OffsetRange &r : positions) {
+            if (r.topic == p->recorded.topic && r.partition == p->recorded.partition)
+                at = r.start;
+        }
+        p->planned = p->fetchFrom = p->decodedEnd = at;
+        p->raw.clear();
+        p->rawPace.clear();
+        p->ahead = {};
+        p->ahead.rows = Batch::empty(m_output);
+        p->fileEnd = p->recorded.records == 0 || at > p->recorded.lastOffset;
+        // The pace time carries on from the records before `at`, as it did.
+        p->paceSoFar = INT64_MIN;
+        if (m_settings.paced && at > std::max<int64_t>(0, p->recorded.firstOffset)) {
+            std::vector<RecordedRecord> before;
+            int64_t from = p->recorded.firstOffset;
+            while (from < at) {
+                before.clear();
+                if (!m_reader.readPartition(p->recorded.topic, p->recorded.partition, from, kFetchRecords, before, error))
+                    return false;
+                if (before.empty())
+                    break;
+                for (const RecordedRecord &r : before) {
+                    if (r.offset >= at)
+                        break;
+                    if (r.timestamp)
+                        p->paceSoFar = std::max(p->paceSoFar, *r.timestamp);
+                }
+                from = before.back().offset + 1;
+            }
+        }
+    }
+    m_planFailure = {};
+    m_lastPlan = {};
+    m_clock.restart();
+    return true;
+}
+
 std::string RecordingSource::checkpointState() const
 {
     return m_settings.paced ? std::to_string(m_slice) : std::string();

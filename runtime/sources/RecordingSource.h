@@ -45,6 +45,8 @@ public:
     std::vector<OffsetRange> positions() const override;
     void startAt(const std::vector<OffsetRange> &positions) override;
     std::string checkpointState() const override;
+    bool canRewind() const override { return true; }
+    bool rewind(const std::vector<OffsetRange> &positions, const std::string &state, std::string &error) override;
     bool restoreCheckpointState(const std::string &state, std::string &error) override;
 
 private:

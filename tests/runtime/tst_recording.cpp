@@ -193,6 +193,7 @@ void tst_Recording::everyFieldSurvivesTheFile()
     const auto records = variedRecords();
     std::string error;
     QVERIFY2(write(path, records, error), error.c_str());
+    QVERIFY(!QFile::exists(QString::fromStdString(path + "-journal"))); // one file, nothing beside it
 
     RecordingReader reader;
     QVERIFY2(reader.open(path, error), error.c_str());

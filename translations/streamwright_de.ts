@@ -423,6 +423,18 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>While running, write generated shop events (user-events, purchase-events, orders) into the pipeline&apos;s embedded brokers</source>
         <translation>Während des Laufs erzeugte Shop-Ereignisse (user-events, purchase-events, orders) in die eingebetteten Broker der Pipeline schreiben</translation>
     </message>
+    <message>
+        <source>Debugger</source>
+        <translation>Debugger</translation>
+    </message>
+    <message>
+        <source>&amp;Debug</source>
+        <translation>&amp;Debuggen</translation>
+    </message>
+    <message>
+        <source>Run over recordings in the step debugger: step, go back, breakpoints, rows and state of every batch (Ctrl+F5)</source>
+        <translation>Über Aufzeichnungen im Schritt-Debugger ausführen: Schritte, zurückgehen, Haltepunkte, Zeilen und Zustand jedes Batches (Strg+F5)</translation>
+    </message>
 </context>
 <context>
     <name>sw::core</name>
@@ -2648,6 +2660,148 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>A profile needs a name and bootstrap servers.</source>
         <translation>Ein Profil braucht einen Namen und Bootstrap-Server.</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::DebuggerPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Go back one batch: the operators&apos; state and the recording as they were after it</source>
+        <translation>Einen Batch zurückgehen: der Zustand der Operatoren und die Aufzeichnung, wie sie danach waren</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Run one batch (again, as it ran, after going back)</source>
+        <translation>Einen Batch ausführen (nach dem Zurückgehen noch einmal, wie er lief)</translation>
+    </message>
+    <message>
+        <source>Run to Breakpoint</source>
+        <translation>Bis zum Haltepunkt</translation>
+    </message>
+    <message>
+        <source>Run until a breakpoint&apos;s node sees a row for which its condition holds</source>
+        <translation>Ausführen, bis der Knoten eines Haltepunkts eine Zeile sieht, für die seine Bedingung gilt</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Not debugging: run a pipeline over recordings with Run › Debug</source>
+        <translation>Kein Debuggen: eine Pipeline über Aufzeichnungen mit Ausführen › Debuggen starten</translation>
+    </message>
+    <message>
+        <source>The edge (node.port) whose rows to show</source>
+        <translation>Die Kante (Knoten.Port), deren Zeilen gezeigt werden</translation>
+    </message>
+    <message>
+        <source>filter: an expression over the rows, e.g. amount &gt; 1000</source>
+        <translation>Filter: ein Ausdruck über die Zeilen, z. B. amount &gt; 1000</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>node id</source>
+        <translation>Knoten-ID</translation>
+    </message>
+    <message>
+        <source>condition (empty: any row), e.g. amount &gt; 1000</source>
+        <translation>Bedingung (leer: jede Zeile), z. B. amount &gt; 1000</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <source>name the node the breakpoint is on</source>
+        <translation>den Knoten des Haltepunkts angeben</translation>
+    </message>
+    <message>
+        <source>This run is not being debugged: start it with Run › Debug (over recordings)</source>
+        <translation>Dieser Lauf wird nicht debuggt: mit Ausführen › Debuggen starten (über Aufzeichnungen)</translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation>Am Anfang</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source> (kept: %1 to %2)</source>
+        <translation> (gehalten: %1 bis %2)</translation>
+    </message>
+    <message>
+        <source>; at the end of the recording</source>
+        <translation>; am Ende der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>; stopped at a breakpoint</source>
+        <translation>; an einem Haltepunkt angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in this batch</source>
+        <translation>
+            <numerusform>%n Zeile in diesem Batch</numerusform>
+            <numerusform>%n Zeilen in diesem Batch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the first %1 kept)</source>
+        <translation> (die ersten %1 gehalten)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows match</source>
+        <translation>%1 von %2 Zeilen passen</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>no state</source>
+        <translation>kein Zustand</translation>
+    </message>
+    <message>
+        <source>held after this batch: %1</source>
+        <translation>nach diesem Batch gehalten: %1</translation>
     </message>
 </context>
 <context>

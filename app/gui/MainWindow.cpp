@@ -24,6 +24,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include "debug/DebuggerPanel.h"
+
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -203,6 +205,13 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, explorerDock);
     tabifyDockWidget(monitorDock, alertsDock);
     tabifyDockWidget(alertsDock, explorerDock);
+    m_debugger = new widgets::DebuggerPanel(this);
+    connect(m_debugger, &widgets::DebuggerPanel::message, this, [this](const QString &text, bool isError) { appendLog(text, isError); });
+    auto *debuggerDock = new QDockWidget(tr("Debugger"), this);
+    debuggerDock->setObjectName(QStringLiteral("debuggerDock"));
+    debuggerDock->setWidget(m_debugger);
+    addDockWidget(Qt::BottomDockWidgetArea, debuggerDock);
+    tabifyDockWidget(explorerDock, debuggerDock);
     connect(&m_document, &core::PipelineDocument::headerChanged, this, &MainWindow::updateExplorerConnections);
     connect(&m_document, &core::PipelineDocument::pipelineReset, this, &MainWindow::updateExplorerConnections);
     connect(m_run, &widgets::RunController::connectionsKnown, this, [this](const QHash<QString, QString> &bootstraps) {
@@ -279,6 +288,10 @@ void MainWindow::createActions()
     m_runAction->setShortcut(Qt::Key_F5);
     m_runAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_runAction->setToolTip(tr("Run the pipeline in a runtime process (F5)"));
+    m_debugAction = pipeline->addAction(tr("&Debug"), this, &MainWindow::debugPipeline);
+    m_debugAction->setShortcut(Qt::CTRL | Qt::Key_F5);
+    m_debugAction->setToolTip(tr("Run over recordings in the step debugger: step, go back, breakpoints, rows and state "
+                                 "of every batch (Ctrl+F5)"));
     m_pauseAction = pipeline->addAction(tr("&Pause"), this, [this] {
         if (m_run->state() == widgets::RunController::State::Paused)
             m_run->resume();
@@ -360,6 +373,8 @@ void MainWindow::selectionChanged()
 {
     const QStringList ids = m_scene->selectedNodeIds();
     m_inspector->showNode(ids.size() == 1 ? ids.front() : QString());
+    if (ids.size() == 1)
+        m_debugger->showEdge(ids.front()); // the node's rows, in the debugger
 }
 
 bool MainWindow::openFile(const QString &path)

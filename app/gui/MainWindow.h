@@ -18,6 +18,7 @@ class QTableView;
 namespace sw::widgets {
 class AlertsPanel;
 class ClusterExplorer;
+class DebuggerPanel;
 class JsonSourceView;
 class MonitorCharts;
 class NodeInspector;
@@ -56,6 +57,9 @@ public:
     QPlainTextEdit *log() const { return m_log; }
     // Starts the open pipeline in a runtime process (Pipeline > Run).
     void runPipeline();
+    // Run › Debug: the step debugger (over recordings), in the Debugger dock.
+    void debugPipeline();
+    widgets::DebuggerPanel *debugger() const { return m_debugger; }
     // Selects one node on the canvas (and so shows it in the inspector).
     void selectNode(const QString &id);
     // Brings a dock to the front by short name (problems, log, monitor, alerts, cluster, json, inspector).
@@ -104,6 +108,9 @@ private:
     widgets::RunSummary *m_runSummary = nullptr;
     widgets::MonitorCharts *m_charts = nullptr;
     widgets::AlertsPanel *m_alerts = nullptr;
+    widgets::DebuggerPanel *m_debugger = nullptr;
+    QAction *m_debugAction = nullptr;
+    void startRun(bool debug);
     QSystemTrayIcon *m_tray = nullptr;
     QJsonObject m_lagStatus; // the runtime's Burrow status per source
     widgets::RunHistoryStore m_history;

@@ -24,6 +24,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include "debug/DebuggerPanel.h"
+
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -44,6 +46,16 @@ namespace sw::app {
 
 void MainWindow::runPipeline()
 {
+    startRun(false);
+}
+
+void MainWindow::debugPipeline()
+{
+    startRun(true);
+}
+
+void MainWindow::startRun(bool debug)
+{
     if (m_run->isActive())
         return;
     if (!m_problems->result().ok()) {
@@ -59,12 +71,12 @@ void MainWindow::runPipeline()
     const double demoRate = m_demoDataAction->isChecked() ? 1000 : 0;
     const QStringList secrets = widgets::KeyringSecrets::referencedNames(m_document.pipeline());
     if (secrets.isEmpty()) {
-        m_run->start(m_document.pipeline(), demoRate);
+        m_run->start(m_document.pipeline(), demoRate, {}, debug);
     } else {
         // ${keyring:NAME} references: fetched from the keyring, handed to the runtime
         // through its environment, never written into the copy it runs.
         auto *keyring = new widgets::KeyringSecrets(this, this);
-        keyring->resolve(secrets, [this, keyring, demoRate](const QHash<QString, QString> &values, const QString &error) {
+        keyring->resolve(secrets, [this, keyring, demoRate, debug](const QHash<QString, QString> &values, const QString &error) {
             keyring->deleteLater();
             if (!error.isEmpty()) {
                 appendLog(error, true);
@@ -72,10 +84,10 @@ void MainWindow::runPipeline()
             }
             QHash<QString, QString> environment;
             const core::Pipeline copy = widgets::KeyringSecrets::withEnvironmentReferences(m_document.pipeline(), values, &environment);
-            m_run->start(copy, demoRate, environment);
+            m_run->start(copy, demoRate, environment, debug);
         });
     }
-    raiseDock(QStringLiteral("monitor"));
+    raiseDock(debug ? QStringLiteral("debugger") : QStringLiteral("monitor"));
 }
 
 void MainWindow::clearRunViews()
@@ -201,6 +213,12 @@ void MainWindow::runStateChanged()
     m_runStatus->setText(widgets::RunController::stateName(state));
     m_runSummary->setState(widgets::RunController::stateName(state));
     m_runAction->setEnabled(!m_run->isActive());
+    m_debugAction->setEnabled(!m_run->isActive());
+    // The debugger follows a debugged run once its control API is known.
+    if (m_run->isDebugging() && (state == State::Running || state == State::Paused))
+        m_debugger->setClient(m_run->client());
+    else if (!m_run->isActive())
+        m_debugger->setClient(nullptr);
     m_attachAction->setEnabled(!m_run->isActive());
     m_detachAction->setEnabled(m_run->isAttached());
     m_stopAction->setEnabled(m_run->isActive() && state != State::Stopping);

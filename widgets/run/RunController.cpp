@@ -86,6 +86,7 @@ bool RunController::attach(const QUrl &controlUrl, const QString &token)
         return false;
     m_scratch.reset();
     m_attached = true;
+    m_debugging = false;
     resetFollowing();
     m_client->setEndpoint(controlUrl, token);
     emit logLine(tr("Attaching to the runtime at %1").arg(controlUrl.toString()), false);
@@ -190,7 +191,8 @@ QString RunController::runFolder() const
     return m_scratch ? m_scratch->path() : QString();
 }
 
-bool RunController::start(const core::Pipeline &pipeline, double demoRate, const QHash<QString, QString> &environment)
+bool RunController::start(const core::Pipeline &pipeline, double demoRate, const QHash<QString, QString> &environment,
+                          bool debug)
 {
     if (isActive())
         return false;
@@ -213,6 +215,9 @@ bool RunController::start(const core::Pipeline &pipeline, double demoRate, const
                           QStringLiteral("--quiet")};
     if (demoRate > 0)
         arguments << QStringLiteral("--demo-data") << QString::number(demoRate);
+    m_debugging = debug;
+    if (debug)
+        arguments << QStringLiteral("--debug");
     if (!environment.isEmpty()) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (auto it = environment.begin(); it != environment.end(); ++it)

@@ -42,7 +42,12 @@ public:
     // pipeline file's folder, or a scratch folder for an unsaved pipeline. With
     // `demoRate` > 0, embedded brokers get the demo shop events at that rate.
     // `environment`: variables for the runtime only (resolved secrets).
-    bool start(const core::Pipeline &pipeline, double demoRate = 0, const QHash<QString, QString> &environment = {});
+    // `debug`: the step debugger (run --debug; sources must be recordings).
+    bool start(const core::Pipeline &pipeline, double demoRate = 0, const QHash<QString, QString> &environment = {},
+               bool debug = false);
+    bool isDebugging() const { return m_debugging; }
+    // The client of the run followed (the debugger panel asks it too).
+    runtime::RuntimeClient *client() const { return m_client; }
     // Follows a runtime started elsewhere (`streamwright-cli run --listen HOST:PORT`
     // on a server) through its control API, with the token it printed.
     bool attach(const QUrl &controlUrl, const QString &token);
@@ -109,6 +114,7 @@ private:
     QByteArray m_stderr;
     bool m_pollPending = false;
     bool m_attached = false;
+    bool m_debugging = false;
     int m_failedPolls = 0;
     QHash<QString, QString> m_bootstraps;
     int64_t m_lastBatchId = -1;

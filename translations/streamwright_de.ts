@@ -2803,6 +2803,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>held after this batch: %1</source>
         <translation>nach diesem Batch gehalten: %1</translation>
     </message>
+    <message>
+        <source>No rows: a no-data batch, run to emit what the new watermark closed</source>
+        <translation>Keine Zeilen: ein Batch ohne Daten, ausgeführt, um auszugeben, was das neue Watermark geschlossen hat</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::IntegerEditor</name>

@@ -189,6 +189,8 @@ void RuntimeClient::fetchDebugBatch(int64_t batch, Answer<DebugBatch> answer)
                      for (auto it = edges.constBegin(); it != edges.constEnd(); ++it) {
                          b.edgeRows[it.key()] = int64_t(it->toObject().value(QStringLiteral("rows")).toDouble());
                          b.edges[it.key()] = it->toObject().value(QStringLiteral("kept")).toArray();
+                         for (const QJsonValue &c : it->toObject().value(QStringLiteral("columns")).toArray())
+                             b.edgeColumns[it.key()] << c.toString();
                      }
                      b.plans = o->value(QStringLiteral("plans")).toObject();
                      b.state = o->value(QStringLiteral("state")).toObject();

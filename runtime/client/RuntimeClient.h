@@ -74,6 +74,7 @@ public:
         bool noData = false;
         std::map<QString, int64_t> edgeRows;   // rows each edge ("node.port") carried
         std::map<QString, QJsonArray> edges;   // the first 1,000 of them
+        std::map<QString, QStringList> edgeColumns; // their columns, in the schema's order
         QJsonObject plans;                     // node -> [{topic, partition, start, end}]
         QJsonObject state;                     // node -> {rows, tables: [{name, total, rows}]}
         QJsonObject nodes;                     // node -> {rowsIn, rowsOut, deadLetters}

@@ -104,6 +104,7 @@ void Executor::captureFrame(int64_t watermarkUsed, bool noData)
             for (const StateTable &t : n.op->stateTables(kStateRowsKept))
                 tables.append(QJsonObject{{QStringLiteral("name"), t.name},
                                           {QStringLiteral("total"), double(t.total)},
+                                          {QStringLiteral("columns"), QJsonArray::fromStringList(t.rows.schema.names())},
                                           {QStringLiteral("rows"), rowsOf(t.rows)}});
             f.stateTables.insert(n.id, QJsonObject{{QStringLiteral("rows"), double(n.op->stateRows())},
                                                    {QStringLiteral("tables"), tables}});
@@ -373,7 +374,9 @@ std::optional<QJsonObject> Executor::debugBatch(int64_t batchId) const
         QJsonArray kept;
         for (const std::string &row : rows.kept)
             kept.append(parsed(row));
-        edges.insert(edge, QJsonObject{{QStringLiteral("rows"), double(rows.rows)}, {QStringLiteral("kept"), kept}});
+        edges.insert(edge, QJsonObject{{QStringLiteral("rows"), double(rows.rows)},
+                                       {QStringLiteral("columns"), QJsonArray::fromStringList(rows.columns)},
+                                       {QStringLiteral("kept"), kept}});
     }
     return QJsonObject{{QStringLiteral("batch"), double(f->batchId)},
                        {QStringLiteral("watermark"), double(f->watermarkUsed)},

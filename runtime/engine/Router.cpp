@@ -21,6 +21,8 @@ void Router::route(int nodeIndex, int outputPort, Batch &&batch)
         if (m_captureLimit > 0) {
             EdgeRows &edge = m_captured[from.id + u'.' + from.type->outputs[size_t(outputPort)].name];
             edge.rows += int64_t(batch.rows);
+            if (edge.columns.isEmpty())
+                edge.columns = batch.schema.names();
             for (size_t r = 0; r < batch.rows && edge.kept.size() < m_captureLimit; ++r)
                 RowJson::append(edge.kept.emplace_back(), batch, r, keys);
         }

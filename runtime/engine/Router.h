@@ -35,6 +35,7 @@ public:
     {
         int64_t rows = 0;              // carried in the batch
         std::vector<std::string> kept; // the first `limit`, as JSON objects
+        QStringList columns;           // in the schema's order (JSON objects have none)
     };
     void captureBatches(size_t limit) { m_captureLimit = limit; }
     void beginBatch() { m_captured.clear(); }

@@ -24,10 +24,9 @@ namespace sw::widgets {
 namespace {
 using runtime::RuntimeClient;
 
-// The columns of JSON rows, in the first row's order, then any others.
-QStringList columnsOf(const QJsonArray &rows)
+// The columns of JSON rows: `known` (the schema's order), then any others.
+QStringList columnsOf(const QJsonArray &rows, QStringList columns = {})
 {
-    QStringList columns;
     for (const QJsonValue &row : rows) {
         for (const QString &key : row.toObject().keys()) {
             if (!columns.contains(key))
@@ -91,9 +90,9 @@ QString cellText(const QJsonValue &v)
     return QString::fromUtf8(QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Compact));
 }
 
-void fill(QTableWidget *table, const QJsonArray &rows)
+void fill(QTableWidget *table, const QJsonArray &rows, const QStringList &order = {})
 {
-    const QStringList columns = columnsOf(rows);
+    const QStringList columns = columnsOf(rows, order);
     table->clear();
     table->setColumnCount(int(columns.size()));
     table->setHorizontalHeaderLabels(columns);
@@ -134,6 +133,8 @@ DebuggerPanel::DebuggerPanel(QWidget *parent) : QWidget(parent), m_poll(new QTim
     auto *pick = new QHBoxLayout;
     m_edges = new QComboBox(rowsPage);
     m_edges->setToolTip(tr("The edge (node.port) whose rows to show"));
+    m_edges->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_edges->setMinimumContentsLength(20);
     m_filter = new QLineEdit(rowsPage);
     m_filter->setPlaceholderText(tr("filter: an expression over the rows, e.g. amount > 1000"));
     m_filter->setClearButtonEnabled(true);
@@ -156,6 +157,8 @@ DebuggerPanel::DebuggerPanel(QWidget *parent) : QWidget(parent), m_poll(new QTim
     auto *statePage = new QWidget(tabs);
     auto *stateLayout = new QVBoxLayout(statePage);
     m_stateNode = new QComboBox(statePage);
+    m_stateNode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_stateNode->setMinimumContentsLength(20);
     m_stateSummary = new QLabel(statePage);
     m_stateTable = new QTableWidget(statePage);
     m_stateTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -376,7 +379,9 @@ void DebuggerPanel::showRows()
     }
     const QString filter = m_filter->text().trimmed();
     m_filterState->setStyleSheet(QString());
-    if (filter.isEmpty()) {
+    if (m_batch && m_batch->noData && m_batch->edges.empty()) {
+        m_filterState->setText(tr("No rows: a no-data batch, run to emit what the new watermark closed"));
+    } else if (filter.isEmpty()) {
         m_shown = rows;
         m_filterState->setText(tr("%n row(s) in this batch", nullptr, int(carried))
                                + (carried > rows.size() ? tr(" (the first %1 kept)").arg(rows.size()) : QString()));
@@ -400,7 +405,13 @@ void DebuggerPanel::showRows()
             m_filterState->setText(tr("%1 of %2 rows match").arg(m_shown.size()).arg(rows.size()));
         }
     }
-    fill(m_table, m_shown);
+    QStringList order;
+    if (m_batch) {
+        const auto columns = m_batch->edgeColumns.find(m_edges->currentText());
+        if (columns != m_batch->edgeColumns.end())
+            order = columns->second;
+    }
+    fill(m_table, m_shown, order);
     m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_shown).toJson(QJsonDocument::Indented)));
 }
 
@@ -408,12 +419,17 @@ void DebuggerPanel::showState()
 {
     QJsonArray rows;
     QString summary;
+    QStringList order;
     if (m_batch) {
         const QJsonObject node = m_batch->state.value(m_stateNode->currentText()).toObject();
         QStringList parts;
         for (const QJsonValue &t : node.value(QStringLiteral("tables")).toArray()) {
             const QJsonObject table = t.toObject();
             const QJsonArray tableRows = table.value(QStringLiteral("rows")).toArray();
+            for (const QJsonValue &c : table.value(QStringLiteral("columns")).toArray()) {
+                if (!order.contains(c.toString()))
+                    order << c.toString();
+            }
             for (const QJsonValue &r : tableRows) {
                 QJsonObject row = r.toObject();
                 if (node.value(QStringLiteral("tables")).toArray().size() > 1)
@@ -425,7 +441,7 @@ void DebuggerPanel::showState()
         summary = parts.isEmpty() ? tr("no state") : tr("held after this batch: %1").arg(parts.join(QStringLiteral(", ")));
     }
     m_stateSummary->setText(summary);
-    fill(m_stateTable, rows);
+    fill(m_stateTable, rows, order);
 }
 
 void DebuggerPanel::sendBreakpoints(std::vector<runtime::RuntimeClient::Breakpoint> breakpoints)

@@ -335,7 +335,6 @@ void RecordingReader::close()
 {
     finalize(m_byPartition);
     finalize(m_inOrder);
-    finalize(m_headers);
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;
@@ -391,19 +390,20 @@ bool RecordingReader::open(const std::string &path, std::string &error)
     sqlite3_busy_timeout(m_db, 2000); // a recorder may be writing it still
     if (!readInfo(error))
         return refuse(error);
+    // A record's headers come with it, in one statement (a query per record with
+    // headers took three quarters of the reading time).
     const bool prepared
         = sqlite3_prepare_v2(m_db,
-                             "SELECT seq, topic, partition, offset, timestamp, timestamp_type, key, value, header_count "
-                             "FROM records WHERE topic = ? AND partition = ? AND offset >= ? ORDER BY offset",
+                             "SELECT r.seq, r.topic, r.partition, r.offset, r.timestamp, r.timestamp_type, r.key, r.value, "
+                             "r.header_count, h.name, h.value FROM records r LEFT JOIN headers h ON h.seq = r.seq "
+                             "WHERE r.topic = ? AND r.partition = ? AND r.offset >= ? ORDER BY r.offset, h.position",
                              -1, &m_byPartition, nullptr)
               == SQLITE_OK
           && sqlite3_prepare_v2(m_db,
-                                "SELECT seq, topic, partition, offset, timestamp, timestamp_type, key, value, header_count "
-                                "FROM records WHERE seq >= ? ORDER BY seq",
+                                "SELECT r.seq, r.topic, r.partition, r.offset, r.timestamp, r.timestamp_type, r.key, "
+                                "r.value, r.header_count, h.name, h.value FROM records r LEFT JOIN headers h ON h.seq = "
+                                "r.seq WHERE r.seq >= ? ORDER BY r.seq, h.position",
                                 -1, &m_inOrder, nullptr)
-                 == SQLITE_OK
-          && sqlite3_prepare_v2(m_db, "SELECT name, value FROM headers WHERE seq = ? ORDER BY position", -1, &m_headers,
-                                nullptr)
                  == SQLITE_OK;
     if (!prepared)
         return refuse("the recording's tables are not as format " + std::to_string(m_info.formatVersion)
@@ -504,49 +504,56 @@ bool RecordingReader::readInfo(std::string &error)
 
 bool RecordingReader::readRows(sqlite3_stmt *s, size_t limit, std::vector<RecordedRecord> &out, std::string &error)
 {
+    // One row per header (or one for a record without), in record order.
     size_t read = 0;
     int rc = SQLITE_ROW;
-    while (read < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        RecordedRecord r;
-        r.seq = sqlite3_column_int64(s, 0);
-        r.topic = columnText(s, 1);
-        r.partition = sqlite3_column_int(s, 2);
-        r.offset = sqlite3_column_int64(s, 3);
-        if (sqlite3_column_type(s, 4) != SQLITE_NULL)
-            r.timestamp = sqlite3_column_int64(s, 4);
-        const auto type = parseTimestampType(columnText(s, 5));
-        if (!type) {
-            error = m_path + ": record " + std::to_string(r.seq) + " has the unknown timestamp type \"" + columnText(s, 5) + "\"";
-            sqlite3_reset(s);
-            return false;
-        }
-        r.timestampType = *type;
-        r.key = columnBlob(s, 6);
-        r.value = columnBlob(s, 7);
-        const int headerCount = sqlite3_column_int(s, 8);
-        if (headerCount > 0) {
-            sqlite3_reset(m_headers);
-            sqlite3_bind_int64(m_headers, 1, r.seq);
-            int hrc;
-            while ((hrc = sqlite3_step(m_headers)) == SQLITE_ROW)
-                r.headers.push_back({columnText(m_headers, 0), columnBlob(m_headers, 1)});
-            sqlite3_reset(m_headers);
-            if (hrc != SQLITE_DONE || int(r.headers.size()) != headerCount) {
-                error = m_path + ": the headers of record " + std::to_string(r.seq) + " are damaged"
-                        + (hrc != SQLITE_DONE ? ": " + message(m_db) : std::string(" (some are missing)"));
+    RecordedRecord *current = nullptr;
+    int expectedHeaders = 0;
+    const auto headersComplete = [&] {
+        if (!current || int(current->headers.size()) == expectedHeaders)
+            return true;
+        error = m_path + ": the headers of record " + std::to_string(current->seq) + " are damaged (some are missing)";
+        return false;
+    };
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const int64_t seq = sqlite3_column_int64(s, 0);
+        if (!current || current->seq != seq) {
+            if (!headersComplete()) {
                 sqlite3_reset(s);
                 return false;
             }
+            if (read == limit)
+                break;
+            RecordedRecord &r = out.emplace_back();
+            r.seq = seq;
+            r.topic = columnText(s, 1);
+            r.partition = sqlite3_column_int(s, 2);
+            r.offset = sqlite3_column_int64(s, 3);
+            if (sqlite3_column_type(s, 4) != SQLITE_NULL)
+                r.timestamp = sqlite3_column_int64(s, 4);
+            const auto type = parseTimestampType(columnText(s, 5));
+            if (!type) {
+                error = m_path + ": record " + std::to_string(r.seq) + " has the unknown timestamp type \"" + columnText(s, 5) + "\"";
+                sqlite3_reset(s);
+                return false;
+            }
+            r.timestampType = *type;
+            r.key = columnBlob(s, 6);
+            r.value = columnBlob(s, 7);
+            expectedHeaders = sqlite3_column_int(s, 8);
+            current = &r;
+            ++read;
         }
-        out.push_back(std::move(r));
-        ++read;
+        if (sqlite3_column_type(s, 9) != SQLITE_NULL)
+            current->headers.push_back({columnText(s, 9), columnBlob(s, 10)});
     }
+    const bool finished = rc == SQLITE_ROW || rc == SQLITE_DONE;
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+    if (!finished) {
         error = m_path + ": the recording is damaged: " + message(m_db);
         return false;
     }
-    return true;
+    return headersComplete();
 }
 
 bool RecordingReader::readPartition(const std::string &topic, int partition, int64_t fromOffset, size_t limit,

@@ -140,7 +140,6 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_byPartition = nullptr;
     sqlite3_stmt *m_inOrder = nullptr;
-    sqlite3_stmt *m_headers = nullptr;
     RecordingInfo m_info;
 };
 

@@ -1385,6 +1385,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
             <numerusform>%n Knoten einfügen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Use a recording for %1</source>
+        <translation>Eine Aufzeichnung für %1 verwenden</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::PipelineFormat</name>
@@ -3057,6 +3061,22 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>The id &quot;%1&quot; is empty or taken by another node.</source>
         <translation>Die ID „%1“ ist leer oder wird schon von einem anderen Knoten verwendet.</translation>
+    </message>
+    <message>
+        <source>Use a Recording...</source>
+        <translation>Aufzeichnung verwenden...</translation>
+    </message>
+    <message>
+        <source>Read a recording (streamwright-cli record) instead of Kafka, with the same schema, event time and dead letters: replays and the debugger run on it</source>
+        <translation>Eine Aufzeichnung (streamwright-cli record) statt Kafka lesen, mit demselben Schema, derselben Ereigniszeit und denselben Dead Letters: Wiederholungen und der Debugger laufen darauf</translation>
+    </message>
+    <message>
+        <source>Use a Recording</source>
+        <translation>Aufzeichnung verwenden</translation>
+    </message>
+    <message>
+        <source>Recordings (*.swrec);;All files (*)</source>
+        <translation>Aufzeichnungen (*.swrec);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

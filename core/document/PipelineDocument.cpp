@@ -135,6 +135,23 @@ void PipelineDocument::setNodeConfig(const QString &id, const QJsonObject &confi
     m_undoStack.push(new SetNodeCommand(*this, *node, after, tr("Change settings of %1").arg(id)));
 }
 
+bool PipelineDocument::useRecordingAsSource(const QString &id, const QString &path)
+{
+    const Node *node = m_pipeline.node(id);
+    if (!node || node->type != u"source.kafka")
+        return false;
+    Node after = *node;
+    after.type = QStringLiteral("source.recording");
+    after.config = {{QStringLiteral("path"), path}};
+    for (const char *kept : {"topics", "format", "schema", "eventTime", "maxRecordBytes", "deadLetters"}) {
+        const QJsonValue v = node->config.value(QLatin1String(kept));
+        if (!v.isUndefined())
+            after.config.insert(QLatin1String(kept), v);
+    }
+    m_undoStack.push(new SetNodeCommand(*this, *node, after, tr("Use a recording for %1").arg(id)));
+    return true;
+}
+
 bool PipelineDocument::renameNode(const QString &id, const QString &newId)
 {
     static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]+$"));

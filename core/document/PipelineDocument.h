@@ -47,6 +47,11 @@ public:
     void setNodeSetting(const QString &id, const QString &key, const QJsonValue &value,
                         EditMerge merge = EditMerge::Separate); // Undefined removes
     void setNodeConfig(const QString &id, const QJsonObject &config);
+    // A Kafka source reads a recording instead (source.recording), keeping what
+    // its records mean (schema, event time, dead letters, size limit) and its
+    // topics as the recorded ones to read; one undo step. `path` as it is to be
+    // written (relative to the pipeline file where it can be). False: not a Kafka source.
+    bool useRecordingAsSource(const QString &id, const QString &path);
     bool renameNode(const QString &id, const QString &newId); // false if newId is taken or empty
     void addEdge(const Edge &edge);
     void removeEdge(const Edge &edge);

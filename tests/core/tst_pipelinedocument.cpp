@@ -2,6 +2,7 @@
 #include "document/PipelineDocument.h"
 #include "ExamplePipelines.h"
 #include "format/PipelineFormat.h"
+#include "validation/PipelineValidator.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -38,7 +39,28 @@ private slots:
     void copiesGetNewIds();
     void saveMarksClean();
     void loadFailureKeepsDocument();
+    void aRecordingKeepsWhatTheRecordsMean();
 };
+
+void tst_PipelineDocument::aRecordingKeepsWhatTheRecordsMean()
+{
+    PipelineDocument doc;
+    doc.reset(sw::testing::examplePipeline());
+    const Node before = *doc.pipeline().node(QStringLiteral("views"));
+    QVERIFY(doc.useRecordingAsSource(QStringLiteral("views"), QStringLiteral("shop.swrec")));
+    const Node &after = *doc.pipeline().node(QStringLiteral("views"));
+    QCOMPARE(after.type, QStringLiteral("source.recording"));
+    QCOMPARE(after.config.value(QStringLiteral("path")).toString(), QStringLiteral("shop.swrec"));
+    for (const char *kept : {"topics", "schema", "eventTime", "format"})
+        QCOMPARE(after.config.value(QLatin1String(kept)), before.config.value(QLatin1String(kept)));
+    for (const char *gone : {"connection", "startingOffsets", "group"})
+        QVERIFY(!after.config.contains(QLatin1String(gone)));
+    QCOMPARE(after.position, before.position);
+    // Still valid: the rest of the pipeline sees the same fields.
+    QVERIFY(PipelineValidator::validate(doc.pipeline()).ok());
+    QVERIFY(!doc.useRecordingAsSource(QStringLiteral("only_views"), QStringLiteral("shop.swrec"))); // not a Kafka source
+    QCOMPARE(doc.undoStack()->count(), 1);
+}
 
 void tst_PipelineDocument::undoRedo_data()
 {
@@ -47,6 +69,9 @@ void tst_PipelineDocument::undoRedo_data()
     QTest::newRow("add node") << Edit([](PipelineDocument &d) {
         d.addNode(Node{QStringLiteral("preview"), QStringLiteral("sink.preview"), QPointF(700, 300), {}, {}});
     }) << QStringLiteral("\"id\": \"preview\"");
+    QTest::newRow("use a recording for a Kafka source") << Edit([](PipelineDocument &d) {
+        QVERIFY(d.useRecordingAsSource(QStringLiteral("views"), QStringLiteral("recordings/shop.swrec")));
+    }) << QStringLiteral("\"type\": \"source.recording\"");
     QTest::newRow("remove node with edges") << Edit([](PipelineDocument &d) {
         d.removeNodes({QStringLiteral("only_views")});
     }) << QStringLiteral("{\"from\": \"per_minute\", \"to\": \"dashboard\"}\n  ]");

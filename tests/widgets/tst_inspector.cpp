@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QPushButton>
 #include <QTest>
 
 using namespace sw;
@@ -40,6 +41,7 @@ private slots:
     void focusesTheSettingOfAProblem();
     void jsonViewAppliesAValidEdit();
     void jsonViewRefusesAnInvalidEdit();
+    void aKafkaSourceCanUseARecording();
 };
 
 struct Fixture
@@ -49,6 +51,28 @@ struct Fixture
     widgets::NodeInspector inspector{doc, problems};
     explicit Fixture(const char *example = "trending-products.json") { doc.reset(sw::testing::examplePipeline(example)); }
 };
+
+void tst_Inspector::aKafkaSourceCanUseARecording()
+{
+    Fixture f;
+    f.inspector.show();
+    auto *button = f.inspector.findChild<QPushButton *>(QStringLiteral("use-recording"));
+    QVERIFY(button);
+    f.inspector.showNode(QStringLiteral("only_views"));
+    QVERIFY(!button->isVisible()); // a filter reads no topic
+    f.inspector.showNode(QStringLiteral("views"));
+    QVERIFY(button->isVisible());
+    f.inspector.useRecording(QStringLiteral("/tmp/shop.swrec")); // what the file dialog chose
+    const core::Node *node = f.doc.pipeline().node(QStringLiteral("views"));
+    QCOMPARE(node->type, QStringLiteral("source.recording"));
+    QVERIFY(node->config.value(QStringLiteral("path")).toString().endsWith(QStringLiteral("shop.swrec")));
+    // The form is now the recording source's, and the button gone with the Kafka type.
+    QVERIFY(f.inspector.editor(QStringLiteral("pace")));
+    QVERIFY(!button->isVisible());
+    f.doc.undoStack()->undo();
+    QCOMPARE(f.doc.pipeline().node(QStringLiteral("views"))->type, QStringLiteral("source.kafka"));
+    QVERIFY(button->isVisible());
+}
 
 void tst_Inspector::formFollowsTheCatalog_data()
 {

@@ -6,11 +6,14 @@
 #include "inspector/SettingEditors.h"
 #include "problems/ProblemsModel.h"
 
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -64,6 +67,20 @@ NodeInspector::NodeInspector(core::PipelineDocument &document, ProblemsModel &pr
     m_nodeProblems->setWordWrap(true);
     m_nodeProblems->setStyleSheet(QStringLiteral("color: #d03030;"));
     layout->addWidget(m_nodeProblems);
+    m_useRecording = new QPushButton(tr("Use a Recording..."), page);
+    m_useRecording->setObjectName(QStringLiteral("use-recording"));
+    m_useRecording->setToolTip(tr("Read a recording (streamwright-cli record) instead of Kafka, with the same schema, "
+                                  "event time and dead letters: replays and the debugger run on it"));
+    layout->addWidget(m_useRecording, 0, Qt::AlignLeft);
+    connect(m_useRecording, &QPushButton::clicked, this, [this] {
+        const QString base = QFileInfo(m_document.pipeline().filePath).absolutePath();
+        const QString file = QFileDialog::getOpenFileName(this, tr("Use a Recording"),
+                                                          m_document.pipeline().filePath.isEmpty() ? QString() : base,
+                                                          tr("Recordings (*.swrec);;All files (*)"));
+        if (file.isEmpty())
+            return;
+        useRecording(file);
+    });
 
     auto *splitter = new QSplitter(Qt::Vertical, page);
     m_scroll = new QScrollArea(splitter);
@@ -102,6 +119,14 @@ NodeInspector::NodeInspector(core::PipelineDocument &document, ProblemsModel &pr
     connect(&m_problems, &ProblemsModel::validated, this, &NodeInspector::refreshAnalysis);
 }
 
+void NodeInspector::useRecording(const QString &file)
+{
+    // Relative to the pipeline file when it is saved (the file moves with it).
+    const QString pipelineFile = m_document.pipeline().filePath;
+    const QString path = pipelineFile.isEmpty() ? file : QFileInfo(pipelineFile).absoluteDir().relativeFilePath(file);
+    m_document.useRecordingAsSource(m_nodeId, path);
+}
+
 void NodeInspector::showNode(const QString &id)
 {
     m_nodeId = m_document.pipeline().node(id) ? id : QString();
@@ -138,6 +163,7 @@ void NodeInspector::rebuild()
     }
     m_stack->setCurrentIndex(1);
     m_id->setText(node->id);
+    m_useRecording->setVisible(node->type == u"source.kafka");
     const core::NodeType *type = core::NodeCatalog::instance().find(node->type);
     m_type->setText(type ? QStringLiteral("%1 (%2)").arg(type->displayName, node->type) : node->type);
     m_help->setText(type ? type->help : tr("This node type is unknown; edit it in the JSON view."));

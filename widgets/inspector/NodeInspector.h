@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QScrollArea;
 class QStackedWidget;
@@ -31,6 +32,8 @@ public:
 
     // Shows a node (empty: none).
     void showNode(const QString &id);
+    // The shown Kafka source reads this recording instead (Use a Recording...).
+    void useRecording(const QString &file);
     QString nodeId() const { return m_nodeId; }
     SettingEditor *editor(const QString &key) const;
     // Focuses the editor of the setting a JSON pointer names ("/nodes/2/config/window/size").
@@ -52,6 +55,7 @@ private:
     QLabel *m_type = nullptr;
     QLabel *m_help = nullptr;
     QLabel *m_nodeProblems = nullptr;
+    QPushButton *m_useRecording = nullptr; // on a Kafka source
     QScrollArea *m_scroll = nullptr;
     SettingForm *m_form = nullptr;
     QTreeWidget *m_schemas = nullptr;

@@ -71,4 +71,24 @@ void alignInEventTime(std::vector<OffsetRange> &ranges, int64_t maxRows, const s
     }
 }
 
+void limitPlan(SourcePlan &plan, int64_t maxRows, bool inEventTime,
+               const std::function<bool(size_t partition, int64_t upTo, ReadAhead &out)> &readAhead)
+{
+    if (!inEventTime || maxRows <= 0 || plan.rows() <= maxRows) {
+        limitToRows(plan.ranges, maxRows);
+        return;
+    }
+    std::vector<OffsetRange> spark = plan.ranges;
+    limitToRows(spark, maxRows);
+    std::vector<ReadAhead> ahead(plan.ranges.size());
+    for (size_t i = 0; i < plan.ranges.size(); ++i) {
+        const int64_t want = std::min(plan.ranges[i].end, plan.ranges[i].start + 2 * spark[i].size() + 16);
+        if (!readAhead(i, want, ahead[i])) {
+            plan.ranges = spark;
+            return;
+        }
+    }
+    alignInEventTime(plan.ranges, maxRows, ahead);
+}
+
 } // namespace sw::runtime

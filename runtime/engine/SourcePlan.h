@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -61,5 +62,15 @@ struct ReadAhead
 // then drops the others' rows as late. `ahead[p]` holds what partition p has read
 // ahead from ranges[p].start; a partition with nothing read ahead gets no rows.
 void alignInEventTime(std::vector<OffsetRange> &ranges, int64_t maxRows, const std::vector<ReadAhead> &ahead);
+
+// How a source of Kafka records (source.kafka, source.recording) limits a plan
+// to about maxRows: with an event time, each partition with records waiting is
+// read a little ahead (twice its share by Spark's rule) and all are cut at one
+// event time (alignInEventTime); without one, Spark's rule (limitToRows).
+// `readAhead(i, upTo, out)` makes partition i's rows before offset `upTo` known
+// in `out`; false when it could not (the plan is then Spark's rule, and the
+// source's read says why).
+void limitPlan(SourcePlan &plan, int64_t maxRows, bool inEventTime,
+               const std::function<bool(size_t partition, int64_t upTo, ReadAhead &out)> &readAhead);
 
 } // namespace sw::runtime

@@ -84,7 +84,6 @@ private:
     void reportConsumerErrors();
     Partition *find(const OffsetRange &range);
     bool readRange(Partition &p, const OffsetRange &range, SourceBatch &out);
-    void planInEventTime(SourcePlan &plan, int64_t maxRows);
     void decode(Partition &p, size_t count, SourceBatch &out);
     int64_t position(const Partition &p) const;
     void warn(const std::string &message);

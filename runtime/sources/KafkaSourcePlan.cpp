@@ -29,36 +29,21 @@ SourcePlan KafkaSource::plan(int64_t maxRows)
             p->latest = std::min(high, p->endAt);
         plan.ranges.push_back({p->topic, p->partition, p->planned, std::max(p->planned, p->latest)});
     }
-    if (m_eventTimeColumn >= 0 && maxRows > 0 && plan.rows() > maxRows)
-        planInEventTime(plan, maxRows);
-    else
-        limitToRows(plan.ranges, maxRows);
-    return plan;
-}
-
-// A limited plan: read a little ahead on every partition with records waiting
-// (twice its share by Spark's rule), then cut them all at one event time. Each
-// record is still decoded once: what is read ahead waits in the partition's
-// `ahead` for the batches that plan it.
-void KafkaSource::planInEventTime(SourcePlan &plan, int64_t maxRows)
-{
-    std::vector<OffsetRange> spark = plan.ranges;
-    limitToRows(spark, maxRows);
-    std::vector<ReadAhead> ahead(plan.ranges.size());
-    for (size_t i = 0; i < plan.ranges.size(); ++i) {
+    // Each record is still decoded once: what is read ahead for planning waits in
+    // the partition's `ahead` for the batches that plan it.
+    limitPlan(plan, maxRows, m_eventTimeColumn >= 0, [&](size_t i, int64_t want, ReadAhead &out) {
         Partition &p = *find(plan.ranges[i]);
-        const int64_t want = std::min(plan.ranges[i].end, p.planned + 2 * spark[i].size() + 16);
         if (p.next < want && !readRange(p, {p.topic, p.partition, p.next, want}, p.ahead)) {
-            m_planFailure.error = p.ahead.error;
+            m_planFailure.error = p.ahead.error; // read() reports it
             m_planFailure.interrupted = p.ahead.interrupted;
             p.ahead.error.clear();
             p.ahead.interrupted = false;
-            plan.ranges = spark; // read() reports the failure
-            return;
+            return false;
         }
-        ahead[i] = m_records.planningView(p.ahead, p.next);
-    }
-    alignInEventTime(plan.ranges, maxRows, ahead);
+        out = m_records.planningView(p.ahead, p.next);
+        return true;
+    });
+    return plan;
 }
 
 bool KafkaSource::endAtAvailable(std::string &error)

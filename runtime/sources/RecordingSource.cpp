@@ -199,26 +199,16 @@ SourcePlan RecordingSource::plan(int64_t maxRows)
     }
     if (m_settings.paced)
         m_behindMs = std::max<int64_t>(0, m_clock.elapsed() - dueMs(m_slice));
-    if (m_records.eventTimeColumn() >= 0 && maxRows > 0 && plan.rows() > maxRows) {
-        // As source.kafka plans a backlog: read ahead twice each partition's
-        // share by Spark's rule, then cut every partition at one event time.
-        std::vector<OffsetRange> spark = plan.ranges;
-        limitToRows(spark, maxRows);
-        std::vector<ReadAhead> ahead(plan.ranges.size());
-        for (size_t i = 0; i < plan.ranges.size(); ++i) {
-            Partition &p = *find(plan.ranges[i]);
-            const int64_t want = std::min(plan.ranges[i].end, p.planned + 2 * spark[i].size() + 16);
-            if (!decodeUpTo(p, want, error)) {
-                m_planFailure.error = error;
-                plan.ranges = spark;
-                return plan;
-            }
-            ahead[i] = m_records.planningView(p.ahead, std::min(p.decodedEnd, plan.ranges[i].end));
+    // As source.kafka plans a backlog.
+    limitPlan(plan, maxRows, m_records.eventTimeColumn() >= 0, [&](size_t i, int64_t want, ReadAhead &out) {
+        Partition &p = *find(plan.ranges[i]);
+        if (!decodeUpTo(p, want, error)) {
+            m_planFailure.error = error;
+            return false;
         }
-        alignInEventTime(plan.ranges, maxRows, ahead);
-    } else {
-        limitToRows(plan.ranges, maxRows);
-    }
+        out = m_records.planningView(p.ahead, std::min(p.decodedEnd, plan.ranges[i].end));
+        return true;
+    });
     return plan;
 }
 

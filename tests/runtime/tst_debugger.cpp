@@ -8,7 +8,7 @@
 #include "engine/Executor.h"
 #include "engine/Run.h"
 #include "format/PipelineFormat.h"
-#include "recording/Recording.h"
+#include "ClickRecording.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -23,30 +23,6 @@ using namespace sw::runtime;
 
 namespace {
 // Three partitions of clicks, 10 ms apart in event time; partition 2 5 s ahead.
-void writeRecording(const QString &path)
-{
-    RecordingWriter w;
-    std::string error;
-    QVERIFY2(w.create(path.toStdString(), "test", "beginning", true, error), error.c_str());
-    for (int p = 0; p < 3; ++p)
-        QVERIFY2(w.addPartition("clicks", p, error), error.c_str());
-    for (int i = 0; i < 600; ++i) {
-        for (int p = 0; p < 3; ++p) {
-            RecordedRecord r;
-            r.topic = "clicks";
-            r.partition = p;
-            r.offset = i;
-            const int64_t ts = 1'796'000'000'000 + i * 10 + (p == 2 ? 5000 : 0);
-            r.timestamp = ts;
-            r.timestampType = TimestampType::Create;
-            r.key = "u" + std::to_string(i % 7);
-            r.value = "{\"user\": \"u" + std::to_string(i % 7) + "\", \"amount\": " + std::to_string((i * 37 + p) % 1500)
-                      + ", \"ts\": " + std::to_string(ts) + "}";
-            QVERIFY2(w.append(r, error), error.c_str());
-        }
-    }
-    QVERIFY2(w.finish(error), error.c_str());
-}
 
 QString pipelineJson(const QString &sink)
 {
@@ -173,7 +149,7 @@ private slots:
 void tst_Debugger::stepBackAndForwardShowTheSameBatches()
 {
     QTemporaryDir dir;
-    writeRecording(dir.filePath(QStringLiteral("clicks.swrec")));
+    sw::testing::writeClickRecording(dir.filePath(QStringLiteral("clicks.swrec")), 600, 5000);
     // The sink's bytes without the debugger, for the end.
     QString plainOut = dir.filePath(QStringLiteral("plain.jsonl"));
     {
@@ -242,7 +218,7 @@ void tst_Debugger::stepBackAndForwardShowTheSameBatches()
 void tst_Debugger::aBreakpointStopsWhereItsConditionHolds()
 {
     QTemporaryDir dir;
-    writeRecording(dir.filePath(QStringLiteral("clicks.swrec")));
+    sw::testing::writeClickRecording(dir.filePath(QStringLiteral("clicks.swrec")), 600, 5000);
     Session s(pipeline(dir, QStringLiteral("out.jsonl")), RunOptions{});
     QVERIFY2(s.open(), qPrintable(s.error));
     // The window node sees partition 1's offset 300 in some batch: stop there.
@@ -289,7 +265,7 @@ void tst_Debugger::aBreakpointStopsWhereItsConditionHolds()
 void tst_Debugger::badBreakpointsAreRefused()
 {
     QTemporaryDir dir;
-    writeRecording(dir.filePath(QStringLiteral("clicks.swrec")));
+    sw::testing::writeClickRecording(dir.filePath(QStringLiteral("clicks.swrec")), 600, 5000);
     Session s(pipeline(dir, QStringLiteral("out.jsonl")), RunOptions{});
     QVERIFY2(s.open(), qPrintable(s.error));
     const auto set = [&](const QString &node, const QString &condition) {

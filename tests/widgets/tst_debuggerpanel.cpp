@@ -8,7 +8,7 @@
 #include "engine/Executor.h"
 #include "engine/Run.h"
 #include "format/PipelineFormat.h"
-#include "recording/Recording.h"
+#include "ClickRecording.h"
 
 #include <QComboBox>
 #include <QJsonDocument>
@@ -24,29 +24,6 @@ using namespace sw;
 using namespace sw::runtime;
 
 namespace {
-void writeRecording(const QString &path)
-{
-    RecordingWriter w;
-    std::string error;
-    QVERIFY2(w.create(path.toStdString(), "test", "beginning", true, error), error.c_str());
-    for (int p = 0; p < 3; ++p)
-        QVERIFY2(w.addPartition("clicks", p, error), error.c_str());
-    for (int i = 0; i < 600; ++i) {
-        for (int p = 0; p < 3; ++p) {
-            RecordedRecord r;
-            r.topic = "clicks";
-            r.partition = p;
-            r.offset = i;
-            const int64_t ts = 1'796'000'000'000 + i * 10;
-            r.timestamp = ts;
-            r.key = "u" + std::to_string(i % 7);
-            r.value = "{\"user\": \"u" + std::to_string(i % 7) + "\", \"amount\": " + std::to_string((i * 37 + p) % 1500)
-                      + ", \"ts\": " + std::to_string(ts) + "}";
-            QVERIFY2(w.append(r, error), error.c_str());
-        }
-    }
-    QVERIFY2(w.finish(error), error.c_str());
-}
 
 const char *kPipeline = R"j({"format": "streamwright.pipeline/1", "name": "debugged",
  "nodes": [
@@ -93,7 +70,7 @@ private slots:
 void tst_DebuggerPanel::stepsShowsRowsAndStateAndStopsAtABreakpoint()
 {
     QTemporaryDir dir;
-    writeRecording(dir.filePath(QStringLiteral("clicks.swrec")));
+    sw::testing::writeClickRecording(dir.filePath(QStringLiteral("clicks.swrec")), 600, 0);
     auto loaded = core::PipelineFormat::load(QByteArray(kPipeline), dir.filePath(QStringLiteral("debugged.json")));
     QVERIFY(loaded.pipeline);
     Executor executor(*loaded.pipeline, debugging());

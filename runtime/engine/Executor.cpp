@@ -403,9 +403,14 @@ Executor::Step Executor::step()
                 next = *f;
             m_batchBreakpoints = m_breakpoints;
         }
+        const bool atEnd = !next && allExhausted && !m_noDataBatchDue;
+        {
+            QMutexLocker lock(&m_debugMutex);
+            m_debugAtEnd = atEnd; // for debugInfo(), on other threads
+        }
         if (next)
             return rerun(*next);
-        if (allExhausted && !m_noDataBatchDue) {
+        if (atEnd) {
             QThread::msleep(20);
             return Step::Idle;
         }

@@ -210,6 +210,7 @@ private:
     std::vector<Breakpoint> m_breakpointSpecs;
     std::shared_ptr<const std::vector<CompiledBreakpoint>> m_batchBreakpoints; // the running batch's
     std::optional<QJsonObject> m_hit;
+    bool m_debugAtEnd = false; // the last step found the input read and nothing due
     int64_t m_hitBatch = -1;
     std::vector<SourcePlan> m_lastPlans; // what the last batch read, by node index
     Router m_router{m_nodes};

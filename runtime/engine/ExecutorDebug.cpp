@@ -218,6 +218,7 @@ bool Executor::seek(int64_t batchId, QString &error)
         QMutexLocker lock(&m_debugMutex);
         m_hit.reset();
         m_hitBatch = -1; // going forward again hits the same breakpoints again
+        m_debugAtEnd = false; // the next step says
     }
     return true;
 }
@@ -342,9 +343,8 @@ QJsonObject Executor::debugInfo() const
     QJsonObject info{{QStringLiteral("debugging"), m_options.debug}};
     if (!m_options.debug)
         return info;
-    bool atEnd = true;
-    for (const auto &n : m_nodes)
-        atEnd = atEnd && (!n.source || n.source->exhausted());
+    // Sources and the executor's flags belong to the executor thread: the last
+    // step's view of the end, kept under the lock.
     QMutexLocker lock(&m_debugMutex);
     QJsonArray breakpoints;
     for (const Breakpoint &b : m_breakpointSpecs)
@@ -353,7 +353,7 @@ QJsonObject Executor::debugInfo() const
     info.insert(QStringLiteral("furthest"), double(m_furthestBatch));
     info.insert(QStringLiteral("first"), m_frames.empty() ? -1.0 : double(m_frames.front().batchId));
     info.insert(QStringLiteral("last"), m_frames.empty() ? -1.0 : double(m_frames.back().batchId));
-    info.insert(QStringLiteral("atEndOfInput"), atEnd && !m_noDataBatchDue && m_batchId >= m_furthestBatch);
+    info.insert(QStringLiteral("atEndOfInput"), m_debugAtEnd);
     info.insert(QStringLiteral("breakpoints"), breakpoints);
     if (m_hitBatch >= 0)
         info.insert(QStringLiteral("lastHitBatch"), double(m_hitBatch));

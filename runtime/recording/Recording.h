@@ -60,7 +60,7 @@ struct RecordingInfo
     std::string source;     // where it was recorded from (bootstrap servers, or the imported file)
     std::string from;       // where recording started: beginning, end or a time
     int64_t records = 0;
-    int64_t bytes = 0; // keys, values and headers
+    int64_t bytes = 0; // keys and values
     std::optional<int64_t> firstTimestamp, lastTimestamp;
     std::vector<RecordedPartition> partitions; // by topic, then partition
     std::vector<std::string> topics() const;

@@ -208,10 +208,7 @@ int RecordCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     ProgressLine line(err);
     const auto progress = [&](const runtime::RecorderProgress &p) {
         QStringList positions;
-        int64_t behind = 0;
         for (const auto &part : p.partitions) {
-            if (part.high >= 0 && part.next >= 0)
-                behind += std::max<int64_t>(0, part.high - part.next);
             if (positions.size() < 4)
                 positions << QStringLiteral("%1/%2 %3/%4")
                                  .arg(QString::fromStdString(part.topic))
@@ -223,7 +220,7 @@ int RecordCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
             positions << QStringLiteral("+%1 partitions").arg(p.partitions.size() - 4);
         line.show(QStringLiteral("%1 records  %2  %3 records/s  behind %4  %5")
                       .arg(number(p.records), megabytes(p.bytes),
-                           number(p.seconds > 0 ? int64_t(double(p.records) / p.seconds) : 0), number(behind),
+                           number(p.seconds > 0 ? int64_t(double(p.records) / p.seconds) : 0), number(p.behind()),
                            positions.join(QStringLiteral("  "))));
     };
     const auto warning = [&](const std::string &text) {

@@ -243,6 +243,12 @@ void MainWindow::createActions()
     examples->setEnabled(!examples->isEmpty());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addAction(tr("Open Recor&ding..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Recording"), QFileInfo(m_document.filePath()).path(),
+                                                          tr("Recordings (*.swrec);;All files (*)"));
+        if (!path.isEmpty())
+            openRecording(path);
+    });
     file->addSeparator();
     QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
     saveAction->setShortcut(QKeySequence::Save);
@@ -379,6 +385,10 @@ void MainWindow::selectionChanged()
 
 bool MainWindow::openFile(const QString &path)
 {
+    if (path.endsWith(QLatin1String(".swrec"))) {
+        openRecording(path);
+        return true;
+    }
     core::Diagnostics diagnostics;
     if (!m_document.load(path, &diagnostics)) {
         QStringList lines;
@@ -393,6 +403,17 @@ bool MainWindow::openFile(const QString &path)
     fitPipeline();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
+}
+
+void MainWindow::openRecording(const QString &path)
+{
+    // Browsed in the cluster explorer, as a cluster's topics are.
+    if (auto *dock = qobject_cast<QDockWidget *>(m_explorer->parentWidget())) {
+        dock->show();
+        dock->raise();
+    }
+    m_explorer->openRecording(path);
+    statusBar()->showMessage(tr("Opened the recording %1 in the Cluster dock").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 void MainWindow::fitPipeline()
@@ -415,7 +436,7 @@ void MainWindow::open()
     if (!maybeSave())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Pipeline"), QFileInfo(m_document.filePath()).path(),
-                                                      tr("Pipelines (*.json);;All files (*)"));
+                                                      tr("Pipelines (*.json);;Recordings (*.swrec);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }

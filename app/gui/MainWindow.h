@@ -42,7 +42,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool openFile(const QString &path);
+    bool openFile(const QString &path); // a pipeline, or a recording (.swrec) to browse
+    void openRecording(const QString &path);
     // Fits the whole pipeline into the canvas (after opening, and View > Fit).
     void fitPipeline();
     core::PipelineDocument &document() { return m_document; }

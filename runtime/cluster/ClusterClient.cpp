@@ -216,11 +216,16 @@ std::vector<ClusterClient::Message> ClusterClient::browse(const Browse &request,
         }
         rd_kafka_message_destroy(m);
     }
+    sortForBrowsing(messages);
+    return messages;
+}
+
+void ClusterClient::sortForBrowsing(std::vector<Message> &messages)
+{
     std::sort(messages.begin(), messages.end(), [](const Message &a, const Message &b) {
         return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs
                                               : std::pair(a.partition, a.offset) < std::pair(b.partition, b.offset);
     });
-    return messages;
 }
 
 bool ClusterClient::produce(const QString &topic, const QByteArray &key, const QByteArray &value,

@@ -76,6 +76,9 @@ public:
         int64_t lag() const { return committed < 0 ? (high < 0 ? 0 : high) : std::max<int64_t>(0, high - committed); }
     };
 
+    // The order a browse shows messages in: by timestamp, then partition and offset.
+    static void sortForBrowsing(std::vector<Message> &messages);
+
     explicit ClusterClient(KafkaEndpoint endpoint);
     ~ClusterClient();
     ClusterClient(const ClusterClient &) = delete;

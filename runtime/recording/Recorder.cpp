@@ -82,10 +82,16 @@ bool Recorder::run(const RecorderOptions &o, const std::atomic<bool> &stop, cons
     // by name would create it on a broker that creates topics on demand.
     const rd_kafka_metadata_t *metadata = nullptr;
     rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
-    for (int attempt = 0; attempt < 3 && !stop; ++attempt) {
-        err = rd_kafka_metadata(consumer.get(), 1, nullptr, &metadata, 10000);
+    // Asked every second (the client keeps connecting in between) for up to 30 s,
+    // so that a stop is heeded at once even while the cluster cannot be reached.
+    for (int attempt = 0; attempt < 30 && !stop; ++attempt) {
+        err = rd_kafka_metadata(consumer.get(), 1, nullptr, &metadata, 1000);
         if (!err)
             break;
+    }
+    if (stop && !metadata) {
+        error = "stopped before the cluster answered";
+        return false;
     }
     if (err || !metadata) {
         error = "cannot reach Kafka at " + o.endpoint.bootstrap.toStdString() + ": " + rd_kafka_err2str(err);

@@ -3,6 +3,7 @@
 
 #include "broker/KafkaClientConfig.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -40,6 +41,17 @@ struct RecorderProgress
     double seconds = 0;
     std::vector<Partition> partitions;
     std::string stoppedBecause; // when done: what ended the recording
+
+    // Records written to the partitions since recording reached them and not recorded yet.
+    int64_t behind() const
+    {
+        int64_t sum = 0;
+        for (const Partition &p : partitions) {
+            if (p.high >= 0 && p.next >= 0)
+                sum += std::max<int64_t>(0, p.high - p.next);
+        }
+        return sum;
+    }
 };
 
 class Recorder

@@ -581,4 +581,48 @@ bool RecordingReader::readInOrder(int64_t fromSeq, size_t limit, std::vector<Rec
     return readRows(m_inOrder, limit, out, error);
 }
 
+std::optional<int64_t> RecordingReader::queryOffset(const char *sql, const std::string &topic, int partition,
+                                                    int64_t argument, std::string &error)
+{
+    if (!m_db) {
+        error = "the recording is not open";
+        return std::nullopt;
+    }
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql, -1, &s, nullptr) != SQLITE_OK) {
+        error = m_path + ": the recording is damaged: " + message(m_db);
+        return std::nullopt;
+    }
+    bindText(s, 1, topic);
+    sqlite3_bind_int(s, 2, partition);
+    sqlite3_bind_int64(s, 3, argument);
+    std::optional<int64_t> offset;
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+        offset = sqlite3_column_int64(s, 0);
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        error = m_path + ": the recording is damaged: " + message(m_db);
+    sqlite3_finalize(s);
+    return offset;
+}
+
+std::optional<int64_t> RecordingReader::offsetAtTime(const std::string &topic, int partition, int64_t timestampMs,
+                                                     std::string &error)
+{
+    return queryOffset("SELECT min(offset) FROM records WHERE topic = ? AND partition = ? AND timestamp >= ?", topic,
+                       partition, timestampMs, error);
+}
+
+std::optional<int64_t> RecordingReader::offsetFromEnd(const std::string &topic, int partition, int64_t count,
+                                                      std::string &error)
+{
+    if (count <= 0)
+        return std::nullopt;
+    // The count-th from the end, or the first when the partition holds fewer.
+    return queryOffset("SELECT coalesce((SELECT offset FROM records WHERE topic = ?1 AND partition = ?2 "
+                       "ORDER BY offset DESC LIMIT 1 OFFSET ?3 - 1), "
+                       "(SELECT min(offset) FROM records WHERE topic = ?1 AND partition = ?2))",
+                       topic, partition, count, error);
+}
+
 } // namespace sw::runtime

@@ -130,8 +130,16 @@ public:
                        std::vector<RecordedRecord> &out, std::string &error);
     // Up to `limit` records in recorded order, from seq `fromSeq`, appended to `out`.
     bool readInOrder(int64_t fromSeq, size_t limit, std::vector<RecordedRecord> &out, std::string &error);
+    // Where to start reading a partition, as a consumer would look it up: the
+    // offset of its first record with a timestamp at or after `timestampMs` (Kafka's
+    // offsets for times), or of its `count`-th record from the end (offsets may have
+    // gaps). Nothing when the partition has no such record, or with `error` set.
+    std::optional<int64_t> offsetAtTime(const std::string &topic, int partition, int64_t timestampMs, std::string &error);
+    std::optional<int64_t> offsetFromEnd(const std::string &topic, int partition, int64_t count, std::string &error);
 
 private:
+    std::optional<int64_t> queryOffset(const char *sql, const std::string &topic, int partition, int64_t argument,
+                                       std::string &error);
     bool readInfo(std::string &error);
     bool readRows(sqlite3_stmt *statement, size_t limit, std::vector<RecordedRecord> &out, std::string &error);
     void close();

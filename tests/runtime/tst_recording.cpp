@@ -176,6 +176,7 @@ class tst_Recording : public QObject
 private slots:
     void everyFieldSurvivesTheFile();
     void anInterruptedRecordingIsReadable();
+    void startsAreLookedUpAsAConsumerWould();
     void refusesWhatIsNotARecording_data();
     void refusesWhatIsNotARecording();
     void aDamagedRecordingIsAnErrorNotACrash();
@@ -240,6 +241,42 @@ void tst_Recording::anInterruptedRecordingIsReadable()
     QVERIFY2(reader.open(path, error), error.c_str());
     QVERIFY(!reader.info().complete);
     QCOMPARE(reader.info().records, int64_t(variedRecords().size()));
+}
+
+void tst_Recording::startsAreLookedUpAsAConsumerWould()
+{
+    // Offsets with gaps (a compacted topic) and timestamps out of order, as Kafka allows.
+    QTemporaryDir dir;
+    const std::string path = text(dir.filePath(QStringLiteral("gaps.swrec")));
+    std::string error;
+    {
+        RecordingWriter w;
+        QVERIFY2(w.create(path, "test", "beginning", false, error), error.c_str());
+        QVERIFY(w.addPartition("t", 0, error));
+        QVERIFY(w.addPartition("t", 1, error)); // recorded, but nothing arrived
+        const std::vector<std::pair<int64_t, int64_t>> offsetAndTime{{3, 1000}, {7, 3000}, {8, 2000}, {12, 4000}};
+        for (const auto &[offset, time] : offsetAndTime) {
+            RecordedRecord r;
+            r.topic = "t";
+            r.offset = offset;
+            r.timestamp = time;
+            r.timestampType = TimestampType::Create;
+            QVERIFY(w.append(r, error));
+        }
+        QVERIFY(w.finish(error));
+    }
+    RecordingReader reader;
+    QVERIFY2(reader.open(path, error), error.c_str());
+    QCOMPARE(reader.offsetFromEnd("t", 0, 1, error), std::optional<int64_t>(12));
+    QCOMPARE(reader.offsetFromEnd("t", 0, 3, error), std::optional<int64_t>(7));
+    QCOMPARE(reader.offsetFromEnd("t", 0, 10, error), std::optional<int64_t>(3)); // fewer: from the first
+    QCOMPARE(reader.offsetFromEnd("t", 1, 5, error), std::nullopt);
+    QCOMPARE(reader.offsetAtTime("t", 0, 0, error), std::optional<int64_t>(3));
+    QCOMPARE(reader.offsetAtTime("t", 0, 1500, error), std::optional<int64_t>(7)); // the first offset at or after, not the nearest time
+    QCOMPARE(reader.offsetAtTime("t", 0, 2000, error), std::optional<int64_t>(7));
+    QCOMPARE(reader.offsetAtTime("t", 0, 4001, error), std::nullopt);
+    QCOMPARE(reader.offsetAtTime("nope", 0, 0, error), std::nullopt);
+    QVERIFY2(error.empty(), error.c_str());
 }
 
 void tst_Recording::refusesWhatIsNotARecording_data()

@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The cluster explorer against the embedded broker: topics, browsing from an
 // offset with pretty JSON, producing, a group's committed offsets and lag, and
-// clear words where the broker lacks an API or cannot be reached.
+// clear words where the broker lacks an API or cannot be reached; recording
+// topics from the explorer (progress, stop) and browsing the recording.
 #include "broker/EmbeddedBroker.h"
 #include "explorer/ClusterExplorer.h"
+#include "recording/Recording.h"
 
 #include <librdkafka/rdkafka.h>
 
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sw;
@@ -19,6 +27,7 @@ class tst_ClusterExplorer : public QObject
 private slots:
     void initTestCase();
     void explores();
+    void recordsAndBrowsesTheRecording();
     void unreachableIsSaid();
 
 private:
@@ -113,6 +122,117 @@ void tst_ClusterExplorer::explores()
     explorer.listGroups();
     QVERIFY(listed.wait(10000));
     QVERIFY(!listed.last().at(0).toStringList().isEmpty() || explorer.lastError().contains(QLatin1String("type the group name")));
+}
+
+void tst_ClusterExplorer::recordsAndBrowsesTheRecording()
+{
+    std::string error;
+    QVERIFY(m_broker->createTopic(QStringLiteral("orders"), 2, error));
+    widgets::ClusterExplorer explorer;
+    runtime::KafkaEndpoint local;
+    local.name = QStringLiteral("local");
+    local.bootstrap = m_broker->bootstrap();
+    local.embedded = true;
+    QSignalSpy refreshed(&explorer, &widgets::ClusterExplorer::refreshed);
+    explorer.connectTo(local);
+    QVERIFY(refreshed.wait(10000));
+    QSignalSpy produced(&explorer, &widgets::ClusterExplorer::produced);
+    for (int i = 0; i < 6; ++i) {
+        explorer.produce(QStringLiteral("orders"), i % 2, QStringLiteral("o-%1").arg(i), QStringLiteral("trace=t%1").arg(i),
+                         QStringLiteral("{\"order\": %1}").arg(i));
+        QVERIFY(produced.wait(10000));
+        QVERIFY(produced.last().at(0).toBool());
+    }
+    QVERIFY(refreshed.wait(10000)); // the topic list, with "orders", reaches the Record tab
+
+    // Through the Record tab's form: check the topic, name the file, stop after 4
+    // records, press Record.
+    QTemporaryDir dir;
+    auto *topics = explorer.findChild<QListWidget *>(QStringLiteral("recordTopics"));
+    QVERIFY(topics);
+    const QList<QListWidgetItem *> found = topics->findItems(QStringLiteral("orders"), Qt::MatchExactly);
+    QCOMPARE(found.size(), 1);
+    found.front()->setCheckState(Qt::Checked);
+    explorer.findChild<QComboBox *>(QStringLiteral("recordStop"))->setCurrentIndex(2); // after records
+    explorer.findChild<QSpinBox *>(QStringLiteral("recordStopValue"))->setValue(4);
+    const QString firstPath = dir.filePath(QStringLiteral("four.swrec"));
+    explorer.findChild<QLineEdit *>(QStringLiteral("recordFile"))->setText(firstPath);
+    auto *recordButton = explorer.findChild<QPushButton *>(QStringLiteral("recordButton"));
+    QSignalSpy finished(&explorer, &widgets::ClusterExplorer::recordingFinished);
+    recordButton->click();
+    QVERIFY(explorer.isRecording());
+    QCOMPARE(recordButton->text(), QStringLiteral("Stop"));
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+    QVERIFY2(finished.last().at(1).toString().contains(QLatin1String("Recorded 4 records")), qPrintable(finished.last().at(1).toString()));
+    QVERIFY(!explorer.isRecording());
+    QCOMPARE(recordButton->text(), QStringLiteral("Record"));
+    runtime::RecordingReader reader;
+    QVERIFY2(reader.open(firstPath.toStdString(), error), error.c_str());
+    QCOMPARE(reader.info().records, int64_t(4));
+    QVERIFY(reader.info().complete);
+
+    // Until stopped: progress comes while it runs, Stop (the same button) ends it
+    // with every record and a complete file.
+    runtime::RecorderOptions options;
+    options.topics = {"orders"};
+    options.out = dir.filePath(QStringLiteral("all.swrec")).toStdString();
+    QSignalSpy progress(&explorer, &widgets::ClusterExplorer::recordingProgress);
+    explorer.startRecording(options);
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().at(0).toLongLong() == 6, 20000);
+    QVERIFY2(explorer.recordingStatus().contains(QLatin1String("6 records")), qPrintable(explorer.recordingStatus()));
+    explorer.startRecording(options); // one at a time
+    QVERIFY(explorer.lastError().contains(QLatin1String("stop it first")));
+    recordButton->click();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.last().at(0).toBool());
+    QVERIFY2(finished.last().at(1).toString().contains(QLatin1String("(stopped)")), qPrintable(finished.last().at(1).toString()));
+
+    // Browse the recording as a cluster: its topic and offsets, messages with
+    // keys and headers, from a time (which the embedded broker cannot do).
+    auto *tabs = explorer.findChild<QTabWidget *>();
+    explorer.findChild<QPushButton *>(QStringLiteral("browseRecording"))->click();
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(explorer.openedRecording(), QString::fromStdString(options.out));
+    QCOMPARE(explorer.cluster().topics.size(), size_t(1));
+    QCOMPARE(explorer.cluster().topics.front().name, QStringLiteral("orders"));
+    QCOMPARE(explorer.cluster().topics.front().partitions.size(), size_t(2));
+    QCOMPARE(explorer.cluster().topics.front().partitions.at(1).high, int64_t(3));
+    QVERIFY(!tabs->isTabEnabled(1)); // nothing is produced to a recording
+    QVERIFY(!tabs->isTabEnabled(2));
+    QVERIFY(!recordButton->isEnabled());
+    QSignalSpy browsed(&explorer, &widgets::ClusterExplorer::browsed);
+    explorer.browse(QStringLiteral("orders"), -1, runtime::ClusterClient::From::Time, QStringLiteral("2000-01-01T00:00:00Z"), 100);
+    QVERIFY(browsed.wait(10000));
+    QCOMPARE(explorer.messageCount(), 6);
+    explorer.browse(QStringLiteral("orders"), 1, runtime::ClusterClient::From::End, {}, 2);
+    QVERIFY(browsed.wait(10000));
+    QCOMPARE(explorer.messageCount(), 2);
+    const QString text = explorer.messageText(1);
+    QVERIFY2(text.contains(QLatin1String("partition 1, offset 2, key o-5")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("trace: t5")));
+    explorer.browse(QStringLiteral("orders"), 0, runtime::ClusterClient::From::Offset, QStringLiteral("1"), 100);
+    QVERIFY(browsed.wait(10000));
+    QCOMPARE(explorer.messageCount(), 2);
+    explorer.browse(QStringLiteral("missing"), -1, runtime::ClusterClient::From::Beginning, {}, 10);
+    QVERIFY(browsed.wait(10000));
+    QVERIFY(explorer.lastError().contains(QLatin1String("no topic \"missing\"")));
+
+    // Something that is not a recording is refused with words; Connect goes back.
+    const QString notARecording = dir.filePath(QStringLiteral("notes.swrec"));
+    QFile file(notARecording);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("just some text, long enough to be read as a header of a database that it is not............");
+    file.close();
+    explorer.openRecording(notARecording);
+    QVERIFY2(explorer.lastError().contains(QLatin1String("not a Streamwright recording")), qPrintable(explorer.lastError()));
+    QCOMPARE(explorer.openedRecording(), QString::fromStdString(options.out)); // still showing the last good one
+    explorer.connectTo(local);
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(explorer.openedRecording().isEmpty());
+    QVERIFY(tabs->isTabEnabled(1));
+    QVERIFY(recordButton->isEnabled());
+    QCOMPARE(explorer.cluster().brokers.size(), size_t(1));
 }
 
 void tst_ClusterExplorer::unreachableIsSaid()

@@ -2,9 +2,11 @@
 // The app's main window as a user meets it: an example opens, edits mark the
 // title, saving and loading give identical JSON, and Run against the embedded
 // broker shows rows flowing on the canvas's edges.
+#include "ClickRecording.h"
 #include "ExamplePipelines.h"
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
+#include "explorer/ClusterExplorer.h"
 #include "format/PipelineFormat.h"
 #include "inspector/NodeInspector.h"
 #include "monitor/AlertsPanel.h"
@@ -27,6 +29,7 @@ private slots:
     void initTestCase();
     void saveAndLoadGiveIdenticalJson();
     void selectionShowsInTheInspector();
+    void recordingOpensInTheClusterDock();
     void runShowsRowsOnTheEdges();
 };
 
@@ -77,6 +80,22 @@ void tst_MainWindow::selectionShowsInTheInspector()
     emit outline->itemClicked(outline->topLevelItem(2)->child(0)->child(0), 0);
     QCOMPARE(window.inspector()->nodeId(), outline->topLevelItem(2)->text(0));
     QCOMPARE(window.scene()->selectedNodeIds(), QStringList{outline->topLevelItem(2)->text(0)});
+}
+
+void tst_MainWindow::recordingOpensInTheClusterDock()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("clicks.swrec"));
+    sw::testing::writeClickRecording(path, 5);
+    app::MainWindow window;
+    const QString title = window.windowTitle();
+    QSignalSpy refreshed(window.explorer(), &widgets::ClusterExplorer::refreshed);
+    QVERIFY(window.openFile(path)); // as from the command line or File > Open
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(window.explorer()->openedRecording(), path);
+    QCOMPARE(window.explorer()->cluster().topics.front().partitions.size(), size_t(3));
+    QCOMPARE(window.windowTitle(), title); // the pipeline is untouched
+    QVERIFY(!window.isWindowModified());
 }
 
 void tst_MainWindow::runShowsRowsOnTheEdges()

@@ -3,17 +3,23 @@
 
 #include "explorer/ConnectionProfiles.h"
 #include "explorer/ConnectionProfilesDialog.h"
+#include "recording/RecordingBrowser.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -48,6 +54,23 @@ QString pretty(const QByteArray &value)
     return QString::fromUtf8(value);
 }
 
+// Runs `work` on the thread pool against `target` (a cluster client or a
+// recording), then `done` on the GUI thread unless the explorer is gone.
+template <typename Target>
+void runOn(QObject *owner, std::shared_ptr<Target> target, std::function<void(Target &)> work, std::function<void()> done)
+{
+    QPointer<QObject> self(owner);
+    QThreadPool::globalInstance()->start([target, work = std::move(work), done = std::move(done), self] {
+        work(*target);
+        QMetaObject::invokeMethod(
+            qApp, [self, done] {
+                if (self)
+                    done();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 QFont monospace()
 {
     QFont f(QStringLiteral("monospace"));
@@ -73,6 +96,9 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     auto *profilesButton = new QPushButton(tr("Profiles..."), this);
     profilesButton->setToolTip(tr("Clusters of your own, with SASL/SSL settings; passwords in the desktop keyring"));
     bar->addWidget(profilesButton);
+    auto *openRecordingButton = new QPushButton(tr("Open Recording..."), this);
+    openRecordingButton->setToolTip(tr("Browse a recording (.swrec) as you browse a cluster's topics"));
+    bar->addWidget(openRecordingButton);
     layout->addLayout(bar);
     m_status = new QLabel(tr("Not connected."), this);
     m_status->setWordWrap(true);
@@ -84,6 +110,7 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     m_tree->setHeaderLabels({tr("Name"), tr("Messages"), tr("Rate/s"), tr("Offsets")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto *tabs = new QTabWidget(splitter);
+    m_tabs = tabs;
     splitter->setStretchFactor(0, 1); // the topic tree a third, the tabs two thirds
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({400, 800});
@@ -205,6 +232,115 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     QObject::connect(m_watchTimer, &QTimer::timeout, this, [this] { showGroupLag(m_group->currentText()); });
     tabs->addTab(groupPage, tr("Consumer Group"));
 
+    // Record: topics of the cluster into a recording, with progress and a stop.
+    auto *recordPage = new QWidget(tabs);
+    auto *recordLayout = new QHBoxLayout(recordPage);
+    auto *recordForm = new QFormLayout;
+    m_recordTopics = new QListWidget(recordPage);
+    m_recordTopics->setObjectName(QStringLiteral("recordTopics"));
+    m_recordTopics->setToolTip(tr("Every partition of each checked topic is recorded"));
+    m_recordTopics->setMinimumHeight(60);
+    m_recordFrom = new QComboBox(recordPage);
+    m_recordFrom->addItem(tr("from the beginning"), QStringLiteral("beginning"));
+    m_recordFrom->addItem(tr("new messages only"), QStringLiteral("end"));
+    m_recordFrom->addItem(tr("from time"), QStringLiteral("time"));
+    m_recordFromTime = new QLineEdit(recordPage);
+    m_recordFromTime->setPlaceholderText(tr("2026-11-25T10:00:00Z"));
+    m_recordFromTime->setEnabled(false);
+    auto *fromRow = new QHBoxLayout;
+    fromRow->addWidget(m_recordFrom);
+    fromRow->addWidget(m_recordFromTime, 1);
+    m_recordStop = new QComboBox(recordPage);
+    m_recordStop->setObjectName(QStringLiteral("recordStop"));
+    m_recordStop->addItem(tr("when I press Stop"));
+    m_recordStop->addItem(tr("when idle for (s)"));
+    m_recordStop->addItem(tr("after records"));
+    m_recordStop->addItem(tr("after seconds"));
+    m_recordStopValue = new QSpinBox(recordPage);
+    m_recordStopValue->setObjectName(QStringLiteral("recordStopValue"));
+    m_recordStopValue->setRange(1, 1000000000);
+    m_recordStopValue->setValue(10);
+    m_recordStopValue->setEnabled(false);
+    auto *stopRow = new QHBoxLayout;
+    stopRow->addWidget(m_recordStop);
+    stopRow->addWidget(m_recordStopValue, 1);
+    m_recordFile = new QLineEdit(recordPage);
+    m_recordFile->setObjectName(QStringLiteral("recordFile"));
+    m_recordFile->setPlaceholderText(tr("chosen when you press Record"));
+    auto *chooseFile = new QPushButton(tr("Choose..."), recordPage);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_recordFile, 1);
+    fileRow->addWidget(chooseFile);
+    m_recordButton = new QPushButton(tr("Record"), recordPage);
+    m_recordButton->setObjectName(QStringLiteral("recordButton"));
+    m_browseRecordingButton = new QPushButton(tr("Browse the Recording"), recordPage);
+    m_browseRecordingButton->setObjectName(QStringLiteral("browseRecording"));
+    m_browseRecordingButton->setEnabled(false);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_recordButton);
+    buttonRow->addWidget(m_browseRecordingButton);
+    buttonRow->addStretch(1);
+    recordForm->addRow(tr("Topics"), m_recordTopics);
+    recordForm->addRow(tr("Start"), fromRow);
+    recordForm->addRow(tr("Stop"), stopRow);
+    recordForm->addRow(tr("File"), fileRow);
+    recordForm->addRow(QString(), buttonRow);
+    recordLayout->addLayout(recordForm, 2);
+    auto *progressColumn = new QVBoxLayout;
+    m_recordStatus = new QLabel(tr("Check the topics to record, then press Record."), recordPage);
+    m_recordStatus->setWordWrap(true);
+    progressColumn->addWidget(m_recordStatus);
+    m_recordTable = new QTableWidget(0, 5, recordPage);
+    m_recordTable->setHorizontalHeaderLabels({tr("Topic"), tr("Partition"), tr("Recorded up to"), tr("End"), tr("Behind")});
+    m_recordTable->horizontalHeader()->setStretchLastSection(true);
+    m_recordTable->verticalHeader()->hide();
+    m_recordTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    progressColumn->addWidget(m_recordTable, 1);
+    recordLayout->addLayout(progressColumn, 3);
+    tabs->addTab(recordPage, tr("Record"));
+    QObject::connect(m_recordFrom, &QComboBox::currentIndexChanged, this,
+                     [this](int index) { m_recordFromTime->setEnabled(index == 2); });
+    QObject::connect(m_recordStop, &QComboBox::currentIndexChanged, this,
+                     [this](int index) { m_recordStopValue->setEnabled(index > 0); });
+    QObject::connect(chooseFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Record to"), m_recordFile->text(),
+                                                          tr("Recordings (*.swrec)"));
+        if (!path.isEmpty())
+            m_recordFile->setText(path.endsWith(QLatin1String(".swrec")) ? path : path + QLatin1String(".swrec"));
+    });
+    QObject::connect(m_recordButton, &QPushButton::clicked, this, [this] {
+        if (isRecording())
+            stopRecording();
+        else
+            startRecordingFromForm();
+    });
+    QObject::connect(m_browseRecordingButton, &QPushButton::clicked, this, [this] { openRecording(m_recordedPath); });
+    QObject::connect(openRecordingButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Recording"), QFileInfo(m_recordedPath).path(),
+                                                          tr("Recordings (*.swrec);;All files (*)"));
+        if (!path.isEmpty())
+            openRecording(path);
+    });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QTreeWidgetItem *item = m_tree->itemAt(at);
+        const QString topic = item ? item->data(0, Qt::UserRole).toString() : QString();
+        if (topic.isEmpty())
+            return;
+        QMenu menu(this);
+        const int partition = item->data(1, Qt::UserRole).isValid() ? item->data(1, Qt::UserRole).toInt() : -1;
+        menu.addAction(tr("Browse %1").arg(topic), this, [this, topic, partition] { browseNewest(topic, partition); });
+        QAction *record = menu.addAction(tr("Record %1...").arg(topic), this, [this, topic] {
+            for (int i = 0; i < m_recordTopics->count(); ++i) {
+                QListWidgetItem *entry = m_recordTopics->item(i);
+                entry->setCheckState(entry->text() == topic ? Qt::Checked : Qt::Unchecked);
+            }
+            m_tabs->setCurrentIndex(3);
+        });
+        record->setEnabled(!m_recording);
+        menu.exec(m_tree->viewport()->mapToGlobal(at));
+    });
+
     QObject::connect(connect, &QPushButton::clicked, this, &ClusterExplorer::connectToChoice);
     QObject::connect(m_connection->lineEdit(), &QLineEdit::returnPressed, this, &ClusterExplorer::connectToChoice);
     QObject::connect(profilesButton, &QPushButton::clicked, this, &ClusterExplorer::editProfiles);
@@ -232,20 +368,21 @@ ClusterExplorer::ClusterExplorer(QWidget *parent) : QWidget(parent)
     });
     QObject::connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
         // A topic (or one of its partitions): browse its newest messages.
-        QString topic = item->data(0, Qt::UserRole).toString();
-        if (topic.isEmpty())
-            return;
-        m_browseTopic->setCurrentText(topic);
-        m_browsePartition->setValue(item->data(1, Qt::UserRole).isValid() ? item->data(1, Qt::UserRole).toInt() : -1);
-        m_from->setCurrentIndex(1);
-        browse(topic, m_browsePartition->value(), ClusterClient::From::End, QString(), m_limit->value());
+        const QString topic = item->data(0, Qt::UserRole).toString();
+        if (!topic.isEmpty())
+            browseNewest(topic, item->data(1, Qt::UserRole).isValid() ? item->data(1, Qt::UserRole).toInt() : -1);
     });
 }
 
 ClusterExplorer::~ClusterExplorer()
 {
     // Calls still running hold their own reference to the client; their results
-    // are dropped (the QPointer in run()).
+    // are dropped (the QPointer in runOn()). A recording is stopped and its file
+    // finished, so that closing the app leaves a complete recording.
+    if (m_recorder.joinable()) {
+        *m_stopRecorder = true;
+        m_recorder.join();
+    }
 }
 
 void ClusterExplorer::setConnections(const QHash<QString, runtime::KafkaEndpoint> &connections)
@@ -333,21 +470,11 @@ void ClusterExplorer::editProfiles()
 
 void ClusterExplorer::run(std::function<void(ClusterClient &)> work, std::function<void()> done)
 {
-    if (!m_client) {
-        fail(tr("Connect to a cluster first."));
+    if (!m_client || m_recording) {
+        fail(m_recording ? tr("A recording is open: connect to a cluster for this.") : tr("Connect to a cluster first."));
         return;
     }
-    std::shared_ptr<ClusterClient> client = m_client;
-    QPointer<ClusterExplorer> self(this);
-    QThreadPool::globalInstance()->start([client, work = std::move(work), done = std::move(done), self] {
-        work(*client);
-        QMetaObject::invokeMethod(
-            qApp, [self, done] {
-                if (self)
-                    done();
-            },
-            Qt::QueuedConnection);
-    });
+    runOn(this, m_client, std::move(work), std::move(done));
 }
 
 void ClusterExplorer::fail(const QString &message)
@@ -365,6 +492,8 @@ void ClusterExplorer::connectTo(const runtime::KafkaEndpoint &endpoint)
         return;
     }
     m_client = std::make_shared<ClusterClient>(endpoint);
+    m_endpoint = endpoint;
+    setRecordingMode(false);
     m_previousHigh.clear();
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Connecting to %1...").arg(endpoint.bootstrap));
@@ -374,8 +503,7 @@ void ClusterExplorer::connectTo(const runtime::KafkaEndpoint &endpoint)
 void ClusterExplorer::refresh()
 {
     auto result = std::make_shared<ClusterClient::Cluster>();
-    run([result](ClusterClient &c) { *result = c.describe(); },
-        [this, result] {
+    const auto shown = [this, result] {
             if (!result->error.isEmpty()) {
                 fail(result->error);
                 return;
@@ -383,7 +511,11 @@ void ClusterExplorer::refresh()
             m_cluster = *result;
             showCluster();
             emit refreshed();
-        });
+        };
+    if (m_recording)
+        runOn<runtime::RecordingBrowser>(this, m_recording, [result](runtime::RecordingBrowser &r) { *result = r.describe(); }, shown);
+    else
+        run([result](ClusterClient &c) { *result = c.describe(); }, shown);
 }
 
 void ClusterExplorer::showCluster()
@@ -392,16 +524,36 @@ void ClusterExplorer::showCluster()
     const double seconds = m_sincePrevious.isValid() ? double(m_sincePrevious.restart()) / 1000.0 : 0;
     if (!m_sincePrevious.isValid())
         m_sincePrevious.start();
-    m_status->setText(tr("%n broker(s), %1 topics. Double-click a topic to see its newest messages.", nullptr,
-                         int(m_cluster.brokers.size()))
-                          .arg(m_cluster.topics.size()));
-    m_tree->clear();
-    auto *brokers = new QTreeWidgetItem(m_tree, {tr("Brokers")});
-    for (const auto &b : m_cluster.brokers)
-        new QTreeWidgetItem(brokers, {QStringLiteral("%1  %2:%3").arg(b.id).arg(b.host).arg(b.port)});
-    brokers->setExpanded(true);
-    auto *topics = new QTreeWidgetItem(m_tree, {tr("Topics")});
     const QLocale locale;
+    m_tree->clear();
+    if (m_recording) {
+        const runtime::RecordingInfo info = m_recording->info();
+        m_status->setText(tr("Recording %1: %2 records of %3 topics%4. Double-click a topic to see its newest messages.")
+                              .arg(QFileInfo(m_recording->path()).fileName(), locale.toString(qint64(info.records)))
+                              .arg(info.topics().size())
+                              .arg(info.complete ? QString() : tr(" (incomplete: still being recorded, or the recorder stopped early)")));
+        auto *about = new QTreeWidgetItem(m_tree, {tr("Recording")});
+        about->setToolTip(0, m_recording->path());
+        new QTreeWidgetItem(about, {tr("from %1").arg(QString::fromStdString(info.source))});
+        new QTreeWidgetItem(about, {tr("recorded %1, starting at %2")
+                                        .arg(QString::fromStdString(info.createdAt), QString::fromStdString(info.from))});
+        if (info.firstTimestamp)
+            new QTreeWidgetItem(
+                about, {tr("messages of %1 – %2")
+                            .arg(QDateTime::fromMSecsSinceEpoch(*info.firstTimestamp, QTimeZone::utc()).toString(Qt::ISODate),
+                                 QDateTime::fromMSecsSinceEpoch(*info.lastTimestamp, QTimeZone::utc()).toString(Qt::ISODate))});
+        new QTreeWidgetItem(about, {tr("%1 of keys and values").arg(locale.formattedDataSize(info.bytes))});
+        about->setExpanded(true);
+    } else {
+        m_status->setText(tr("%n broker(s), %1 topics. Double-click a topic to see its newest messages.", nullptr,
+                             int(m_cluster.brokers.size()))
+                              .arg(m_cluster.topics.size()));
+        auto *brokers = new QTreeWidgetItem(m_tree, {tr("Brokers")});
+        for (const auto &b : m_cluster.brokers)
+            new QTreeWidgetItem(brokers, {QStringLiteral("%1  %2:%3").arg(b.id).arg(b.host).arg(b.port)});
+        brokers->setExpanded(true);
+    }
+    auto *topics = new QTreeWidgetItem(m_tree, {tr("Topics")});
     QStringList names;
     for (const auto &t : m_cluster.topics) {
         int64_t messages = 0, high = 0;
@@ -419,9 +571,11 @@ void ClusterExplorer::showCluster()
         if (!t.error.isEmpty())
             topic->setToolTip(0, t.error);
         for (const auto &p : t.partitions) {
+            const QString offsets = m_recording ? (p.high < 0 ? tr("no records") : tr("%1 – %2").arg(p.low).arg(p.high))
+                                                : tr("%1 – %2, leader %3").arg(p.low).arg(p.high).arg(p.leader);
             auto *partition = new QTreeWidgetItem(
                 topic, {tr("partition %1").arg(p.id), locale.toString(qint64(std::max<int64_t>(0, p.high - p.low))), QString(),
-                        tr("%1 – %2, leader %3").arg(p.low).arg(p.high).arg(p.leader)});
+                        offsets});
             partition->setData(0, Qt::UserRole, t.name);
             partition->setData(1, Qt::UserRole, p.id);
         }
@@ -432,7 +586,21 @@ void ClusterExplorer::showCluster()
         const QString current = combo->currentText();
         combo->clear();
         combo->addItems(names);
-        combo->setCurrentText(current.isEmpty() && !names.isEmpty() ? names.front() : current);
+        combo->setCurrentText(current.isEmpty() || !names.contains(current) ? names.value(0) : current);
+    }
+    if (!m_recording) { // the topics to record, keeping what the user checked
+        QSet<QString> checked;
+        for (int i = 0; i < m_recordTopics->count(); ++i) {
+            if (m_recordTopics->item(i)->checkState() == Qt::Checked)
+                checked.insert(m_recordTopics->item(i)->text());
+        }
+        m_recordTopics->clear();
+        for (const QString &name : names) {
+            if (name.startsWith(QLatin1String("__")))
+                continue; // the cluster's own topics
+            auto *entry = new QListWidgetItem(name, m_recordTopics);
+            entry->setCheckState(checked.contains(name) ? Qt::Checked : Qt::Unchecked);
+        }
     }
 }
 
@@ -457,8 +625,7 @@ void ClusterExplorer::browse(const QString &topic, int partition, ClusterClient:
     }
     auto messages = std::make_shared<std::vector<ClusterClient::Message>>();
     auto error = std::make_shared<QString>();
-    run([request, messages, error](ClusterClient &c) { *messages = c.browse(request, error.get()); },
-        [this, messages, error, topic] {
+    const auto shown = [this, messages, error, topic] {
             if (!error->isEmpty())
                 fail(*error);
             m_messages = *messages;
@@ -486,7 +653,22 @@ void ClusterExplorer::browse(const QString &topic, int partition, ClusterClient:
             if (!m_messages.empty())
                 m_messageTable->setCurrentCell(0, 0);
             emit browsed();
-        });
+        };
+    if (m_recording)
+        runOn<runtime::RecordingBrowser>(
+            this, m_recording,
+            [request, messages, error](runtime::RecordingBrowser &r) { *messages = r.browse(request, error.get()); }, shown);
+    else
+        run([request, messages, error](ClusterClient &c) { *messages = c.browse(request, error.get()); }, shown);
+}
+
+void ClusterExplorer::browseNewest(const QString &topic, int partition)
+{
+    m_browseTopic->setCurrentText(topic);
+    m_browsePartition->setValue(partition);
+    m_from->setCurrentIndex(1);
+    m_tabs->setCurrentIndex(0);
+    browse(topic, partition, ClusterClient::From::End, QString(), m_limit->value());
 }
 
 int ClusterExplorer::messageCount() const
@@ -635,6 +817,189 @@ void ClusterExplorer::showGroupLag(const QString &group)
             chart->axes(Qt::Vertical).front()->setRange(0, top * 1.1);
             emit groupShown();
         });
+}
+
+// ---------------------------------------------------------------------------
+// Recordings
+
+void ClusterExplorer::openRecording(const QString &path)
+{
+    auto browser = std::make_shared<runtime::RecordingBrowser>();
+    QString error;
+    if (!browser->open(path, &error)) {
+        fail(error);
+        return;
+    }
+    m_recording = browser;
+    setRecordingMode(true);
+    m_previousHigh.clear();
+    m_sincePrevious.invalidate();
+    m_messages.clear();
+    m_messageTable->setRowCount(0);
+    m_messageView->clear();
+    refresh();
+}
+
+QString ClusterExplorer::openedRecording() const
+{
+    return m_recording ? m_recording->path() : QString();
+}
+
+void ClusterExplorer::setRecordingMode(bool recording)
+{
+    if (!recording)
+        m_recording.reset();
+    // A recording is read, never written to: no producing, no consumer groups.
+    m_tabs->setTabEnabled(1, !recording);
+    m_tabs->setTabEnabled(2, !recording);
+    if (recording && (m_tabs->currentIndex() == 1 || m_tabs->currentIndex() == 2))
+        m_tabs->setCurrentIndex(0);
+    m_recordButton->setEnabled(!recording || isRecording());
+    m_recordButton->setToolTip(recording && !isRecording() ? tr("Connect to a cluster to record from it") : QString());
+}
+
+void ClusterExplorer::startRecordingFromForm()
+{
+    runtime::RecorderOptions options;
+    for (int i = 0; i < m_recordTopics->count(); ++i) {
+        if (m_recordTopics->item(i)->checkState() == Qt::Checked)
+            options.topics.push_back(m_recordTopics->item(i)->text().toStdString());
+    }
+    if (options.topics.empty()) {
+        fail(tr("Check at least one topic to record."));
+        return;
+    }
+    const QString from = m_recordFrom->currentData().toString();
+    options.from = (from == QLatin1String("time") ? m_recordFromTime->text().trimmed() : from).toStdString();
+    const int value = m_recordStopValue->value();
+    switch (m_recordStop->currentIndex()) {
+    case 1: options.untilIdleSeconds = value; break;
+    case 2: options.count = value; break;
+    case 3: options.durationSeconds = value; break;
+    default: break;
+    }
+    QString path = m_recordFile->text().trimmed();
+    if (path.isEmpty()) {
+        const QString suggested = QStringLiteral("%1-%2.swrec")
+                                      .arg(QString::fromStdString(options.topics.front()),
+                                           QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        path = QFileDialog::getSaveFileName(this, tr("Record to"), suggested, tr("Recordings (*.swrec)"));
+        if (path.isEmpty())
+            return;
+        options.overwrite = true; // the dialog asked
+        m_recordFile->setText(path);
+    } else if (QFileInfo::exists(path)) {
+        if (QMessageBox::question(this, tr("Replace the Recording?"), tr("%1 exists. Replace it?").arg(path))
+            != QMessageBox::Yes)
+            return;
+        options.overwrite = true;
+    }
+    options.out = path.toStdString();
+    startRecording(std::move(options));
+}
+
+void ClusterExplorer::startRecording(runtime::RecorderOptions options)
+{
+    if (isRecording()) {
+        fail(tr("A recording is running; stop it first."));
+        return;
+    }
+    if (!m_client || m_recording) {
+        fail(tr("Connect to a cluster to record from it."));
+        return;
+    }
+    options.endpoint = m_endpoint;
+    m_recordedPath = QString::fromStdString(options.out);
+    m_stopRecorder = std::make_shared<std::atomic<bool>>(false);
+    m_recordButton->setText(tr("Stop"));
+    m_browseRecordingButton->setEnabled(false);
+    m_recordStatus->setStyleSheet(QString());
+    m_recordStatus->setText(tr("Connecting to %1...").arg(m_endpoint.bootstrap));
+    m_recordTable->setRowCount(0);
+    QPointer<ClusterExplorer> self(this);
+    const auto post = [self](std::function<void(ClusterExplorer &)> call) {
+        QMetaObject::invokeMethod(
+            qApp, [self, call] {
+                if (self)
+                    call(*self);
+            },
+            Qt::QueuedConnection);
+    };
+    m_recorder = std::thread([options = std::move(options), stop = m_stopRecorder, post] {
+        runtime::RecorderProgress result;
+        std::string error;
+        const bool ok = runtime::Recorder::run(
+            options, *stop, [&](const runtime::RecorderProgress &p) { post([p](ClusterExplorer &e) { e.showRecordingProgress(p); }); },
+            [&](const std::string &warning) {
+                const QString text = QString::fromStdString(warning);
+                post([text](ClusterExplorer &e) { e.m_recordStatus->setToolTip(text); });
+            },
+            result, error);
+        post([ok, result, error = QString::fromStdString(error)](ClusterExplorer &e) { e.finishRecording(ok, result, error); });
+    });
+}
+
+void ClusterExplorer::stopRecording()
+{
+    if (m_stopRecorder)
+        *m_stopRecorder = true;
+    m_recordButton->setEnabled(false); // until the recorder has finished the file
+    m_recordStatus->setText(tr("Stopping..."));
+}
+
+QString ClusterExplorer::recordingStatus() const
+{
+    return m_recordStatus->text();
+}
+
+void ClusterExplorer::showRecordingProgress(const runtime::RecorderProgress &p)
+{
+    const QLocale locale;
+    const int perSecond = p.seconds > 0 ? int(double(p.records) / p.seconds) : 0;
+    m_recordStatus->setText(tr("Recording to %1: %2 records, %3, %4 records/s, %5 behind, for %6 s.")
+                                .arg(QFileInfo(m_recordedPath).fileName(), locale.toString(qint64(p.records)),
+                                     locale.formattedDataSize(p.bytes), locale.toString(perSecond),
+                                     locale.toString(qint64(p.behind())))
+                                .arg(int(p.seconds)));
+    m_recordTable->setRowCount(int(p.partitions.size()));
+    for (int row = 0; row < int(p.partitions.size()); ++row) {
+        const auto &part = p.partitions[size_t(row)];
+        const QStringList cells{QString::fromStdString(part.topic), QString::number(part.partition),
+                                part.next >= 0 ? locale.toString(qint64(part.next)) : tr("nothing yet"),
+                                part.high >= 0 ? locale.toString(qint64(part.high)) : QStringLiteral("?"),
+                                part.next >= 0 && part.high >= 0 ? locale.toString(qint64(std::max<int64_t>(0, part.high - part.next)))
+                                                                 : QString()};
+        for (int c = 0; c < cells.size(); ++c)
+            m_recordTable->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    emit recordingProgress(p.records);
+}
+
+void ClusterExplorer::finishRecording(bool ok, const runtime::RecorderProgress &result, const QString &error)
+{
+    if (m_recorder.joinable())
+        m_recorder.join(); // it posted this as its last act
+    if (ok)
+        showRecordingProgress(result); // the final figures per partition
+    m_recordButton->setText(tr("Record"));
+    m_recordButton->setEnabled(!m_recording);
+    const QLocale locale;
+    QString message;
+    if (ok) {
+        message = tr("Recorded %1 records (%2) of %n partition(s) in %3 s into %4 (%5).", nullptr, int(result.partitions.size()))
+                      .arg(locale.toString(qint64(result.records)), locale.formattedDataSize(result.bytes),
+                           locale.toString(result.seconds, 'f', 1), m_recordedPath,
+                           QString::fromStdString(result.stoppedBecause));
+        m_recordStatus->setStyleSheet(QString());
+    } else {
+        message = tr("Recording failed: %1").arg(error);
+        if (result.records > 0)
+            message += tr(" (%1 records were written to %2 before that)").arg(locale.toString(qint64(result.records)), m_recordedPath);
+        m_recordStatus->setStyleSheet(QStringLiteral("color: #d03030;"));
+    }
+    m_recordStatus->setText(message);
+    m_browseRecordingButton->setEnabled(QFileInfo::exists(m_recordedPath) && (ok || result.records > 0));
+    emit recordingFinished(ok, message);
 }
 
 } // namespace sw::widgets

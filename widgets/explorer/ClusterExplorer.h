@@ -4,13 +4,16 @@
 #include "broker/KafkaClientConfig.h"
 #include "alerts/LagStatus.h"
 #include "cluster/ClusterClient.h"
+#include "recording/Recorder.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <thread>
 
 class QCheckBox;
 class QComboBox;
@@ -18,11 +21,17 @@ class QLineSeries;
 class QTimer;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QTabWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 class QTreeWidget;
+
+namespace sw::runtime {
+class RecordingBrowser;
+}
 
 namespace sw::widgets {
 
@@ -31,8 +40,9 @@ class ConnectionProfiles;
 // The cluster explorer: any Kafka cluster's brokers and topics (partitions, low
 // and high offsets, recent rate), a topic's messages from the beginning, the end,
 // an offset or a time (key, headers, timestamp, pretty JSON), producing a message,
-// and a consumer group's committed offsets and lag. Every call to the cluster runs
-// off the GUI thread.
+// a consumer group's committed offsets and lag, and recording topics to a file.
+// A recording opens here too, browsed like a cluster's topics. Every call to the
+// cluster or the file runs off the GUI thread.
 class ClusterExplorer : public QWidget
 {
     Q_OBJECT
@@ -54,6 +64,15 @@ public:
     void produce(const QString &topic, int partition, const QString &key, const QString &headers, const QString &value);
     void showGroupLag(const QString &group);
     void listGroups();
+    // Shows a recording (FILE.swrec) in place of a cluster: its topics, partitions
+    // and offsets, browsed as a cluster's are; Connect goes back to a cluster.
+    void openRecording(const QString &path);
+    QString openedRecording() const;
+    // Records from the connected cluster in the background until a stop condition
+    // of `options` is met or stopRecording(); the endpoint is the connected one.
+    void startRecording(runtime::RecorderOptions options);
+    void stopRecording();
+    bool isRecording() const { return m_recorder.joinable(); }
 
     // For tests and the status bar: what the views show.
     const runtime::ClusterClient::Cluster &cluster() const { return m_cluster; }
@@ -64,6 +83,7 @@ public:
     int groupChartPoints() const;
     qint64 groupTotalLag() const { return m_groupTotalLag; }
     QString lastError() const { return m_lastError; }
+    QString recordingStatus() const; // the Record tab's progress line
 
 signals:
     void refreshed();
@@ -72,19 +92,29 @@ signals:
     void groupShown();
     void groupsListed(const QStringList &groups);
     void failed(const QString &message);
+    void recordingProgress(qint64 records);
+    // After a recording ends: `ok` false when it could not start or write (`message` says why).
+    void recordingFinished(bool ok, const QString &message);
 
 private:
     // Runs `work` on the thread pool with this explorer's client, then `done` here.
     void run(std::function<void(runtime::ClusterClient &)> work, std::function<void()> done);
     void showCluster();
+    void browseNewest(const QString &topic, int partition); // -1: every partition
     void fail(const QString &message);
     void connectToChoice();
     void fillConnections();
     void editProfiles();
+    void startRecordingFromForm();
+    void showRecordingProgress(const runtime::RecorderProgress &progress);
+    void finishRecording(bool ok, const runtime::RecorderProgress &result, const QString &error);
+    void setRecordingMode(bool recording);
 
     QHash<QString, runtime::KafkaEndpoint> m_connections;
     ConnectionProfiles *m_profiles = nullptr;
     std::shared_ptr<runtime::ClusterClient> m_client;
+    runtime::KafkaEndpoint m_endpoint; // of m_client
+    std::shared_ptr<runtime::RecordingBrowser> m_recording; // shown in place of the cluster when set
     runtime::ClusterClient::Cluster m_cluster;
     std::vector<runtime::ClusterClient::Message> m_messages;
     std::vector<runtime::ClusterClient::GroupLag> m_groupLag;
@@ -117,6 +147,21 @@ private:
     QLineSeries *m_groupSeries = nullptr;
     QString m_watchedGroup;
     QHash<QString, std::vector<runtime::OffsetSample>> m_commits; // "topic/partition" -> last commits
+
+    QTabWidget *m_tabs = nullptr;
+    QListWidget *m_recordTopics = nullptr;
+    QComboBox *m_recordFrom = nullptr;
+    QLineEdit *m_recordFromTime = nullptr;
+    QComboBox *m_recordStop = nullptr;
+    QSpinBox *m_recordStopValue = nullptr;
+    QLineEdit *m_recordFile = nullptr;
+    QPushButton *m_recordButton = nullptr;
+    QPushButton *m_browseRecordingButton = nullptr;
+    QLabel *m_recordStatus = nullptr;
+    QTableWidget *m_recordTable = nullptr;
+    QString m_recordedPath; // of the recording running or last finished
+    std::thread m_recorder;
+    std::shared_ptr<std::atomic<bool>> m_stopRecorder;
 };
 
 } // namespace sw::widgets

@@ -149,10 +149,6 @@
         <translation>Pipeline öffnen</translation>
     </message>
     <message>
-        <source>Pipelines (*.json);;All files (*)</source>
-        <translation>Pipelines (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
     </message>
@@ -434,6 +430,26 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>Run over recordings in the step debugger: step, go back, breakpoints, rows and state of every batch (Ctrl+F5)</source>
         <translation>Über Aufzeichnungen im Schritt-Debugger ausführen: Schritte, zurückgehen, Haltepunkte, Zeilen und Zustand jedes Batches (Strg+F5)</translation>
+    </message>
+    <message>
+        <source>Open Recor&amp;ding...</source>
+        <translation>Auf&amp;zeichnung öffnen...</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Recordings (*.swrec);;All files (*)</source>
+        <translation>Aufzeichnungen (*.swrec);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Opened the recording %1 in the Cluster dock</source>
+        <translation>Aufzeichnung %1 im Cluster-Dock geöffnet</translation>
+    </message>
+    <message>
+        <source>Pipelines (*.json);;Recordings (*.swrec);;All files (*)</source>
+        <translation>Pipelines (*.json);;Aufzeichnungen (*.swrec);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2443,13 +2459,6 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>Connecting to %1...</source>
         <translation>Verbinde mit %1 …</translation>
     </message>
-    <message numerus="yes">
-        <source>%n broker(s), %1 topics. Double-click a topic to see its newest messages.</source>
-        <translation>
-            <numerusform>%n Broker, %1 Topics. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
-            <numerusform>%n Broker, %1 Topics. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Brokers</source>
         <translation>Broker</translation>
@@ -2578,6 +2587,214 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>no commits</source>
         <translation>keine Commits</translation>
+    </message>
+    <message>
+        <source>Open Recording...</source>
+        <translation>Aufzeichnung öffnen...</translation>
+    </message>
+    <message>
+        <source>Browse a recording (.swrec) as you browse a cluster&apos;s topics</source>
+        <translation>Eine Aufzeichnung (.swrec) durchsehen wie die Topics eines Clusters</translation>
+    </message>
+    <message>
+        <source>Every partition of each checked topic is recorded</source>
+        <translation>Jede Partition jedes angehakten Topics wird aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>new messages only</source>
+        <translation>nur neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>2026-11-25T10:00:00Z</source>
+        <translation>2026-11-25T10:00:00Z</translation>
+    </message>
+    <message>
+        <source>when I press Stop</source>
+        <translation>wenn ich Stopp drücke</translation>
+    </message>
+    <message>
+        <source>when idle for (s)</source>
+        <translation>nach Ruhe von (s)</translation>
+    </message>
+    <message>
+        <source>after records</source>
+        <translation>nach Datensätzen</translation>
+    </message>
+    <message>
+        <source>after seconds</source>
+        <translation>nach Sekunden</translation>
+    </message>
+    <message>
+        <source>chosen when you press Record</source>
+        <translation>wird beim Drücken von Aufzeichnen gewählt</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Wählen...</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Browse the Recording</source>
+        <translation>Aufzeichnung durchsehen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Check the topics to record, then press Record.</source>
+        <translation>Die aufzuzeichnenden Topics anhaken, dann Aufzeichnen drücken.</translation>
+    </message>
+    <message>
+        <source>Recorded up to</source>
+        <translation>Aufgezeichnet bis</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>Aufzeichnen nach</translation>
+    </message>
+    <message>
+        <source>Recordings (*.swrec)</source>
+        <translation>Aufzeichnungen (*.swrec)</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Recordings (*.swrec);;All files (*)</source>
+        <translation>Aufzeichnungen (*.swrec);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Browse %1</source>
+        <translation>%1 durchsehen</translation>
+    </message>
+    <message>
+        <source>Record %1...</source>
+        <translation>%1 aufzeichnen...</translation>
+    </message>
+    <message>
+        <source>A recording is open: connect to a cluster for this.</source>
+        <translation>Eine Aufzeichnung ist geöffnet: dafür mit einem Cluster verbinden.</translation>
+    </message>
+    <message>
+        <source> (incomplete: still being recorded, or the recorder stopped early)</source>
+        <translation> (unvollständig: wird noch aufgezeichnet, oder die Aufzeichnung endete vorzeitig)</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>recorded %1, starting at %2</source>
+        <translation>aufgezeichnet %1, ab %2</translation>
+    </message>
+    <message>
+        <source>messages of %1 – %2</source>
+        <translation>Nachrichten von %1 – %2</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>keine Datensätze</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster to record from it</source>
+        <translation>Zum Aufzeichnen mit einem Cluster verbinden</translation>
+    </message>
+    <message>
+        <source>Check at least one topic to record.</source>
+        <translation>Mindestens ein Topic zum Aufzeichnen anhaken.</translation>
+    </message>
+    <message>
+        <source>Replace the Recording?</source>
+        <translation>Aufzeichnung ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>A recording is running; stop it first.</source>
+        <translation>Eine Aufzeichnung läuft; erst stoppen.</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster to record from it.</source>
+        <translation>Zum Aufzeichnen mit einem Cluster verbinden.</translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation>Wird gestoppt...</translation>
+    </message>
+    <message>
+        <source>Recording to %1: %2 records, %3, %4 records/s, %5 behind, for %6 s.</source>
+        <translation>Aufzeichnung nach %1: %2 Datensätze, %3, %4 Datensätze/s, %5 im Rückstand, seit %6 s.</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %1 records (%2) of %n partition(s) in %3 s into %4 (%5).</source>
+        <translation>
+            <numerusform>%1 Datensätze (%2) aus %n Partition in %3 s nach %4 aufgezeichnet (%5).</numerusform>
+            <numerusform>%1 Datensätze (%2) aus %n Partitionen in %3 s nach %4 aufgezeichnet (%5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording failed: %1</source>
+        <translation>Aufzeichnung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source> (%1 records were written to %2 before that)</source>
+        <translation> (%1 Datensätze wurden zuvor nach %2 geschrieben)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %1: %2 records of %n topic(s)%3. Double-click a topic to see its newest messages.</source>
+        <translation>
+            <numerusform>Aufzeichnung %1: %2 Datensätze aus %n Topic%3. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
+            <numerusform>Aufzeichnung %1: %2 Datensätze aus %n Topics%3. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of keys, values and headers</source>
+        <translation>%1 an Schlüsseln, Werten und Headern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broker(s), %1. Double-click a topic to see its newest messages.</source>
+        <translation>
+            <numerusform>%n Broker, %1. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
+            <numerusform>%n Broker, %1. Doppelklick auf ein Topic zeigt seine neuesten Nachrichten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n Topic</numerusform>
+            <numerusform>%n Topics</numerusform>
+        </translation>
     </message>
 </context>
 <context>

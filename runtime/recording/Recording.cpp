@@ -275,7 +275,6 @@ bool RecordingWriter::append(const RecordedRecord &r, std::string &error)
                     : "cannot write the recording: " + message(m_db);
         return false;
     }
-    int64_t bytes = int64_t((r.key ? r.key->size() : 0) + (r.value ? r.value->size() : 0));
     for (size_t i = 0; i < r.headers.size(); ++i) {
         sqlite3_stmt *h = m_insertHeader;
         sqlite3_reset(h);
@@ -287,10 +286,9 @@ bool RecordingWriter::append(const RecordedRecord &r, std::string &error)
             error = "cannot write the recording: " + message(m_db);
             return false;
         }
-        bytes += int64_t(r.headers[i].name.size() + (r.headers[i].value ? r.headers[i].value->size() : 0));
     }
     m_records = seq;
-    m_bytes += bytes;
+    m_bytes += r.bytes();
     if (++m_uncommitted >= kRecordsPerTransaction)
         return flush(error);
     return true;
@@ -479,10 +477,15 @@ bool RecordingReader::readInfo(std::string &error)
     // refused rather than silently left out.
     if (sqlite3_prepare_v2(m_db,
                            "SELECT count(*), min(timestamp), max(timestamp), "
-                           "coalesce(sum(length(key)), 0) + coalesce(sum(length(value)), 0) FROM records",
+                           "coalesce(sum(length(key)), 0) + coalesce(sum(length(value)), 0) + (SELECT "
+                           "coalesce(sum(length(CAST(name AS BLOB))), 0) + coalesce(sum(length(value)), 0) FROM headers) "
+                           "FROM records",
                            -1, &s, nullptr)
-            != SQLITE_OK
-        || sqlite3_step(s) != SQLITE_ROW) {
+        != SQLITE_OK) {
+        error = "the recording's tables are not as format " + std::to_string(version) + " has them: " + message(m_db);
+        return false;
+    }
+    if (sqlite3_step(s) != SQLITE_ROW) {
         error = "the recording is damaged: " + message(m_db);
         sqlite3_finalize(s);
         return false;

@@ -40,6 +40,14 @@ struct RecordedRecord
     std::optional<std::string> value; // none: a tombstone
     std::vector<RecordHeader> headers; // in record order; names may repeat
     bool operator==(const RecordedRecord &) const = default;
+    // Of key, value and headers: what recording figures count as a record's size.
+    int64_t bytes() const
+    {
+        size_t sum = (key ? key->size() : 0) + (value ? value->size() : 0);
+        for (const RecordHeader &h : headers)
+            sum += h.name.size() + (h.value ? h.value->size() : 0);
+        return int64_t(sum);
+    }
 };
 
 // A recorded partition: where recording started and what it holds.
@@ -60,7 +68,7 @@ struct RecordingInfo
     std::string source;     // where it was recorded from (bootstrap servers, or the imported file)
     std::string from;       // where recording started: beginning, end or a time
     int64_t records = 0;
-    int64_t bytes = 0; // keys and values
+    int64_t bytes = 0; // keys, values and headers, as RecordingWriter::bytes() counts them
     std::optional<int64_t> firstTimestamp, lastTimestamp;
     std::vector<RecordedPartition> partitions; // by topic, then partition
     std::vector<std::string> topics() const;

@@ -188,7 +188,7 @@ bool Replayer::run(const ReplayOptions &o, const std::atomic<bool> &stop, const 
                 break;
             }
             ++summary.progress.records;
-            summary.progress.bytes += int64_t((r.key ? r.key->size() : 0) + (r.value ? r.value->size() : 0));
+            summary.progress.bytes += r.bytes();
             if (sinceProgress.elapsed() >= 500) {
                 rd_kafka_poll(producer.get(), 0);
                 report();

@@ -191,8 +191,11 @@ void tst_ClusterExplorer::recordsAndBrowsesTheRecording()
     // Browse the recording as a cluster: its topic and offsets, messages with
     // keys and headers, from a time (which the embedded broker cannot do).
     auto *tabs = explorer.findChild<QTabWidget *>();
+    QSignalSpy browsed(&explorer, &widgets::ClusterExplorer::browsed);
     explorer.findChild<QPushButton *>(QStringLiteral("browseRecording"))->click();
     QVERIFY(refreshed.wait(10000));
+    QVERIFY(browsed.wait(10000)); // a recording opens on its first messages
+    QCOMPARE(explorer.messageCount(), 6);
     QCOMPARE(explorer.openedRecording(), QString::fromStdString(options.out));
     QCOMPARE(explorer.cluster().topics.size(), size_t(1));
     QCOMPARE(explorer.cluster().topics.front().name, QStringLiteral("orders"));
@@ -201,7 +204,6 @@ void tst_ClusterExplorer::recordsAndBrowsesTheRecording()
     QVERIFY(!tabs->isTabEnabled(1)); // nothing is produced to a recording
     QVERIFY(!tabs->isTabEnabled(2));
     QVERIFY(!recordButton->isEnabled());
-    QSignalSpy browsed(&explorer, &widgets::ClusterExplorer::browsed);
     explorer.browse(QStringLiteral("orders"), -1, runtime::ClusterClient::From::Time, QStringLiteral("2000-01-01T00:00:00Z"), 100);
     QVERIFY(browsed.wait(10000));
     QCOMPARE(explorer.messageCount(), 6);

@@ -3,6 +3,7 @@
 
 #include "explorer/ConnectionProfiles.h"
 #include "explorer/ConnectionProfilesDialog.h"
+#include "model/Timestamps.h"
 #include "recording/RecordingBrowser.h"
 
 #include <QApplication>
@@ -511,6 +512,14 @@ void ClusterExplorer::refresh()
             m_cluster = *result;
             showCluster();
             emit refreshed();
+            if (std::exchange(m_browseWhenShown, false) && m_recording && !m_cluster.topics.empty()) {
+                // A recording just opened: its first messages, as a start.
+                const QString topic = m_cluster.topics.front().name;
+                m_browseTopic->setCurrentText(topic);
+                m_browsePartition->setValue(-1);
+                m_from->setCurrentIndex(0);
+                browse(topic, -1, ClusterClient::From::Beginning, QString(), m_limit->value());
+            }
         };
     if (m_recording)
         runOn<runtime::RecordingBrowser>(this, m_recording, [result](runtime::RecordingBrowser &r) { *result = r.describe(); }, shown);
@@ -528,29 +537,33 @@ void ClusterExplorer::showCluster()
     m_tree->clear();
     if (m_recording) {
         const runtime::RecordingInfo info = m_recording->info();
-        m_status->setText(tr("Recording %1: %2 records of %3 topics%4. Double-click a topic to see its newest messages.")
+        m_status->setText(tr("Recording %1: %2 records of %n topic(s)%3. Double-click a topic to see its newest messages.",
+                             nullptr, int(info.topics().size()))
                               .arg(QFileInfo(m_recording->path()).fileName(), locale.toString(qint64(info.records)))
-                              .arg(info.topics().size())
                               .arg(info.complete ? QString() : tr(" (incomplete: still being recorded, or the recorder stopped early)")));
         auto *about = new QTreeWidgetItem(m_tree, {tr("Recording")});
         about->setToolTip(0, m_recording->path());
-        new QTreeWidgetItem(about, {tr("from %1").arg(QString::fromStdString(info.source))});
-        new QTreeWidgetItem(about, {tr("recorded %1, starting at %2")
-                                        .arg(QString::fromStdString(info.createdAt), QString::fromStdString(info.from))});
+        QStringList facts{tr("from %1").arg(QString::fromStdString(info.source)),
+                          tr("recorded %1, starting at %2").arg(QString::fromStdString(info.createdAt), QString::fromStdString(info.from))};
         if (info.firstTimestamp)
-            new QTreeWidgetItem(
-                about, {tr("messages of %1 – %2")
-                            .arg(QDateTime::fromMSecsSinceEpoch(*info.firstTimestamp, QTimeZone::utc()).toString(Qt::ISODate),
-                                 QDateTime::fromMSecsSinceEpoch(*info.lastTimestamp, QTimeZone::utc()).toString(Qt::ISODate))});
-        new QTreeWidgetItem(about, {tr("%1 of keys and values").arg(locale.formattedDataSize(info.bytes))});
+            facts << tr("messages of %1 – %2")
+                         .arg(core::Timestamps::toIso(*info.firstTimestamp), core::Timestamps::toIso(*info.lastTimestamp));
+        facts << tr("%1 of keys, values and headers").arg(locale.formattedDataSize(info.bytes));
+        for (const QString &fact : facts) {
+            auto *item = new QTreeWidgetItem(about, {fact});
+            item->setToolTip(0, fact);
+            item->setFirstColumnSpanned(true); // a sentence, not a name: the whole row
+        }
         about->setExpanded(true);
     } else {
-        m_status->setText(tr("%n broker(s), %1 topics. Double-click a topic to see its newest messages.", nullptr,
+        m_status->setText(tr("%n broker(s), %1. Double-click a topic to see its newest messages.", nullptr,
                              int(m_cluster.brokers.size()))
-                              .arg(m_cluster.topics.size()));
+                              .arg(tr("%n topic(s)", nullptr, int(m_cluster.topics.size()))));
         auto *brokers = new QTreeWidgetItem(m_tree, {tr("Brokers")});
         for (const auto &b : m_cluster.brokers)
             new QTreeWidgetItem(brokers, {QStringLiteral("%1  %2:%3").arg(b.id).arg(b.host).arg(b.port)});
+        for (int i = 0; i < brokers->childCount(); ++i)
+            brokers->child(i)->setFirstColumnSpanned(true);
         brokers->setExpanded(true);
     }
     auto *topics = new QTreeWidgetItem(m_tree, {tr("Topics")});
@@ -837,6 +850,7 @@ void ClusterExplorer::openRecording(const QString &path)
     m_messages.clear();
     m_messageTable->setRowCount(0);
     m_messageView->clear();
+    m_browseWhenShown = true;
     refresh();
 }
 
@@ -916,6 +930,7 @@ void ClusterExplorer::startRecording(runtime::RecorderOptions options)
     m_recordStatus->setStyleSheet(QString());
     m_recordStatus->setText(tr("Connecting to %1...").arg(m_endpoint.bootstrap));
     m_recordTable->setRowCount(0);
+    m_lastProgress = {};
     QPointer<ClusterExplorer> self(this);
     const auto post = [self](std::function<void(ClusterExplorer &)> call) {
         QMetaObject::invokeMethod(
@@ -955,7 +970,11 @@ QString ClusterExplorer::recordingStatus() const
 void ClusterExplorer::showRecordingProgress(const runtime::RecorderProgress &p)
 {
     const QLocale locale;
-    const int perSecond = p.seconds > 0 ? int(double(p.records) / p.seconds) : 0;
+    // The rate since the last report: an average since the start hides a stall.
+    const double interval = p.seconds - m_lastProgress.seconds;
+    const int perSecond = interval > 0 ? int(double(p.records - m_lastProgress.records) / interval) : 0;
+    m_lastProgress.records = p.records;
+    m_lastProgress.seconds = p.seconds;
     m_recordStatus->setText(tr("Recording to %1: %2 records, %3, %4 records/s, %5 behind, for %6 s.")
                                 .arg(QFileInfo(m_recordedPath).fileName(), locale.toString(qint64(p.records)),
                                      locale.formattedDataSize(p.bytes), locale.toString(perSecond),

@@ -115,6 +115,7 @@ private:
     std::shared_ptr<runtime::ClusterClient> m_client;
     runtime::KafkaEndpoint m_endpoint; // of m_client
     std::shared_ptr<runtime::RecordingBrowser> m_recording; // shown in place of the cluster when set
+    bool m_browseWhenShown = false;                         // once a recording opens
     runtime::ClusterClient::Cluster m_cluster;
     std::vector<runtime::ClusterClient::Message> m_messages;
     std::vector<runtime::ClusterClient::GroupLag> m_groupLag;
@@ -160,6 +161,11 @@ private:
     QLabel *m_recordStatus = nullptr;
     QTableWidget *m_recordTable = nullptr;
     QString m_recordedPath; // of the recording running or last finished
+    struct
+    {
+        int64_t records = 0;
+        double seconds = 0;
+    } m_lastProgress; // the report before, for the current rate
     std::thread m_recorder;
     std::shared_ptr<std::atomic<bool>> m_stopRecorder;
 };

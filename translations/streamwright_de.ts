@@ -451,6 +451,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>Pipelines (*.json);;Recordings (*.swrec);;All files (*)</source>
         <translation>Pipelines (*.json);;Aufzeichnungen (*.swrec);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
 </context>
 <context>
     <name>sw::core</name>

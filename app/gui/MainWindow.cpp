@@ -36,6 +36,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -84,8 +86,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     runStateChanged();
 
     QSettings settings;
-    resize(1280, 800);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: as much of the screen as a window should take, frame included
+        // (a window of the screen's size would reach under a panel or off the edge).
+        const QRect available = screen()->availableGeometry();
+        const QSize wanted(std::max(1024, available.width() * 9 / 10), std::max(640, available.height() * 9 / 10));
+        resize(wanted.boundedTo(available.size() - QSize(16, 48)));
+        if (available.width() <= 1366 || available.height() <= 800)
+            setWindowState(Qt::WindowMaximized); // a laptop's screen: all of it
+    }
+    applyDefaultLayout(); // at the window's size (restoreState below keeps the user's own)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
@@ -167,7 +177,9 @@ void MainWindow::createDocks()
     monitor->addWidget(m_runSummary);
     connect(m_run, &widgets::RunController::checkpointReported, m_runSummary, &widgets::RunSummary::setCheckpointReport);
     monitor->addWidget(m_charts);
-    monitor->setStretchFactor(1, 1);
+    monitor->setStretchFactor(0, 1);
+    monitor->setStretchFactor(1, 3);
+    monitor->setSizes({300, 900});
     connect(m_run, &widgets::RunController::progressed, this,
             [this](const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent) {
         m_runSummary->showProgress(latest, recent, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
@@ -218,7 +230,56 @@ void MainWindow::createDocks()
         m_runBootstraps = bootstraps;
         updateExplorerConnections();
     });
-    problemsDock->raise();
+    // Docks whose content needs more room than a squeezed dock has scroll, rather
+    // than push the window larger than the screen.
+    for (QDockWidget *dock : {monitorDock, alertsDock, explorerDock, debuggerDock})
+        dock->setWidget(scrollable(dock->widget()));
+}
+
+QWidget *MainWindow::scrollable(QWidget *content)
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    return scroll;
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    // Made for a 1280x800 laptop: the Nodes and Palette on the left at the window's
+    // full height, the canvas in the middle with the Inspector on its right, and
+    // the bottom docks under both (the monitor's charts need the width). Larger
+    // screens give the room to the canvas and the inspector.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    QDockWidget *nodes = dock("nodesDock"), *palette = dock("paletteDock"), *inspector = dock("inspectorDock"),
+                *json = dock("jsonDock"), *problems = dock("problemsDock");
+    addDockWidget(Qt::LeftDockWidgetArea, nodes);
+    addDockWidget(Qt::LeftDockWidgetArea, palette);
+    splitDockWidget(nodes, palette, Qt::Vertical);
+    addDockWidget(Qt::RightDockWidgetArea, inspector);
+    tabifyDockWidget(inspector, json);
+    addDockWidget(Qt::BottomDockWidgetArea, problems);
+    QDockWidget *previous = problems;
+    for (const char *name : {"logDock", "monitorDock", "alertsDock", "clusterDock", "debuggerDock"}) {
+        tabifyDockWidget(previous, dock(name));
+        previous = dock(name);
+    }
+    for (QDockWidget *d : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+        d->setFloating(false);
+        d->show();
+    }
+    inspector->raise();
+    problems->raise();
+    const QSize room = size();
+    resizeDocks({nodes, inspector}, {std::clamp(room.width() / 6, 200, 300), std::clamp(room.width() * 27 / 100, 320, 520)},
+                Qt::Horizontal);
+    resizeDocks({nodes, palette}, {room.height() * 2 / 5, room.height() * 3 / 5}, Qt::Vertical);
+    resizeDocks({problems}, {std::clamp(room.height() * 36 / 100, 200, 440)}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -338,6 +399,8 @@ void MainWindow::createActions()
     view->addSeparator();
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset Layout"), this, &MainWindow::applyDefaultLayout);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Streamwright"), this, [this] {
@@ -408,10 +471,7 @@ bool MainWindow::openFile(const QString &path)
 void MainWindow::openRecording(const QString &path)
 {
     // Browsed in the cluster explorer, as a cluster's topics are.
-    if (auto *dock = qobject_cast<QDockWidget *>(m_explorer->parentWidget())) {
-        dock->show();
-        dock->raise();
-    }
+    raiseDock(QStringLiteral("cluster"));
     m_explorer->openRecording(path);
     statusBar()->showMessage(tr("Opened the recording %1 in the Cluster dock").arg(QDir::toNativeSeparators(path)), 5000);
 }

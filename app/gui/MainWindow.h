@@ -72,6 +72,9 @@ protected:
 private:
     void createActions();
     void createDocks();
+    // View > Reset Layout: every dock where it starts, at sizes for the window's size.
+    void applyDefaultLayout();
+    QWidget *scrollable(QWidget *content);
     void newPipeline();
     void open();
     bool save();

@@ -6,6 +6,8 @@
 #include "ExamplePipelines.h"
 #include "MainWindow.h"
 #include "canvas/PipelineScene.h"
+#include "canvas/NodeItem.h"
+#include "canvas/PipelineView.h"
 #include "explorer/ClusterExplorer.h"
 #include "format/PipelineFormat.h"
 #include "inspector/NodeInspector.h"
@@ -14,6 +16,8 @@
 #include "run/RunController.h"
 
 #include <QJsonArray>
+#include <QDockWidget>
+#include <QTranslator>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -21,6 +25,18 @@
 
 using namespace sw;
 using State = widgets::RunController::State;
+
+namespace {
+// An example written to a temporary file (opening reads a file).
+QString exampleCopy(const QString &name)
+{
+    static QTemporaryDir folder;
+    const QString path = folder.filePath(name);
+    if (!QFile::exists(path))
+        core::PipelineFormat::saveFile(sw::testing::examplePipeline(name.toUtf8().constData()), path);
+    return path;
+}
+} // namespace
 
 class tst_MainWindow : public QObject
 {
@@ -30,6 +46,9 @@ private slots:
     void saveAndLoadGiveIdenticalJson();
     void selectionShowsInTheInspector();
     void recordingOpensInTheClusterDock();
+    void fitsALaptopScreen_data();
+    void fitsALaptopScreen();
+    void resetLayoutBringsEveryDockBack();
     void runShowsRowsOnTheEdges();
 };
 
@@ -96,6 +115,80 @@ void tst_MainWindow::recordingOpensInTheClusterDock()
     QCOMPARE(window.explorer()->cluster().topics.front().partitions.size(), size_t(3));
     QCOMPARE(window.windowTitle(), title); // the pipeline is untouched
     QVERIFY(!window.isWindowModified());
+}
+
+void tst_MainWindow::fitsALaptopScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QString();
+    QTest::newRow("German") << QStringLiteral(STREAMWRIGHT_GERMAN_QM);
+}
+
+void tst_MainWindow::fitsALaptopScreen()
+{
+    // At 1280x800 the window keeps its size (it grew to 1453 px wide in German
+    // and to 828 px high), every dock can be made smaller than its content, and
+    // the canvas and the inspector get the room.
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY2(translator.load(language), qPrintable(language));
+        QCoreApplication::installTranslator(&translator);
+    }
+    {
+        app::MainWindow window;
+        window.setWindowState(Qt::WindowNoState);
+        window.resize(1280, 800);
+        QVERIFY(window.openFile(exampleCopy(QStringLiteral("trending-products.json"))));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.minimumSizeHint().height() <= 640,
+                 qPrintable(QStringLiteral("%1x%2").arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
+        QCOMPARE(window.size(), QSize(1280, 800));
+        window.raiseDock(QStringLiteral("monitor"));
+        window.raiseDock(QStringLiteral("cluster"));
+        QCOMPARE(window.size(), QSize(1280, 800));
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+            QVERIFY2(dock->minimumSizeHint().height() <= 320, qPrintable(dock->objectName()));
+        QVERIFY2(window.view()->height() >= 360, qPrintable(QString::number(window.view()->height())));
+        auto *inspector = window.findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+        QVERIFY2(inspector->height() >= 380, qPrintable(QString::number(inspector->height())));
+        // The pipeline opened before the window had its size: fitted once it did
+        // (nodes were ~20 px wide on screen).
+        const QRect node = window.view()->mapFromScene(window.scene()->nodeItem(QStringLiteral("views"))->sceneBoundingRect()).boundingRect();
+        QVERIFY2(node.width() >= 120, qPrintable(QString::number(node.width())));
+    }
+    if (!language.isEmpty())
+        QCoreApplication::removeTranslator(&translator);
+}
+
+void tst_MainWindow::resetLayoutBringsEveryDockBack()
+{
+    app::MainWindow window;
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *inspector = window.findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    auto *log = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+    inspector->hide();
+    log->setFloating(true);
+    window.addDockWidget(Qt::LeftDockWidgetArea, window.findChild<QDockWidget *>(QStringLiteral("monitorDock")));
+    QAction *reset = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Reset Layout"))
+            reset = action;
+    }
+    QVERIFY(reset);
+    reset->trigger();
+    QTest::qWait(50);
+    QVERIFY(inspector->isVisible());
+    QVERIFY(!log->isFloating());
+    QCOMPARE(window.dockWidgetArea(inspector), Qt::RightDockWidgetArea);
+    QCOMPARE(window.dockWidgetArea(window.findChild<QDockWidget *>(QStringLiteral("monitorDock"))), Qt::BottomDockWidgetArea);
+    QCOMPARE(window.tabifiedDockWidgets(log).size(), 5); // problems, monitor, alerts, cluster, debugger
+    QCOMPARE(window.size(), QSize(1280, 800));
 }
 
 void tst_MainWindow::runShowsRowsOnTheEdges()

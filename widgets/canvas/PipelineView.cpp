@@ -23,6 +23,8 @@ PipelineView::PipelineView(PipelineScene &scene, QWidget *parent) : QGraphicsVie
     setViewportUpdateMode(SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
     setAcceptDrops(true);
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QScrollBar::actionTriggered, this, [this] { m_followFit = false; }); // the user scrolled
 }
 
 void PipelineView::dragEnterEvent(QDragEnterEvent *event)
@@ -55,6 +57,7 @@ void PipelineView::dropEvent(QDropEvent *event)
 
 void PipelineView::zoomBy(qreal factor)
 {
+    m_followFit = false;
     const qreal current = transform().m11();
     const qreal next = std::clamp(current * factor, 0.2, 4.0);
     scale(next / current, next / current);
@@ -62,6 +65,30 @@ void PipelineView::zoomBy(qreal factor)
 
 void PipelineView::fitPipeline()
 {
+    m_followFit = true;
+    fitNow();
+}
+
+void PipelineView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_followFit)
+        fitNow();
+}
+
+void PipelineView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_followFit)
+        fitNow();
+}
+
+void PipelineView::fitNow()
+{
+    // Before the window is laid out the viewport has a placeholder size: a fit
+    // then would zoom far out; the resize that follows fits for real.
+    if (!isVisible() || viewport()->width() < 120 || viewport()->height() < 80)
+        return;
     const QRectF bounds = m_scene.itemsBoundingRect().adjusted(-40, -40, 40, 40);
     if (bounds.isEmpty())
         return;
@@ -81,6 +108,7 @@ void PipelineView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_followFit = false;
         m_panFrom = event->pos();
         setCursor(Qt::ClosedHandCursor);
         event->accept();

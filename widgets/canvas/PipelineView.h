@@ -19,7 +19,11 @@ class PipelineView : public QGraphicsView
 public:
     explicit PipelineView(PipelineScene &scene, QWidget *parent = nullptr);
     void zoomBy(qreal factor);
+    // Fits the whole pipeline into the view, now and whenever the view is resized
+    // (it gets its real size only once the window is shown and laid out), until
+    // the user zooms or pans.
     void fitPipeline();
+    bool followsFit() const { return m_followFit; }
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -32,8 +36,12 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void fitNow();
+
     // Dragging from an output port draws a wire; dropping it on an input port connects.
     struct Wire
     {
@@ -43,6 +51,7 @@ private:
     };
     PipelineScene &m_scene;
     std::optional<Wire> m_wire;
+    bool m_followFit = false;
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_panFrom;

@@ -95,6 +95,7 @@ NodeInspector::NodeInspector(core::PipelineDocument &document, ProblemsModel &pr
     splitter->addWidget(m_schemas);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({750, 250}); // the settings first: a schema is looked at, seldom edited
     layout->addWidget(splitter, 1);
     m_stack->addWidget(page);
 

@@ -111,6 +111,10 @@ public:
         }
         m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
         m_table->verticalHeader()->hide();
+        // Rows of one line of text, as fitHeight() counts them (the delegate's
+        // editors would make them taller than the table is sized for).
+        m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
         m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
         m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
         m_delegate = new CellDelegate(m_columns, m_table);

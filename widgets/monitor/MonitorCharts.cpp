@@ -150,7 +150,7 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     auto *x = new QDateTimeAxis(chart);
     x->setFormat(QStringLiteral("HH:mm:ss"));
-    x->setTickCount(4);
+    x->setTickCount(3); // four times did not fit a chart of a quarter of a laptop's width ("02:...")
     auto *y = new QValueAxis(chart);
     y->setLabelFormat(QStringLiteral("%.0f"));
     // Three values: in a dock of ordinary height, with a legend under it, the plot
@@ -163,9 +163,42 @@ QChart *MonitorCharts::addChart(QWidget *page, int position, const QString &titl
     m_charts.append(Chart{chart, prefix});
     auto *view = new QChartView(chart, page);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(240, 140);
-    grid->addWidget(view, position / 2, position % 2);
+    view->setMinimumSize(150, 120);
+    grid->addWidget(view, position / m_columns, position % m_columns);
+    m_views.append(view);
     return chart;
+}
+
+void MonitorCharts::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    reflow();
+}
+
+void MonitorCharts::reflow()
+{
+    // Short and wide (a bottom dock): one row of four; else two columns, or one.
+    const int columns = (width() >= 700 && height() < 360) || width() >= 1100 ? 4 : width() >= 430 ? 2 : 1;
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    QHash<QWidget *, int> placed; // page -> charts placed on it
+    for (QChartView *view : std::as_const(m_views)) {
+        auto *grid = static_cast<QGridLayout *>(view->parentWidget()->layout());
+        grid->removeWidget(view);
+    }
+    for (QChartView *view : std::as_const(m_views)) {
+        auto *grid = static_cast<QGridLayout *>(view->parentWidget()->layout());
+        const int position = placed[view->parentWidget()]++;
+        grid->addWidget(view, position / columns, position % columns);
+    }
+    for (QWidget *page : placed.keys()) {
+        auto *grid = static_cast<QGridLayout *>(page->layout());
+        for (int r = 0; r < 4; ++r)
+            grid->setRowStretch(r, r < (placed.value(page) + columns - 1) / columns ? 1 : 0);
+        for (int c = 0; c < 4; ++c)
+            grid->setColumnStretch(c, c < columns ? 1 : 0);
+    }
 }
 
 void MonitorCharts::addLine(QChart *chart, const QString &metric, const QString &name, bool stacked)

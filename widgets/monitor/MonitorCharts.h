@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QChart;
+class QChartView;
 class QComboBox;
 class QLineSeries;
 class QScrollBar;
@@ -46,6 +47,9 @@ public:
     QList<QPointF> shownPoints(const QString &metric) const;
     QString lineName(const QString &metric) const; // as the legend shows it, for tests
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void nameLinesByPartition(QChart *chart, const QString &prefix);
     struct Line
@@ -67,8 +71,13 @@ private:
     void redraw();
     void draw(qint64 endMs);
     void updateScrollRange();
+    // Charts in as many columns as the width holds (4, 2 or 1): a bottom dock is
+    // wide and short, a floating one may be tall.
+    void reflow();
 
     ProgressHistory m_history;
+    QList<QChartView *> m_views; // in the order added, by page
+    int m_columns = 2;
     QList<Line> m_lines;
     QList<Chart> m_charts;
     double m_triggerMs = 0;

@@ -30,6 +30,7 @@ RunSummary::RunSummary(QWidget *parent) : QWidget(parent)
     for (const auto &[key, label] : rows) {
         auto *value = new QLabel(QStringLiteral("–"), this);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true); // a narrow dock wraps a long figure rather than hiding the charts
         layout->addRow(label, value);
         m_figures.insert(QLatin1String(key), value);
     }

@@ -455,6 +455,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
 </context>
 <context>
     <name>sw::core</name>
@@ -2262,6 +2266,26 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>cannot reach its cluster</source>
         <translation>erreicht seinen Cluster nicht</translation>
     </message>
+    <message>
+        <source>to %1, table %2</source>
+        <translation>nach %1, Tabelle %2</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>nach %1</translation>
+    </message>
+    <message>
+        <source>to topic %1</source>
+        <translation>nach Topic %1</translation>
+    </message>
+    <message>
+        <source>rows in the Data dock</source>
+        <translation>Zeilen im Daten-Dock</translation>
+    </message>
+    <message>
+        <source>wrote %1 rows</source>
+        <translation>%1 Zeilen geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::AlertsPanel</name>
@@ -2888,6 +2912,63 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     </message>
 </context>
 <context>
+    <name>sw::widgets::DataPanel</name>
+    <message>
+        <source>An edge (node.port) of the running pipeline, or a preview sink</source>
+        <translation>Eine Kante (Knoten.Port) der laufenden Pipeline, oder eine Vorschau-Senke</translation>
+    </message>
+    <message>
+        <source>Run the pipeline to see the rows on its edges; choose an edge or node on the canvas.</source>
+        <translation>Die Pipeline starten, um die Zeilen auf ihren Kanten zu sehen; eine Kante oder einen Knoten auf der Zeichenfläche wählen.</translation>
+    </message>
+    <message>
+        <source>The run has ended; its last rows:</source>
+        <translation>Der Lauf ist beendet; seine letzten Zeilen:</translation>
+    </message>
+    <message>
+        <source>Cannot read the run&apos;s rows: %1</source>
+        <translation>Die Zeilen des Laufs sind nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 (preview)</source>
+        <translation>%1 (Vorschau)</translation>
+    </message>
+    <message>
+        <source>Waiting for the run&apos;s first batch...</source>
+        <translation>Warte auf den ersten Batch des Laufs...</translation>
+    </message>
+    <message>
+        <source>Not running: the rows appear here while the pipeline runs.</source>
+        <translation>Kein Lauf: die Zeilen erscheinen hier, während die Pipeline läuft.</translation>
+    </message>
+    <message>
+        <source>Batch %1: each edge&apos;s rows of the last batch that had rows (up to 20), each preview&apos;s last rows.</source>
+        <translation>Batch %1: die Zeilen jeder Kante aus dem letzten Batch mit Zeilen (bis zu 20), die letzten Zeilen jeder Vorschau.</translation>
+    </message>
+    <message>
+        <source>No rows have reached this preview yet.</source>
+        <translation>Noch keine Zeilen in dieser Vorschau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) kept by the preview, oldest first</source>
+        <translation>
+            <numerusform>%n Zeile der Vorschau, älteste zuerst</numerusform>
+            <numerusform>%n Zeilen der Vorschau, älteste zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rows have passed this edge yet.</source>
+        <translation>Noch keine Zeilen über diese Kante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of its last batch with rows</source>
+        <translation>
+            <numerusform>%n Zeile ihres letzten Batches mit Zeilen</numerusform>
+            <numerusform>%n Zeilen ihres letzten Batches mit Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sw::widgets::DebuggerPanel</name>
     <message>
         <source>Back</source>
@@ -2924,18 +3005,6 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>The edge (node.port) whose rows to show</source>
         <translation>Die Kante (Knoten.Port), deren Zeilen gezeigt werden</translation>
-    </message>
-    <message>
-        <source>filter: an expression over the rows, e.g. amount &gt; 1000</source>
-        <translation>Filter: ein Ausdruck über die Zeilen, z. B. amount &gt; 1000</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Tabelle</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
     </message>
     <message>
         <source>Rows</source>
@@ -3011,10 +3080,6 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source> (the first %1 kept)</source>
         <translation> (die ersten %1 gehalten)</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows match</source>
-        <translation>%1 von %2 Zeilen passen</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -3354,6 +3419,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
+    <message>
+        <source>%1 → %2: click to see its rows in the Data dock</source>
+        <translation>%1 → %2: klicken, um ihre Zeilen im Daten-Dock zu sehen</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::PipelineView</name>
@@ -3387,6 +3456,25 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>sw::widgets::RowsView</name>
+    <message>
+        <source>filter: an expression over the rows, e.g. amount &gt; 1000</source>
+        <translation>Filter: ein Ausdruck über die Zeilen, z. B. amount &gt; 1000</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows match</source>
+        <translation>%1 von %2 Zeilen passen</translation>
     </message>
 </context>
 <context>

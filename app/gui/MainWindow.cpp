@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include "data/DataPanel.h"
 #include "debug/DebuggerPanel.h"
 
 #include <QDockWidget>
@@ -185,13 +186,13 @@ void MainWindow::createDocks()
         m_runSummary->showProgress(latest, recent, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
         m_history.store(m_historyRun, m_charts->history());
-        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus, m_unreachableSource));
+        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus, m_unreachableSource, sinkDestinations()));
     });
     // No batches run while a cluster is away: the source's figures say so from the status.
     connect(m_run, &widgets::RunController::sourceUnreachable, this, [this](const QString &node, const QString &) {
         m_unreachableSource = node;
         if (const auto &latest = m_run->latestProgress())
-            m_scene->setNodeFigures(widgets::nodeFigures(*latest, {}, m_lagStatus, m_unreachableSource));
+            m_scene->setNodeFigures(widgets::nodeFigures(*latest, {}, m_lagStatus, m_unreachableSource, sinkDestinations()));
     });
     auto *monitorDock = new QDockWidget(tr("Monitor"), this);
     monitorDock->setObjectName(QStringLiteral("monitorDock"));
@@ -217,6 +218,17 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, explorerDock);
     tabifyDockWidget(monitorDock, alertsDock);
     tabifyDockWidget(alertsDock, explorerDock);
+    m_data = new widgets::DataPanel(m_document, *m_problems, this);
+    auto *dataDock = new QDockWidget(tr("Data"), this);
+    dataDock->setObjectName(QStringLiteral("dataDock"));
+    dataDock->setWidget(m_data);
+    addDockWidget(Qt::BottomDockWidgetArea, dataDock);
+    connect(m_scene, &widgets::PipelineScene::edgeChosen, this, [this](const QString &edge) {
+        m_data->follow(edge);
+        m_debugger->showEdge(edge);
+        if (!m_debugger->isVisible() || !m_run->isDebugging())
+            raiseDock(QStringLiteral("data"));
+    });
     m_debugger = new widgets::DebuggerPanel(this);
     connect(m_debugger, &widgets::DebuggerPanel::message, this, [this](const QString &text, bool isError) { appendLog(text, isError); });
     auto *debuggerDock = new QDockWidget(tr("Debugger"), this);
@@ -234,6 +246,16 @@ void MainWindow::createDocks()
     // than push the window larger than the screen.
     for (QDockWidget *dock : {monitorDock, alertsDock, explorerDock, debuggerDock})
         dock->setWidget(scrollable(dock->widget()));
+}
+
+QHash<QString, QString> MainWindow::sinkDestinations() const
+{
+    QHash<QString, QString> where;
+    for (const core::Node &node : m_document.pipeline().nodes) {
+        if (const QString text = widgets::sinkDestination(node.type, node.config); !text.isEmpty())
+            where.insert(node.id, text);
+    }
+    return where;
 }
 
 QWidget *MainWindow::scrollable(QWidget *content)
@@ -265,7 +287,7 @@ void MainWindow::applyDefaultLayout()
     tabifyDockWidget(inspector, json);
     addDockWidget(Qt::BottomDockWidgetArea, problems);
     QDockWidget *previous = problems;
-    for (const char *name : {"logDock", "monitorDock", "alertsDock", "clusterDock", "debuggerDock"}) {
+    for (const char *name : {"logDock", "monitorDock", "dataDock", "alertsDock", "clusterDock", "debuggerDock"}) {
         tabifyDockWidget(previous, dock(name));
         previous = dock(name);
     }
@@ -442,8 +464,12 @@ void MainWindow::selectionChanged()
 {
     const QStringList ids = m_scene->selectedNodeIds();
     m_inspector->showNode(ids.size() == 1 ? ids.front() : QString());
-    if (ids.size() == 1)
+    if (ids.size() == 1) {
         m_debugger->showEdge(ids.front()); // the node's rows, in the debugger
+        m_data->follow(ids.front());       // and in the Data dock
+    }
+    if (!ids.isEmpty())
+        m_scene->chooseEdge(std::nullopt);
 }
 
 bool MainWindow::openFile(const QString &path)

@@ -18,6 +18,7 @@ class QTableView;
 namespace sw::widgets {
 class AlertsPanel;
 class ClusterExplorer;
+class DataPanel;
 class DebuggerPanel;
 class JsonSourceView;
 class MonitorCharts;
@@ -61,6 +62,7 @@ public:
     // Run › Debug: the step debugger (over recordings), in the Debugger dock.
     void debugPipeline();
     widgets::DebuggerPanel *debugger() const { return m_debugger; }
+    widgets::DataPanel *data() const { return m_data; }
     // Selects one node on the canvas (and so shows it in the inspector).
     void selectNode(const QString &id);
     // Brings a dock to the front by short name (problems, log, monitor, alerts, cluster, json, inspector).
@@ -75,6 +77,7 @@ private:
     // View > Reset Layout: every dock where it starts, at sizes for the window's size.
     void applyDefaultLayout();
     QWidget *scrollable(QWidget *content);
+    QHash<QString, QString> sinkDestinations() const; // for the sinks' figures on the canvas
     void newPipeline();
     void open();
     bool save();
@@ -113,6 +116,7 @@ private:
     widgets::MonitorCharts *m_charts = nullptr;
     widgets::AlertsPanel *m_alerts = nullptr;
     widgets::DebuggerPanel *m_debugger = nullptr;
+    widgets::DataPanel *m_data = nullptr;
     QAction *m_debugAction = nullptr;
     void startRun(bool debug);
     QSystemTrayIcon *m_tray = nullptr;

@@ -7,6 +7,7 @@
 #include "canvas/PipelineScene.h"
 #include "checkpoint/CheckpointStore.h"
 #include "engine/Executor.h"
+#include "data/DataPanel.h"
 #include "explorer/ClusterExplorer.h"
 #include "format/PipelineFormat.h"
 #include "model/Duration.h"
@@ -219,6 +220,10 @@ void MainWindow::runStateChanged()
         m_debugger->setClient(m_run->client());
     else if (!m_run->isActive())
         m_debugger->setClient(nullptr);
+    if (state == State::Running || state == State::Paused)
+        m_data->setClient(m_run->client());
+    else if (!m_run->isActive())
+        m_data->setClient(nullptr);
     m_attachAction->setEnabled(!m_run->isActive());
     m_detachAction->setEnabled(m_run->isAttached());
     m_stopAction->setEnabled(m_run->isActive() && state != State::Stopping);

@@ -122,6 +122,9 @@ void RuntimeClient::fetchSamples(Answer<EdgeSamples> answer)
                      const QJsonObject edges = o->value(QStringLiteral("edges")).toObject();
                      for (auto it = edges.begin(); it != edges.end(); ++it)
                          samples.edges[it.key()] = it.value().toArray();
+                     const QJsonObject previews = o->value(QStringLiteral("previews")).toObject();
+                     for (auto it = previews.begin(); it != previews.end(); ++it)
+                         samples.previews[it.key()] = it.value().toArray();
                      answer(std::move(samples), QString());
                  });
 }

@@ -38,11 +38,13 @@ public:
         std::vector<BatchProgress> recent;   // oldest first
     };
     // GET /api/samples: up to 20 rows of what each edge ("node.port") carried in
-    // the last batch that had rows, as the sinks write them.
+    // the last batch that had rows, as the sinks write them; and the rows each
+    // sink.preview keeps (its last ones), by node.
     struct EdgeSamples
     {
         int64_t batchId = -1;
         std::map<QString, QJsonArray> edges;
+        std::map<QString, QJsonArray> previews;
     };
     enum class Command { Pause, Resume, Step, Stop };
 

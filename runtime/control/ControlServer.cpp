@@ -124,7 +124,9 @@ ControlServer::ControlServer(Executor &executor, Run &run, QString pipelineName,
         return json(o);
     });
     watch(QStringLiteral("/api/samples"), [this](const QHttpServerRequest &) {
-        return json({{QStringLiteral("batchId"), double(m_executor.batchId())}, {QStringLiteral("edges"), m_executor.edgeSamples()}});
+        return json({{QStringLiteral("batchId"), double(m_executor.batchId())},
+                     {QStringLiteral("edges"), m_executor.edgeSamples()},
+                     {QStringLiteral("previews"), m_executor.previewRows()}});
     });
     auto control = [this](const QString &action) {
         m_server.route(QStringLiteral("/api/") + action, QHttpServerRequest::Method::Post,

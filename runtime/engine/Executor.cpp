@@ -7,6 +7,7 @@
 #include "engine/ProcessMemory.h"
 #include "expr/Casts.h"
 #include "sinks/FileSink.h"
+#include "sinks/PreviewSink.h"
 #include "model/Duration.h"
 #include "validation/PipelineValidator.h"
 
@@ -511,6 +512,22 @@ void Executor::finish()
                           startedAt);
     }
     closeSinksAndOperators();
+}
+
+QJsonObject Executor::previewRows() const
+{
+    // The nodes are fixed once the run is open; each preview guards its rows.
+    QJsonObject previews;
+    for (const RuntimeNode &node : m_nodes) {
+        const auto *preview = dynamic_cast<const PreviewSink *>(node.sink.get());
+        if (!preview)
+            continue;
+        QJsonArray rows;
+        for (const std::string &row : preview->rows())
+            rows.append(QJsonDocument::fromJson(QByteArray::fromStdString(row)).object());
+        previews.insert(node.id, rows);
+    }
+    return previews;
 }
 
 } // namespace sw::runtime

@@ -79,6 +79,8 @@ public:
     // What each edge carried in the last batch that had rows: for every node
     // output "node.port", up to 20 rows as JSON; any thread.
     QJsonObject edgeSamples() const { return m_router.edgeSamples(); }
+    // What each sink.preview keeps (its last rows, as JSON), by node id; any thread.
+    QJsonObject previewRows() const;
     int64_t batchId() const { return m_batchId; }
 
     // The debugger (RunOptions::debug; ExecutorDebug.cpp). A breakpoint pauses the

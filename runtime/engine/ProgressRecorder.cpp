@@ -116,7 +116,12 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
                                             n.op->stateBytes()});
             }
         } else if (n.sink) {
-            p.sinks.push_back({n.id, n.rowsIn});
+            // A sink's rows out are the rows it wrote (all it is given), so that
+            // rules and charts on rows_out of a sink see them.
+            np.rowsOut = n.rowsIn;
+            int64_t &total = m_sinkTotals[n.id];
+            total += n.rowsIn;
+            p.sinks.push_back({n.id, n.rowsIn, total});
         }
     }
     if (m_metrics.isOpen() && m_metricsError.isEmpty()) {

@@ -8,6 +8,7 @@
 #include <QMutex>
 
 #include <deque>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -46,6 +47,7 @@ private:
     QFile m_metrics;
     QString m_metricsError;
     qint64 m_previousBatchStart = -1;
+    std::map<QString, int64_t> m_sinkTotals; // rows each sink wrote since the run started
     mutable QMutex m_mutex;
     std::deque<BatchProgress> m_recent;
 };

@@ -224,7 +224,9 @@ QJsonObject BatchProgress::toJson() const
                                       {key("numRowsDroppedByWatermark"), double(s.numRowsDroppedByWatermark)},
                                       {key("memoryUsedBytes"), double(s.memoryUsedBytes)}});
     for (const auto &s : sinks)
-        sinkArray.append(QJsonObject{{key("node"), s.node}, {key("numOutputRows"), double(s.numOutputRows)}});
+        sinkArray.append(QJsonObject{{key("node"), s.node},
+                                     {key("numOutputRows"), double(s.numOutputRows)},
+                                     {key("numOutputRowsTotal"), double(s.numOutputRowsTotal)}});
     QJsonObject nodeObject;
     for (const auto &[id, n] : nodes) {
         QJsonObject ports;
@@ -323,7 +325,7 @@ std::optional<BatchProgress> BatchProgress::fromJson(const QJsonObject &o, QStri
     }
     for (const auto &v : o.value(key("sinks")).toArray()) {
         const QJsonObject s = v.toObject();
-        p.sinks.push_back({s.value(key("node")).toString(), integer(s, "numOutputRows")});
+        p.sinks.push_back({s.value(key("node")).toString(), integer(s, "numOutputRows"), integer(s, "numOutputRowsTotal")});
     }
     const QJsonObject nodes = o.value(key("nodes")).toObject();
     for (auto it = nodes.begin(); it != nodes.end(); ++it) {

@@ -88,7 +88,8 @@ struct EventTimeStats
 struct SinkProgress
 {
     QString node;
-    int64_t numOutputRows = 0;
+    int64_t numOutputRows = 0;      // written in this batch
+    int64_t numOutputRowsTotal = 0; // written since the run started
     bool operator==(const SinkProgress &) const = default;
 };
 

@@ -95,10 +95,22 @@ void tst_Executor::windowsAccountForEveryView()
 void tst_Executor::deterministic()
 {
     QTemporaryDir a, b;
-    runIn(a.path());
+    const QList<QJsonObject> progress = runIn(a.path());
     runIn(b.path());
     const QByteArray out = readAll(a.filePath(QStringLiteral("out.jsonl")));
     QVERIFY(out.size() > 1000);
+    // Each sink's rows written, per batch and since the start; a sink's rows out
+    // are the rows it wrote (alert rules on rows_out of a sink read them).
+    int64_t written = 0;
+    for (const QJsonObject &p : progress) {
+        const QJsonObject sink = p.value(QStringLiteral("sinks")).toArray().at(0).toObject();
+        QCOMPARE(sink.value(QStringLiteral("node")).toString(), QStringLiteral("out"));
+        written += sink.value(QStringLiteral("numOutputRows")).toInteger();
+        QCOMPARE(sink.value(QStringLiteral("numOutputRowsTotal")).toInteger(), written);
+        QCOMPARE(p.value(QStringLiteral("nodes")).toObject().value(QStringLiteral("out")).toObject().value(QStringLiteral("rowsOut")).toInteger(),
+                 sink.value(QStringLiteral("numOutputRows")).toInteger());
+    }
+    QCOMPARE(written, qint64(out.count('\n')));
     QCOMPARE(readAll(b.filePath(QStringLiteral("out.jsonl"))), out);
     QCOMPARE(readAll(b.filePath(QStringLiteral("late.jsonl"))), readAll(a.filePath(QStringLiteral("late.jsonl"))));
     // Output lines are ISO timestamps, keys in schema order.

@@ -8,6 +8,7 @@
 #include "canvas/PipelineScene.h"
 #include "canvas/NodeItem.h"
 #include "canvas/PipelineView.h"
+#include "data/DataPanel.h"
 #include "explorer/ClusterExplorer.h"
 #include "format/PipelineFormat.h"
 #include "inspector/NodeInspector.h"
@@ -16,6 +17,8 @@
 #include "run/RunController.h"
 
 #include <QJsonArray>
+#include <QLineEdit>
+#include <QTableWidget>
 #include <QDockWidget>
 #include <QTranslator>
 #include <QPlainTextEdit>
@@ -187,7 +190,7 @@ void tst_MainWindow::resetLayoutBringsEveryDockBack()
     QVERIFY(!log->isFloating());
     QCOMPARE(window.dockWidgetArea(inspector), Qt::RightDockWidgetArea);
     QCOMPARE(window.dockWidgetArea(window.findChild<QDockWidget *>(QStringLiteral("monitorDock"))), Qt::BottomDockWidgetArea);
-    QCOMPARE(window.tabifiedDockWidgets(log).size(), 5); // problems, monitor, alerts, cluster, debugger
+    QCOMPARE(window.tabifiedDockWidgets(log).size(), 6); // problems, monitor, data, alerts, cluster, debugger
     QCOMPARE(window.size(), QSize(1280, 800));
 }
 
@@ -203,6 +206,9 @@ void tst_MainWindow::runShowsRowsOnTheEdges()
     alerts.append(QJsonObject{{QStringLiteral("metric"), QStringLiteral("rows_out")}, {QStringLiteral("node"), QStringLiteral("views")},
                               {QStringLiteral("above"), 0}, {QStringLiteral("severity"), QStringLiteral("critical")}});
     window.document().setAlerts(alerts);
+    // A preview of the filtered views: its rows show in the Data dock.
+    window.document().addNode(core::Node{QStringLiteral("peek"), QStringLiteral("sink.preview"), QPointF(500, 300), {}, {}});
+    window.document().addEdge(core::Edge{QStringLiteral("only_views"), {}, QStringLiteral("peek"), {}, {}});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.runPipeline(); // demo data on the embedded broker is on by default
@@ -217,6 +223,26 @@ void tst_MainWindow::runShowsRowsOnTheEdges()
                  20000),
              qPrintable(window.log()->toPlainText()));
     QVERIFY(window.log()->toPlainText().contains(QLatin1String("Runtime started")));
+
+    // A click on the edge shows the rows it carried in the Data dock, in the schema's order.
+    const QPointF a = window.scene()->nodeItem(QStringLiteral("views"))->portPosition(false, QStringLiteral("out"));
+    const QPointF b = window.scene()->nodeItem(QStringLiteral("only_views"))->portPosition(true, QStringLiteral("in"));
+    const QPoint middle = window.view()->mapFromScene((a + b) / 2); // a symmetric curve's middle
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, middle);
+    QCOMPARE(window.data()->shown(), QStringLiteral("edge:views.out"));
+    QVERIFY(window.data()->isVisible()); // brought to the front
+    QVERIFY(QTest::qWaitFor([&] { return !window.data()->shownRows().isEmpty(); }, 10000));
+    QVERIFY(window.data()->shownRows().first().toObject().contains(QStringLiteral("product_id")));
+    auto *table = window.data()->findChild<QTableWidget *>(QStringLiteral("rowsTable"));
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("user_id")); // the schema's first field
+    // A preview node shows the rows it keeps; a filter narrows them.
+    window.selectNode(QStringLiteral("peek"));
+    QCOMPARE(window.data()->shown(), QStringLiteral("preview:peek"));
+    QVERIFY(QTest::qWaitFor([&] { return window.data()->shownRows().size() > 1; }, 10000));
+    for (const QJsonValue &row : window.data()->shownRows())
+        QCOMPARE(row.toObject().value(QStringLiteral("event_type")).toString(), QStringLiteral("view"));
+    window.data()->findChild<QLineEdit *>(QStringLiteral("filter"))->setText(QStringLiteral("event_type = 'click'"));
+    QVERIFY(window.data()->shownRows().isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return window.alerts()->historyRows() > 0; }, 10000));
     QVERIFY(window.log()->toPlainText().contains(QLatin1String("rows_out of views above 0")));
     run->stop();

@@ -219,6 +219,18 @@ void tst_MonitorCharts::canvasFiguresPerNode()
                                            QStringLiteral("views"));
     QCOMPARE(away.value(QStringLiteral("views")).lines.last(), QStringLiteral("cannot reach its cluster"));
     QVERIFY(away.value(QStringLiteral("views")).alarming);
+    // A sink says how many rows it wrote since the start, and where (a run left no sign of it).
+    latest.insert(QStringLiteral("sinks"), QJsonArray{QJsonObject{{QStringLiteral("node"), QStringLiteral("dashboard")},
+                                                                  {QStringLiteral("numOutputRows"), 12},
+                                                                  {QStringLiteral("numOutputRowsTotal"), 40200}}});
+    const QString where = widgets::sinkDestination(
+        QStringLiteral("sink.sqlite"), QJsonObject{{QStringLiteral("path"), QStringLiteral("out/trending.db")},
+                                                   {QStringLiteral("table"), QStringLiteral("trending")}});
+    QCOMPARE(where, QStringLiteral("to trending.db, table trending"));
+    const auto sinks = widgets::nodeFigures(typed(latest), {}, {}, {}, {{QStringLiteral("dashboard"), where}});
+    QCOMPARE(sinks.value(QStringLiteral("dashboard")).lines,
+             QStringList({QStringLiteral("wrote %1 rows").arg(locale.toString(40200)), where}));
+    QCOMPARE(widgets::sinkDestination(QStringLiteral("filter"), {}), QString());
 }
 
 void tst_MonitorCharts::runHistoryIsStoredAndLoaded()

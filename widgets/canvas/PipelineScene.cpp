@@ -12,6 +12,8 @@
 #include <QClipboard>
 #include <QMimeData>
 #include <QGraphicsPathItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainterPathStroker>
 #include <QGraphicsSimpleTextItem>
 #include <QPalette>
 #include <QPen>
@@ -167,6 +169,10 @@ void PipelineScene::updateEdge(const core::Edge &edge, QGraphicsPathItem *item)
     QPainterPath path(a);
     path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b);
     item->setPath(path);
+    const bool chosen = m_chosenEdge && m_chosenEdge->sameEnds(edge);
+    item->setPen(chosen ? QPen(QApplication::palette().color(QPalette::Highlight), 3)
+                        : QPen(QApplication::palette().color(QPalette::Mid), 2));
+    item->setToolTip(tr("%1 → %2: click to see its rows in the Data dock").arg(edge.from + u'.' + out, edge.to));
 
     // While a run is shown: the rows per second leaving that port, above the middle
     // of the edge, drawn over the nodes (edges between close nodes are short).
@@ -184,6 +190,56 @@ void PipelineScene::updateEdge(const core::Edge &edge, QGraphicsPathItem *item)
     label->setText(tr("%1 rows/s").arg(QLocale().toString(qint64(std::llround(*rate)))));
     const QRectF bounds = label->boundingRect();
     label->setPos(path.pointAtPercent(0.5) - QPointF(bounds.width() / 2, bounds.height() + 3));
+}
+
+QString PipelineScene::edgeSource(const core::Edge &edge) const
+{
+    if (!edge.fromPort.isEmpty())
+        return edge.from + u'.' + edge.fromPort;
+    const core::Node *node = m_document.pipeline().node(edge.from);
+    const core::NodeType *type = node ? core::NodeCatalog::instance().find(node->type) : nullptr;
+    return edge.from + u'.' + (type ? type->defaultOutput() : QStringLiteral("out"));
+}
+
+std::optional<core::Edge> PipelineScene::edgeAt(QPointF scenePos) const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10); // a 2 px line is hard to hit
+    for (const auto &[edge, path] : m_edges) {
+        if (stroker.createStroke(path->path()).contains(scenePos))
+            return edge;
+        const auto label = m_edgeLabels.find(path.get());
+        if (label != m_edgeLabels.end() && label->second && label->second->sceneBoundingRect().contains(scenePos))
+            return edge;
+    }
+    return std::nullopt;
+}
+
+void PipelineScene::chooseEdge(const std::optional<core::Edge> &edge)
+{
+    m_chosenEdge = edge;
+    for (auto &[e, path] : m_edges)
+        updateEdge(e, path.get());
+}
+
+void PipelineScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // A click on an edge (not on a node or port over it) chooses the edge.
+    if (event->button() == Qt::LeftButton) {
+        const QGraphicsItem *top = itemAt(event->scenePos(), QTransform());
+        const bool onEdgeOrEmpty = !top || dynamic_cast<const QGraphicsPathItem *>(top)
+                                   || dynamic_cast<const EdgeLabelItem *>(top);
+        if (onEdgeOrEmpty) {
+            if (const auto edge = edgeAt(event->scenePos())) {
+                clearSelection();
+                chooseEdge(edge);
+                emit edgeChosen(edgeSource(*edge));
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
 }
 
 QString PipelineScene::edgeLabel(const core::Edge &edge) const

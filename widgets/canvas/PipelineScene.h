@@ -7,6 +7,7 @@
 #include <QGraphicsScene>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 class QGraphicsPathItem;
@@ -64,8 +65,20 @@ public:
     // Run figures per node id (busy share, lag, state, ...); an empty map removes them.
     void setNodeFigures(const QHash<QString, NodeFigures> &figures);
 
+    // The edge at `scenePos` (within a few pixels of its line), if any.
+    std::optional<core::Edge> edgeAt(QPointF scenePos) const;
+    // Draws `edge` as the chosen one (none: no edge chosen).
+    void chooseEdge(const std::optional<core::Edge> &edge);
+    // "node.port" of the port an edge leaves (the default port when it names none).
+    QString edgeSource(const core::Edge &edge) const;
+
 signals:
     void connectionRefused(const QString &reason);
+    // A click on an edge: its "node.port", whose rows the Data dock shows.
+    void edgeChosen(const QString &nodePort);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void rebuild();
@@ -89,6 +102,7 @@ private:
     QByteArray m_lastPaste;
     int m_pasteCount = 0;
     bool m_applying = false; // positions being set from the document, not dragged
+    std::optional<core::Edge> m_chosenEdge;
 };
 
 } // namespace sw::widgets

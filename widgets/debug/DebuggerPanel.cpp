@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "debug/DebuggerPanel.h"
 
-#include "expr/Evaluator.h"
-#include "expr/Expression.h"
+#include "data/RowsView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -23,87 +22,6 @@ namespace sw::widgets {
 
 namespace {
 using runtime::RuntimeClient;
-
-// The columns of JSON rows: `known` (the schema's order), then any others.
-QStringList columnsOf(const QJsonArray &rows, QStringList columns = {})
-{
-    for (const QJsonValue &row : rows) {
-        for (const QString &key : row.toObject().keys()) {
-            if (!columns.contains(key))
-                columns << key;
-        }
-    }
-    return columns;
-}
-
-// A schema for rows as JSON has them: numbers (whole ones as int), strings,
-// booleans; enough to filter by an expression over them.
-core::Schema schemaOf(const QJsonArray &rows, const QStringList &columns)
-{
-    core::Schema schema;
-    for (const QString &c : columns) {
-        core::DataType type = core::DataType::String;
-        bool typed = false, whole = true;
-        for (const QJsonValue &row : rows) {
-            const QJsonValue v = row.toObject().value(c);
-            if (v.isDouble()) {
-                type = core::DataType::Double;
-                typed = true;
-                whole = whole && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 9e15;
-            } else if (v.isBool() && !typed) {
-                type = core::DataType::Boolean;
-                typed = true;
-            } else if (v.isString() && !typed) {
-                typed = true;
-            }
-        }
-        if (type == core::DataType::Double && whole)
-            type = core::DataType::Int;
-        schema.fields.append({c, type});
-    }
-    return schema;
-}
-
-core::expr::Value valueOf(const QJsonValue &v, core::DataType type)
-{
-    using core::expr::Value;
-    if (v.isNull() || v.isUndefined())
-        return Value::null();
-    switch (type) {
-    case core::DataType::Int: return Value::integer(int64_t(v.toDouble()));
-    case core::DataType::Double: return Value::real(v.toDouble());
-    case core::DataType::Boolean: return Value::boolean(v.toBool());
-    default: return Value::string(v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)));
-    }
-}
-
-QString cellText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("NULL");
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    return QString::fromUtf8(QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Compact));
-}
-
-void fill(QTableWidget *table, const QJsonArray &rows, const QStringList &order = {})
-{
-    const QStringList columns = columnsOf(rows, order);
-    table->clear();
-    table->setColumnCount(int(columns.size()));
-    table->setHorizontalHeaderLabels(columns);
-    table->setRowCount(int(rows.size()));
-    for (int r = 0; r < int(rows.size()); ++r) {
-        const QJsonObject o = rows[r].toObject();
-        for (int c = 0; c < int(columns.size()); ++c)
-            table->setItem(r, c, new QTableWidgetItem(cellText(o.value(columns[c]))));
-    }
-    table->resizeColumnsToContents();
-}
 } // namespace
 
 DebuggerPanel::DebuggerPanel(QWidget *parent) : QWidget(parent), m_poll(new QTimer(this))
@@ -130,27 +48,12 @@ DebuggerPanel::DebuggerPanel(QWidget *parent) : QWidget(parent), m_poll(new QTim
     // Rows: what an edge carried in the batch.
     auto *rowsPage = new QWidget(tabs);
     auto *rowsLayout = new QVBoxLayout(rowsPage);
-    auto *pick = new QHBoxLayout;
     m_edges = new QComboBox(rowsPage);
     m_edges->setToolTip(tr("The edge (node.port) whose rows to show"));
     m_edges->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_edges->setMinimumContentsLength(20);
-    m_filter = new QLineEdit(rowsPage);
-    m_filter->setPlaceholderText(tr("filter: an expression over the rows, e.g. amount > 1000"));
-    m_filter->setClearButtonEnabled(true);
-    pick->addWidget(m_edges);
-    pick->addWidget(m_filter, 1);
-    rowsLayout->addLayout(pick);
-    m_filterState = new QLabel(rowsPage);
-    rowsLayout->addWidget(m_filterState);
-    m_views = new QTabWidget(rowsPage);
-    m_table = new QTableWidget(m_views);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_json = new QPlainTextEdit(m_views);
-    m_json->setReadOnly(true);
-    m_views->addTab(m_table, tr("Table"));
-    m_views->addTab(m_json, tr("JSON"));
-    rowsLayout->addWidget(m_views, 1);
+    m_rows = new RowsView(m_edges, rowsPage);
+    rowsLayout->addWidget(m_rows, 1);
     tabs->addTab(rowsPage, tr("Rows"));
 
     // State: a stateful node's windows, groups or join rows after the batch.
@@ -229,16 +132,11 @@ DebuggerPanel::DebuggerPanel(QWidget *parent) : QWidget(parent), m_poll(new QTim
         sendBreakpoints(list);
     });
     connect(m_edges, &QComboBox::currentTextChanged, this, [this] { showRows(); });
-    connect(m_filter, &QLineEdit::textChanged, this, [this] { showRows(); });
     connect(m_stateNode, &QComboBox::currentTextChanged, this, [this] { showState(); });
     connect(m_poll, &QTimer::timeout, this, &DebuggerPanel::refresh);
     // Names for tests and style sheets.
     m_where->setObjectName(QStringLiteral("where"));
     m_edges->setObjectName(QStringLiteral("edges"));
-    m_filter->setObjectName(QStringLiteral("filter"));
-    m_filterState->setObjectName(QStringLiteral("filterState"));
-    m_table->setObjectName(QStringLiteral("rowsTable"));
-    m_json->setObjectName(QStringLiteral("rowsJson"));
     m_stateNode->setObjectName(QStringLiteral("stateNode"));
     m_stateSummary->setObjectName(QStringLiteral("stateSummary"));
     m_stateTable->setObjectName(QStringLiteral("stateTable"));
@@ -364,11 +262,16 @@ void DebuggerPanel::showEdge(const QString &edge)
         m_edges->setCurrentIndex(at);
 }
 
+QJsonArray DebuggerPanel::shownRows() const
+{
+    return m_rows->shownRows();
+}
+
 void DebuggerPanel::showRows()
 {
-    m_shown = {};
     QJsonArray rows;
     int64_t carried = 0;
+    QStringList order;
     if (m_batch) {
         const auto it = m_batch->edges.find(m_edges->currentText());
         if (it != m_batch->edges.end()) {
@@ -376,43 +279,16 @@ void DebuggerPanel::showRows()
             const auto count = m_batch->edgeRows.find(it->first);
             carried = count == m_batch->edgeRows.end() ? 0 : count->second;
         }
-    }
-    const QString filter = m_filter->text().trimmed();
-    m_filterState->setStyleSheet(QString());
-    if (m_batch && m_batch->noData && m_batch->edges.empty()) {
-        m_filterState->setText(tr("No rows: a no-data batch, run to emit what the new watermark closed"));
-    } else if (filter.isEmpty()) {
-        m_shown = rows;
-        m_filterState->setText(tr("%n row(s) in this batch", nullptr, int(carried))
-                               + (carried > rows.size() ? tr(" (the first %1 kept)").arg(rows.size()) : QString()));
-    } else {
-        const QStringList columns = columnsOf(rows);
-        const core::Schema schema = schemaOf(rows, columns);
-        const auto checked = core::expr::Expression::compile(filter, schema);
-        if (!checked.ok()) {
-            m_filterState->setStyleSheet(QStringLiteral("color: #b00020"));
-            m_filterState->setText(checked.errors.front().message);
-        } else {
-            for (const QJsonValue &row : rows) {
-                std::vector<core::expr::Value> values;
-                const QJsonObject o = row.toObject();
-                for (const core::Field &f : schema.fields)
-                    values.push_back(valueOf(o.value(f.name), f.type));
-                const core::expr::Value keep = core::expr::Evaluator::evaluate(*checked.expr, schema, values);
-                if (!keep.isNull() && keep.asBool())
-                    m_shown.append(row);
-            }
-            m_filterState->setText(tr("%1 of %2 rows match").arg(m_shown.size()).arg(rows.size()));
-        }
-    }
-    QStringList order;
-    if (m_batch) {
         const auto columns = m_batch->edgeColumns.find(m_edges->currentText());
         if (columns != m_batch->edgeColumns.end())
             order = columns->second;
     }
-    fill(m_table, m_shown, order);
-    m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_shown).toJson(QJsonDocument::Indented)));
+    if (m_batch && m_batch->noData && m_batch->edges.empty())
+        m_rows->setMessage(tr("No rows: a no-data batch, run to emit what the new watermark closed"));
+    else
+        m_rows->setRows(rows, order,
+                        tr("%n row(s) in this batch", nullptr, int(carried))
+                            + (carried > rows.size() ? tr(" (the first %1 kept)").arg(rows.size()) : QString()));
 }
 
 void DebuggerPanel::showState()
@@ -441,7 +317,7 @@ void DebuggerPanel::showState()
         summary = parts.isEmpty() ? tr("no state") : tr("held after this batch: %1").arg(parts.join(QStringLiteral(", ")));
     }
     m_stateSummary->setText(summary);
-    fill(m_stateTable, rows, order);
+    fillRowsTable(m_stateTable, rows, order);
 }
 
 void DebuggerPanel::sendBreakpoints(std::vector<runtime::RuntimeClient::Breakpoint> breakpoints)

@@ -16,6 +16,8 @@ class QTimer;
 
 namespace sw::widgets {
 
+class RowsView;
+
 // The step debugger of a `run --debug` (over recordings), through the runtime's
 // client API: step, back, run to a breakpoint, pause; the batch the run is at;
 // for each edge the rows it carried in that batch, as a table and as JSON,
@@ -35,7 +37,7 @@ public:
     int64_t batch() const { return m_info.batch; }
     QString edge() const;
     // The rows shown (after the filter), as JSON objects.
-    QJsonArray shownRows() const { return m_shown; }
+    QJsonArray shownRows() const;
 
 signals:
     void message(const QString &text, bool isError);
@@ -54,16 +56,11 @@ private:
     runtime::RuntimeClient::DebugInfo m_info;
     std::optional<runtime::RuntimeClient::DebugBatch> m_batch;
     bool m_fetching = false;
-    QJsonArray m_shown;
 
     QPushButton *m_back, *m_step, *m_run, *m_pause;
     QLabel *m_where;
     QComboBox *m_edges;
-    QLineEdit *m_filter;
-    QLabel *m_filterState;
-    QTabWidget *m_views;
-    QTableWidget *m_table;
-    QPlainTextEdit *m_json;
+    RowsView *m_rows;
     QComboBox *m_stateNode;
     QTableWidget *m_stateTable;
     QLabel *m_stateSummary;

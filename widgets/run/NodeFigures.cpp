@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -20,8 +21,26 @@ QString count(double value)
 }
 } // namespace
 
+QString sinkDestination(const QString &type, const QJsonObject &config)
+{
+    const QString path = QFileInfo(config.value(QStringLiteral("path")).toString()).fileName();
+    const QString table = config.value(QStringLiteral("table")).toString();
+    if (type == u"sink.sqlite")
+        return tr("to %1, table %2").arg(path, table);
+    if (type == u"sink.file")
+        return tr("to %1").arg(path);
+    if (type == u"sink.kafka")
+        return tr("to topic %1").arg(config.value(QStringLiteral("topic")).toString());
+    if (type == u"sink.preview")
+        return tr("rows in the Data dock");
+    if (type == u"sink.postgres" || type == u"sink.redis")
+        return table.isEmpty() ? QString() : tr("to %1").arg(table);
+    return {};
+}
+
 QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
-                                        const QJsonObject &lagStatus, const QString &unreachableSource)
+                                        const QJsonObject &lagStatus, const QString &unreachableSource,
+                                        const QHash<QString, QString> &sinkDestinations)
 {
     QHash<QString, NodeFigures> figures;
     // Busy share: time in the node over batch time, across the batches since the last poll.
@@ -62,6 +81,12 @@ QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, co
             f.lines << tr("watermark %1").arg(watermarkText);
         if (op.lateRowsDropped > 0)
             f.lines << tr("late %1").arg(count(double(op.lateRowsDropped)));
+    }
+    for (const runtime::SinkProgress &sink : latest.sinks) {
+        NodeFigures &f = figures[sink.node];
+        f.lines << tr("wrote %1 rows").arg(count(double(sink.numOutputRowsTotal)));
+        if (const QString where = sinkDestinations.value(sink.node); !where.isEmpty())
+            f.lines << where;
     }
     return figures;
 }

@@ -22,7 +22,13 @@ struct NodeFigures
 // From the latest progress record, the records since the last poll (for busy
 // shares) and the runtime's consumer-lag statuses (GET /api/alerts "lagStatus");
 // `unreachableSource`: a source the runtime says cannot reach its cluster now.
+// `sinkDestinations`: where each sink writes, as sinkDestination() says it.
 QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
-                                        const QJsonObject &lagStatus, const QString &unreachableSource = {});
+                                        const QJsonObject &lagStatus, const QString &unreachableSource = {},
+                                        const QHash<QString, QString> &sinkDestinations = {});
+
+// Where a sink node writes, for its figures ("trending.db, table trending",
+// "topic alerts"); empty for other nodes.
+QString sinkDestination(const QString &type, const QJsonObject &config);
 
 } // namespace sw::widgets

@@ -370,7 +370,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                 }
                 act(alerts.onProgress(now_, now));
             } else if (records.empty()) {
-                act(alerts.onTick(now)); // paused or stuck: time still passes
+                act(alerts.onTick(now, last ? &*last : nullptr)); // paused or stuck: time passes, lag grows
             } else {
                 alertedBatch = records.back().batchId;
                 act(alerts.onProgress(*runtime::AlertEvaluator::foldInterval(records, seconds), now));

@@ -180,8 +180,12 @@ std::vector<AlertEvent> AlertEvaluator::onProgress(const BatchProgress &progress
     return evaluate(nowMs);
 }
 
-std::vector<AlertEvent> AlertEvaluator::onTick(qint64 nowMs)
+std::vector<AlertEvent> AlertEvaluator::onTick(qint64 nowMs, const BatchProgress *current)
 {
+    if (current) {
+        m_last = *current;
+        m_lag.refresh(*current);
+    }
     return m_last ? evaluate(nowMs) : std::vector<AlertEvent>{};
 }
 

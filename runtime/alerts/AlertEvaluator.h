@@ -57,8 +57,9 @@ public:
     // A new progress record at `nowMs`; returns what changed.
     std::vector<AlertEvent> onProgress(const BatchProgress &progress, qint64 nowMs);
     // Time passing without records (a paused or stuck run): `for` durations and
-    // Burrow's STOP still advance. Uses the last record seen.
-    std::vector<AlertEvent> onTick(qint64 nowMs);
+    // Burrow's STOP still advance. Uses the last record seen, or `current`: the
+    // latest record with its lag as it is now (refreshed while paused).
+    std::vector<AlertEvent> onTick(qint64 nowMs, const BatchProgress *current = nullptr);
 
     const std::vector<AlertRule> &rules() const { return m_rules; }
     bool isFiring(int rule) const { return m_state.at(size_t(rule)).firing; }

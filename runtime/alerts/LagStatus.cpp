@@ -18,16 +18,16 @@ QString lagStatusName(LagStatus status)
     return {};
 }
 
-LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs)
+LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs, std::optional<int64_t> currentLag)
 {
-    if (window.empty() || window.back().lag == 0)
-        return LagStatus::Ok;
-    if (std::any_of(window.begin(), window.end(), [](const OffsetSample &s) { return s.lag == 0; }))
+    if (window.empty() || currentLag.value_or(window.back().lag) == 0)
         return LagStatus::Ok;
     const OffsetSample &first = window.front();
     const OffsetSample &last = window.back();
     if (window.size() >= 2 && nowMs - last.timeMs > last.timeMs - first.timeMs)
         return LagStatus::Stop;
+    if (std::any_of(window.begin(), window.end(), [](const OffsetSample &s) { return s.lag == 0; }))
+        return LagStatus::Ok;
     if (window.size() < 3)
         return LagStatus::Ok;
     if (first.offset == last.offset)
@@ -48,11 +48,23 @@ void LagTracker::record(const BatchProgress &progress, qint64 nowMs)
             Partition &partition = m_partitions[source.node + u'/' + p.topic + u'/' + QString::number(p.partition)];
             partition.source = source.node;
             auto &window = partition.window;
+            partition.currentLag = p.lag.value_or(0);
             if (!window.empty() && nowMs - window.back().timeMs < m_minIntervalMs)
                 continue;
             window.push_back(OffsetSample{nowMs, *p.nextOffset, p.lag.value_or(0)});
             while (int(window.size()) > m_windowSize)
                 window.pop_front();
+        }
+    }
+}
+
+void LagTracker::refresh(const BatchProgress &progress)
+{
+    for (const SourceProgress &source : progress.sources) {
+        for (const PartitionProgress &p : source.partitions) {
+            const auto it = m_partitions.find(source.node + u'/' + p.topic + u'/' + QString::number(p.partition));
+            if (it != m_partitions.end() && p.lag)
+                it->second.currentLag = *p.lag;
         }
     }
 }
@@ -66,7 +78,8 @@ LagStatus LagTracker::status(const QString &source, qint64 nowMs) const
         if (partition.source != source)
             continue;
         const LagStatus s =
-            evaluateLag(std::vector<OffsetSample>(partition.window.begin(), partition.window.end()), nowMs);
+            evaluateLag(std::vector<OffsetSample>(partition.window.begin(), partition.window.end()), nowMs,
+                        partition.currentLag);
         worst = std::max(worst, s);
     }
     return worst;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <map>
 #include <vector>
 
@@ -27,14 +28,17 @@ struct OffsetSample
     int64_t lag = 0;    // high watermark - offset, then
 };
 
-// One partition. The window is oldest first.
-// - the latest lag is zero: OK;
+// One partition. The window is oldest first; `currentLag` is the lag now (the
+// partition's end asked of the broker since the last commit; none: the last
+// commit's lag).
+// - the lag now is zero: OK;
+// - no commit for longer than the window spans: STOP (a consumer that stopped,
+//   or a paused run, while records wait; also when it had caught up before);
 // - unless some lag in the window is zero (it caught up meanwhile):
-//   - no commit for longer than the window spans: STOP;
 //   - the offset did not move over the window: STALL;
 //   - the offset moved but the lag never went down between commits: WARN;
 // - otherwise OK. Fewer than three commits say nothing yet: OK.
-LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs);
+LagStatus evaluateLag(const std::vector<OffsetSample> &window, qint64 nowMs, std::optional<int64_t> currentLag = {});
 
 // Keeps the last `windowSize` commits per partition of each source, sampled from
 // progress records at most once per `minIntervalMs`, and gives each source the worst
@@ -47,6 +51,9 @@ public:
     {
     }
     void record(const BatchProgress &progress, qint64 nowMs);
+    // The lag now of each partition, from a record that is no commit (the latest
+    // one refreshed while paused): no sample is added.
+    void refresh(const BatchProgress &progress);
     LagStatus status(const QString &source, qint64 nowMs) const;
     std::map<QString, LagStatus> statuses(qint64 nowMs) const;
 
@@ -55,6 +62,7 @@ private:
     {
         QString source;
         std::deque<OffsetSample> window;
+        std::optional<int64_t> currentLag;
     };
     int m_windowSize;
     qint64 m_minIntervalMs;

@@ -514,6 +514,15 @@ void Executor::finish()
     closeSinksAndOperators();
 }
 
+void Executor::refreshLag()
+{
+    for (RuntimeNode &node : m_nodes) {
+        if (node.source)
+            node.source->refreshLag(1000);
+    }
+    m_progress.refreshLag(m_nodes);
+}
+
 QJsonObject Executor::previewRows() const
 {
     // The nodes are fixed once the run is open; each preview guards its rows.

@@ -106,6 +106,9 @@ public:
     // Executor thread: the breakpoint the last batch hit, once.
     std::optional<QJsonObject> takeBreakpointHit();
     int64_t watermark() const { return m_watermark.current(); }
+    // Executor thread, while paused: the sources' lag asked of their clusters
+    // again, into the latest progress record (the figures and alerts read it).
+    void refreshLag();
     const std::vector<RuntimeNode> &nodes() const { return m_nodes; }
 
 private:

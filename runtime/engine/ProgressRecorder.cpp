@@ -135,6 +135,34 @@ void ProgressRecorder::record(const std::vector<RuntimeNode> &nodes, int64_t bat
         m_recent.pop_front();
 }
 
+void ProgressRecorder::refreshLag(const std::vector<RuntimeNode> &nodes)
+{
+    std::vector<SourceProgress> now;
+    for (const auto &n : nodes) {
+        if (!n.source)
+            continue;
+        SourceProgress s;
+        n.source->describe(s);
+        s.node = n.id;
+        s.consumerLag = n.source->lag();
+        now.push_back(std::move(s));
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_recent.empty())
+        return;
+    BatchProgress &latest = m_recent.back();
+    latest.consumerLag = 0;
+    for (SourceProgress &s : latest.sources) {
+        for (const SourceProgress &fresh : now) {
+            if (fresh.node != s.node)
+                continue;
+            s.consumerLag = fresh.consumerLag;
+            s.partitions = fresh.partitions; // planned ranges, latest offsets, positions
+        }
+        latest.consumerLag += s.consumerLag;
+    }
+}
+
 std::optional<BatchProgress> ProgressRecorder::last() const
 {
     QMutexLocker lock(&m_mutex);

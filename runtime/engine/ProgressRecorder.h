@@ -34,6 +34,9 @@ public:
     QString metricsError() const { return m_metricsError; }
     // The record of the batch that just ran: `startedAtMs` on the run's clock,
     // `recordTimestamps` the Kafka (or generator) timestamps of its input records.
+    // The latest record's lag (per source and partition, and in total) as the
+    // sources know it now: while paused no batch records it.
+    void refreshLag(const std::vector<RuntimeNode> &nodes);
     void record(const std::vector<RuntimeNode> &nodes, int64_t batchId, int64_t watermark, const BatchTiming &timing,
                 int64_t inputRows, std::vector<int64_t> &recordTimestamps, double totalMs, qint64 startedAtMs,
                 const std::optional<CheckpointProgress> &checkpoint = std::nullopt);

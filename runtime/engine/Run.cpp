@@ -21,7 +21,14 @@ void Run::loop()
     while (!m_stopRequested) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopRequested || !m_paused || m_steps > 0 || m_seek; });
+            const auto ready = [this] { return m_stopRequested || !m_paused || m_steps > 0 || m_seek; };
+            // Paused: the topics go on growing; every 2 s the sources ask their
+            // clusters how far (lag, Burrow's STOP), as a running batch would.
+            if (!m_wake.wait_for(lock, std::chrono::seconds(2), ready)) {
+                lock.unlock();
+                m_executor.refreshLag();
+                continue;
+            }
             if (m_stopRequested)
                 break;
             if (m_seek) { // between batches, on this thread, as every batch runs

@@ -93,6 +93,10 @@ public:
     // latest offsets and positions (the run fills in rows, lag and dead letters).
     virtual void describe(SourceProgress &out) const { (void)out; }
     virtual int64_t lag() const { return 0; }
+    // Asks the cluster for its partitions' high watermarks now, so that lag() and
+    // describe() stay true while no batch reads (a paused run); at most about
+    // `timeoutMs`. Executor thread.
+    virtual void refreshLag(int timeoutMs) { (void)timeoutMs; }
     // Whether the source cannot reach its input now (a cluster down): why, and
     // since when (epoch ms). The run then never takes the silence for the end of
     // the input. Any thread.

@@ -6,6 +6,7 @@
 #include "model/Timestamps.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -495,6 +496,21 @@ int64_t KafkaSource::lag() const
             total += std::max(hi, p->latest) - p->planned;
     }
     return total;
+}
+
+void KafkaSource::refreshLag(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (auto &p : m_partitions) {
+        const int left = timeoutMs - int(clock.elapsed());
+        if (left <= 0)
+            break; // the rest next time
+        int64_t lo = 0, hi = 0;
+        if (rd_kafka_query_watermark_offsets(m_consumer.get(), p->topic.c_str(), p->partition, &lo, &hi, left)
+            == RD_KAFKA_RESP_ERR_NO_ERROR)
+            p->latest = std::max(p->latest, hi);
+    }
 }
 
 void KafkaSource::describe(SourceProgress &out) const

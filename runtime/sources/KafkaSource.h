@@ -50,6 +50,7 @@ public:
     void commit() override;
     void describe(SourceProgress &out) const override;
     int64_t lag() const override;
+    void refreshLag(int timeoutMs) override;
     std::optional<Unreachable> unreachable() const override;
     bool endAtAvailable(std::string &error) override;
     bool exhausted() const override;

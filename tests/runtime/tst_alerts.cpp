@@ -63,24 +63,32 @@ void tst_Alerts::burrowStatus_data()
     QTest::addColumn<std::vector<OffsetSample>>("window");
     QTest::addColumn<qint64>("now");
     QTest::addColumn<LagStatus>("expected");
+    QTest::addColumn<qint64>("currentLag"); // -1: none known since the last commit
     using W = std::vector<OffsetSample>;
-    QTest::newRow("empty") << W{} << qint64(0) << LagStatus::Ok;
-    QTest::newRow("caught up") << W{{0, 10, 5}, {1000, 20, 3}, {2000, 30, 0}} << qint64(2500) << LagStatus::Ok;
+    QTest::newRow("empty") << W{} << qint64(0) << LagStatus::Ok << qint64(-1);
+    QTest::newRow("caught up") << W{{0, 10, 5}, {1000, 20, 3}, {2000, 30, 0}} << qint64(2500) << LagStatus::Ok << qint64(-1);
     QTest::newRow("lag went to zero inside the window")
-        << W{{0, 10, 5}, {1000, 20, 0}, {2000, 30, 4}, {3000, 40, 6}} << qint64(3500) << LagStatus::Ok;
-    QTest::newRow("lag going down") << W{{0, 10, 50}, {1000, 60, 40}, {2000, 110, 30}} << qint64(2500) << LagStatus::Ok;
-    QTest::newRow("lag up and down") << W{{0, 10, 50}, {1000, 60, 60}, {2000, 110, 30}} << qint64(2500) << LagStatus::Ok;
+        << W{{0, 10, 5}, {1000, 20, 0}, {2000, 30, 4}, {3000, 40, 6}} << qint64(3500) << LagStatus::Ok << qint64(-1);
+    QTest::newRow("lag going down") << W{{0, 10, 50}, {1000, 60, 40}, {2000, 110, 30}} << qint64(2500) << LagStatus::Ok << qint64(-1);
+    QTest::newRow("lag up and down") << W{{0, 10, 50}, {1000, 60, 60}, {2000, 110, 30}} << qint64(2500) << LagStatus::Ok << qint64(-1);
     QTest::newRow("consuming, falling behind")
-        << W{{0, 10, 50}, {1000, 60, 60}, {2000, 110, 60}, {3000, 160, 90}} << qint64(3500) << LagStatus::Warn;
+        << W{{0, 10, 50}, {1000, 60, 60}, {2000, 110, 60}, {3000, 160, 90}} << qint64(3500) << LagStatus::Warn << qint64(-1);
     QTest::newRow("committing the same offset") << W{{0, 10, 50}, {1000, 10, 60}, {2000, 10, 70}} << qint64(2500)
-                                                << LagStatus::Stall;
+                                                << LagStatus::Stall << qint64(-1);
     QTest::newRow("stalled with fixed lag") << W{{0, 10, 50}, {1000, 10, 50}, {2000, 10, 50}} << qint64(2500)
-                                            << LagStatus::Stall;
+                                            << LagStatus::Stall << qint64(-1);
     QTest::newRow("no commits for longer than the window spans")
-        << W{{0, 10, 50}, {1000, 60, 40}, {2000, 110, 30}} << qint64(4500) << LagStatus::Stop;
+        << W{{0, 10, 50}, {1000, 60, 40}, {2000, 110, 30}} << qint64(4500) << LagStatus::Stop << qint64(-1);
     QTest::newRow("stopped but caught up") << W{{0, 10, 5}, {1000, 20, 3}, {2000, 30, 0}} << qint64(9000)
-                                           << LagStatus::Ok;
-    QTest::newRow("two commits say nothing yet") << W{{0, 10, 50}, {1000, 10, 60}} << qint64(1500) << LagStatus::Ok;
+                                           << LagStatus::Ok << qint64(-1);
+    QTest::newRow("two commits say nothing yet") << W{{0, 10, 50}, {1000, 10, 60}} << qint64(1500) << LagStatus::Ok << qint64(-1);
+    // The lag now, asked of the broker while no commit comes (a paused run).
+    QTest::newRow("caught up, paused, records wait")
+        << W{{0, 10, 5}, {1000, 20, 3}, {2000, 30, 0}} << qint64(9000) << LagStatus::Stop << qint64(48890);
+    QTest::newRow("caught up, paused, nothing new") << W{{0, 10, 5}, {1000, 20, 3}, {2000, 30, 0}} << qint64(9000)
+                                                   << LagStatus::Ok << qint64(0);
+    QTest::newRow("caught up, records arrived, not stopped yet")
+        << W{{0, 10, 5}, {1000, 20, 3}, {2000, 30, 0}} << qint64(2500) << LagStatus::Ok << qint64(500);
 }
 
 void tst_Alerts::burrowStatus()
@@ -88,7 +96,9 @@ void tst_Alerts::burrowStatus()
     QFETCH(std::vector<OffsetSample>, window);
     QFETCH(qint64, now);
     QFETCH(LagStatus, expected);
-    QCOMPARE(lagStatusName(evaluateLag(window, now)), lagStatusName(expected));
+    QFETCH(qint64, currentLag);
+    QCOMPARE(lagStatusName(evaluateLag(window, now, currentLag >= 0 ? std::optional<int64_t>(currentLag) : std::nullopt)),
+             lagStatusName(expected));
 }
 
 void tst_Alerts::firesAfterItsForDurationAndResolves()
@@ -166,6 +176,17 @@ void tst_Alerts::pausedRunStops()
     const auto events = alerts.onTick(7000);
     QCOMPARE(events.size(), size_t(1));
     QCOMPARE(events[0].lagStatus, QStringLiteral("STOP"));
+
+    // Caught up when paused; then the topic grows: the latest record, refreshed
+    // with the lag now, makes it STOP once longer than the window spans passed.
+    AlertEvaluator caughtUp({rule("consumer_lag", 100000, 0, "views")});
+    for (int second = 0; second < 4; ++second)
+        QVERIFY(caughtUp.onProgress(progress(300 - second * 100, -1, 1000 * second), second * 1000).empty());
+    QVERIFY(caughtUp.onTick(8000).empty()); // lag 0 when it stopped: OK
+    const BatchProgress refreshed = progress(48890, -1, 3000); // the same offset, the lag now
+    const auto stopped = caughtUp.onTick(9000, &refreshed);
+    QCOMPARE(stopped.size(), size_t(1));
+    QCOMPARE(stopped[0].lagStatus, QStringLiteral("STOP"));
 }
 
 void tst_Alerts::rulesFromThePipelineFile()

@@ -459,6 +459,14 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>Data</source>
         <translation>Daten</translation>
     </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
 </context>
 <context>
     <name>sw::core</name>
@@ -2286,6 +2294,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>wrote %1 rows</source>
         <translation>%1 Zeilen geschrieben</translation>
     </message>
+    <message>
+        <source>nothing read for %1 s</source>
+        <translation>seit %1 s nichts gelesen</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::AlertsPanel</name>
@@ -2823,6 +2835,14 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
             <numerusform>%n Topic</numerusform>
             <numerusform>%n Topics</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The embedded broker of the run has stopped with it: run again, or connect to another cluster.</source>
+        <translation>Der eingebettete Broker des Laufs ist mit ihm beendet: erneut starten oder mit einem anderen Cluster verbinden.</translation>
+    </message>
+    <message>
+        <source>Consumer group %1.</source>
+        <translation>Consumer-Gruppe %1.</translation>
     </message>
 </context>
 <context>

@@ -117,12 +117,16 @@ int ProduceDemoCommand::run(const QStringList &arguments, QTextStream &out, QTex
     const QCommandLineOption orders(QStringLiteral("orders"),
                                     QStringLiteral("Also write, with every purchase, an order with nested lines (an array "
                                                    "of {product_id, category, price, quantity}) to the topic orders."));
-    for (const auto &o : {bootstrap, rate, count, seed, orders})
+    const QCommandLineOption sensors(QStringLiteral("sensors"),
+                                     QStringLiteral("Also write, with every fourth user event, a device reading (nested "
+                                                    "JSON: device.id, device.site, metrics.*, measured_at) to the topic "
+                                                    "sensor-readings."));
+    for (const auto &o : {bootstrap, rate, count, seed, orders, sensors})
         parser.addOption(o);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("produce-demo"), arguments, out, err))
         return *exit;
     if (!parser.isSet(bootstrap)) {
-        err << "Usage: streamwright-cli produce-demo --bootstrap HOST:PORT [--rate N] [--count N] [--seed S] [--orders]\n";
+        err << "Usage: streamwright-cli produce-demo --bootstrap HOST:PORT [--rate N] [--count N] [--seed S] [--orders] [--sensors]\n";
         return kExitUsage;
     }
     DemoProducer::Options options;
@@ -131,6 +135,7 @@ int ProduceDemoCommand::run(const QStringList &arguments, QTextStream &out, QTex
     options.count = parser.value(count).toULongLong();
     options.seed = parser.value(seed).toULongLong();
     options.orders = parser.isSet(orders);
+    options.sensors = parser.isSet(sensors);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     QString error;

@@ -7,7 +7,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QThread>
+#include <QTimeZone>
 
+#include <algorithm>
+#include <cstdio>
 #include <random>
 #include <vector>
 
@@ -30,6 +33,27 @@ bool produce(rd_kafka_t *rk, const char *topic, const std::string &key, const st
             error = QStringLiteral("cannot produce to %1: %2").arg(QLatin1String(topic), QLatin1String(rd_kafka_err2str(err)));
         return !err;
     }
+}
+// A reading of one of 40 devices at four sites, nested as IoT payloads are
+// ({"device": {...}, "metrics": {...}}); one in fifty has no battery figure.
+std::string sensorReading(std::mt19937_64 &rng, int64_t ts, std::string &key)
+{
+    static const char *const sites[] = {"north", "south", "east", "west"};
+    const int device = int(rng() % 40);
+    const auto uniform = [&rng](double low, double high) { return low + (high - low) * double(rng() % 10000) / 10000.0; };
+    char id[16];
+    std::snprintf(id, sizeof id, "dev-%03d", device + 1);
+    key = id;
+    const double temperature = 18.0 + double(device % 7) + uniform(-1.5, 1.5);
+    char battery[16] = "null";
+    if (rng() % 50 != 0)
+        std::snprintf(battery, sizeof battery, "%.2f", std::max(0.02, 1.0 - double(device) / 45.0 + uniform(-0.05, 0.05)));
+    char json[320];
+    std::snprintf(json, sizeof json,
+                  R"({"device": {"id": "%s", "site": "%s"}, "metrics": {"temperature": %.2f, "humidity": %.1f, "battery": %s}, "measured_at": "%s"})",
+                  id, sites[device % 4], temperature, uniform(30, 70), battery,
+                  QDateTime::fromMSecsSinceEpoch(ts, QTimeZone::utc()).toString(Qt::ISODateWithMs).toUtf8().constData());
+    return json;
 }
 } // namespace
 
@@ -59,6 +83,8 @@ std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::ato
     // Recent clicks and add-to-carts: most purchases convert one of them (a funnel).
     std::vector<std::pair<std::string, int>> interest;
     std::mt19937_64 funnel(o.seed + 2);
+    std::mt19937_64 sensors(o.seed + 4);
+    std::string sensorKey;
     const auto userKeys = RowJson::keys(users.schema());
     const auto purchaseKeys = RowJson::keys(purchases.schema());
     QElapsedTimer clock;
@@ -88,6 +114,10 @@ std::pair<uint64_t, uint64_t> DemoProducer::run(const Options &o, const std::ato
             RowJson::append(value, b, 0, userKeys);
             produce(rk, "user-events", key, value, error);
             ++sentUsers;
+            if (o.sensors && sentUsers % 4 == 0) {
+                const std::string reading = sensorReading(sensors, users.clock(), sensorKey);
+                produce(rk, "sensor-readings", sensorKey, reading, error);
+            }
             if (sentUsers % 12 == 0) {
                 Batch p = Batch::empty(purchases.schema());
                 if (!interest.empty() && funnel() % 10 < 6) {

@@ -96,7 +96,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
                                              QStringLiteral("Delete the pipeline's checkpoint first: start over from the "
                                                             "sources' startingOffsets with no state."));
     const QCommandLineOption demoData(QStringLiteral("demo-data"),
-                                      QStringLiteral("Write the demo shop events (user-events, purchase-events, orders) into each "
+                                      QStringLiteral("Write the demo events (user-events, purchase-events, orders, sensor-readings) into each "
                                                      "embedded broker of the pipeline at N events/s while it runs."),
                                       QStringLiteral("N"));
     const QCommandLineOption availableNow(
@@ -229,7 +229,8 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             auto broker = runtime::EmbeddedBroker::start(it.value().value(QStringLiteral("brokers")).toInt(1), brokerError);
             if (!broker || !broker->createTopic(QStringLiteral("user-events"), 4, brokerError)
                 || !broker->createTopic(QStringLiteral("purchase-events"), 2, brokerError)
-                || !broker->createTopic(QStringLiteral("orders"), 2, brokerError)) {
+                || !broker->createTopic(QStringLiteral("orders"), 2, brokerError)
+                || !broker->createTopic(QStringLiteral("sensor-readings"), 2, brokerError)) {
                 err << "streamwright-cli run: embedded broker " << it.key() << ": " << QString::fromStdString(brokerError) << "\n";
                 return kExitProblems;
             }
@@ -239,6 +240,7 @@ int RunCommand::run(const QStringList &arguments, QTextStream &out, QTextStream 
             demo.bootstrap = broker->bootstrap();
             demo.rate = rate;
             demo.orders = true;
+            demo.sensors = true;
             demoProducers.emplace_back([demo, &stopDemo, &demoError] { DemoProducer::run(demo, stopDemo, demoError); });
             demoBrokers.push_back(std::move(broker));
         }

@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include "data/DataPanel.h"
 #include "debug/DebuggerPanel.h"
@@ -186,7 +187,25 @@ void MainWindow::createDocks()
         m_runSummary->showProgress(latest, recent, m_run->inputRowsPerSecond(), m_run->processedRowsPerSecond());
         m_charts->addProgress(recent);
         m_history.store(m_historyRun, m_charts->history());
-        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus, m_unreachableSource, sinkDestinations()));
+        // A source that has read nothing for 10 s or more says so (the IoT example
+        // sat at "batch 0" with no sign why).
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const runtime::SourceProgress &s : latest.sources) {
+            if (!m_sourceReadAt.contains(s.node))
+                m_sourceReadAt.insert(s.node, now);
+        }
+        for (const runtime::BatchProgress &p : recent) {
+            for (const runtime::SourceProgress &s : p.sources) {
+                if (s.numInputRows > 0)
+                    m_sourceReadAt.insert(s.node, now);
+            }
+        }
+        QHash<QString, int> idle;
+        for (auto it = m_sourceReadAt.cbegin(); it != m_sourceReadAt.cend(); ++it) {
+            if (now - it.value() >= 10000)
+                idle.insert(it.key(), int((now - it.value()) / 1000));
+        }
+        m_scene->setNodeFigures(widgets::nodeFigures(latest, recent, m_lagStatus, m_unreachableSource, sinkDestinations(), idle));
     });
     // No batches run while a cluster is away: the source's figures say so from the status.
     connect(m_run, &widgets::RunController::sourceUnreachable, this, [this](const QString &node, const QString &) {

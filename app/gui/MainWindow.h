@@ -131,6 +131,7 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_resetCheckpointAction = nullptr;
     QString m_unreachableSource; // a source the runtime says cannot reach its cluster
+    QHash<QString, qint64> m_sourceReadAt; // source -> when it last read rows (this run), epoch ms
     QAction *m_pauseAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_demoDataAction = nullptr;

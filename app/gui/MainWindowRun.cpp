@@ -8,6 +8,7 @@
 #include "checkpoint/CheckpointStore.h"
 #include "engine/Executor.h"
 #include "data/DataPanel.h"
+#include "settings/NodeSettings.h"
 #include "explorer/ClusterExplorer.h"
 #include "format/PipelineFormat.h"
 #include "model/Duration.h"
@@ -97,6 +98,7 @@ void MainWindow::clearRunViews()
     m_charts->clear();
     m_runSummary->clearRun();
     m_alerts->clearRun();
+    m_sourceReadAt.clear();
 }
 
 void MainWindow::showTrigger()
@@ -154,12 +156,15 @@ void MainWindow::showStoredRun()
     }
     const auto runs = m_history.runs();
     QStringList items;
-    for (const auto &r : runs)
+    for (const auto &r : runs) {
+        const bool live = r.id == m_historyRun && m_run->isActive(); // being recorded now
         items << tr("Run %1: %2, %3 – %4, %5")
                      .arg(r.id)
                      .arg(r.pipeline, QLocale().toString(r.started, QLocale::ShortFormat),
-                          r.ended.isValid() ? QLocale().toString(r.ended.time(), QLocale::ShortFormat) : QStringLiteral("?"),
-                          r.outcome.isEmpty() ? tr("ended without a word (the app or the machine went down)") : r.outcome);
+                          live ? tr("now") : r.ended.isValid() ? QLocale().toString(r.ended.time(), QLocale::ShortFormat) : QStringLiteral("?"),
+                          live ? tr("running")
+                          : r.outcome.isEmpty() ? tr("ended without a word (the app or the machine went down)") : r.outcome);
+    }
     if (items.isEmpty()) {
         QMessageBox::information(this, tr("Runs"), tr("No run of this pipeline has been recorded yet."));
         return;
@@ -326,6 +331,12 @@ void MainWindow::updateExplorerConnections()
             endpoints.insert(it.key(), e);
     }
     m_explorer->setConnections(endpoints);
+    QStringList groups; // the pipeline's Kafka sources' consumer groups
+    for (const core::Node &node : m_document.pipeline().nodes) {
+        if (node.type == u"source.kafka")
+            groups << core::KafkaSourceSettings::parse(node.config).consumerGroup(m_document.pipeline().name, node.id);
+    }
+    m_explorer->setSuggestedGroups(groups);
 }
 
 void MainWindow::notifyAlert(const QString &severity, const QString &message)

@@ -66,6 +66,11 @@ struct KafkaSourceSettings
     QJsonObject properties;
 
     static KafkaSourceSettings parse(const QJsonObject &config);
+    // The consumer group a run uses: `group`, else "streamwright-PIPELINE-NODE".
+    QString consumerGroup(const QString &pipelineName, const QString &nodeId) const
+    {
+        return group.isEmpty() ? QStringLiteral("streamwright-%1-%2").arg(pipelineName, nodeId) : group;
+    }
 };
 
 // source.recording: a recording's records in place of a Kafka source's.

@@ -4,6 +4,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include <QElapsedTimer>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -297,6 +298,17 @@ std::vector<ClusterClient::GroupLag> ClusterClient::groupLag(const QString &grou
             rows[size_t(i)].committed = tp.offset;
     }
     rd_kafka_destroy(reader);
+    if (topics.isEmpty()) {
+        // Every topic was asked: keep those the group consumes (a commit on one of
+        // their partitions), not every topic's whole length as lag.
+        QSet<QString> consumed;
+        for (const GroupLag &r : rows) {
+            if (r.committed >= 0)
+                consumed.insert(r.topic);
+        }
+        rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const GroupLag &r) { return !consumed.contains(r.topic); }),
+                   rows.end());
+    }
     return rows;
 }
 

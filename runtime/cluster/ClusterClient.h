@@ -90,7 +90,8 @@ public:
     bool produce(const QString &topic, const QByteArray &key, const QByteArray &value,
                  const std::vector<std::pair<QString, QByteArray>> &headers, QString *error, int partition = -1,
                  int timeoutMs = 5000);
-    // Committed offsets and lag of `group` on `topics` (empty: every topic).
+    // Committed offsets and lag of `group` on `topics` (empty: every topic the
+    // group has committed an offset on, all their partitions).
     std::vector<GroupLag> groupLag(const QString &group, const QStringList &topics, QString *error,
                                    int timeoutMs = 5000);
     // The cluster's consumer groups; brokers without ListGroups (the embedded one)

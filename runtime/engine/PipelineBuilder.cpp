@@ -85,8 +85,7 @@ std::vector<RuntimeNode> PipelineBuilder::build(const core::Pipeline &p, const c
                 return {};
             core::Schema declared = output("out");
             declared.fields.resize(declared.fields.size() - core::SchemaInference::kafkaMetadataFields().size());
-            rn.source = std::make_unique<KafkaSource>(*endpoint, settings,
-                                                      QStringLiteral("streamwright-%1-%2").arg(p.name, id), declared,
+            rn.source = std::make_unique<KafkaSource>(*endpoint, settings, settings.consumerGroup(p.name, id), declared,
                                                       output("out"));
             rn.watermarkDelay = settings.eventTime.watermarkDelayMs;
             if (!routeDeadLetters(rn, settings.deadLetters))

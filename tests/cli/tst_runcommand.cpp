@@ -92,7 +92,8 @@ void tst_RunCommand::initTestCase()
                                                       QStringLiteral("clicks:2"), QStringLiteral("--topic"),
                                                       QStringLiteral("page-views:1"), QStringLiteral("--topic"),
                                                       QStringLiteral("secret-clicks:1"), QStringLiteral("--topic"),
-                                                      QStringLiteral("secret-views:1")});
+                                                      QStringLiteral("secret-views:1"), QStringLiteral("--topic"),
+                                                      QStringLiteral("sensor-readings:2")});
     QVERIFY(m_broker.waitForReadyRead(10000));
     const QString first = QString::fromUtf8(m_broker.readLine()).trimmed();
     QVERIFY2(QRegularExpression(QStringLiteral("^bootstrap=127\\.0\\.0\\.1:\\d+$")).match(first).hasMatch(), qPrintable(first));
@@ -304,6 +305,8 @@ void tst_RunCommand::examplesRunOnDemoData_data()
                                                         << QStringLiteral("revenue_per_category");
     QTest::newRow("running totals per customer") << QStringLiteral("running-totals") << QStringLiteral("totals.db")
                                                  << QStringLiteral("customer_totals");
+    QTest::newRow("IoT sensor sessions (nested JSON)") << QStringLiteral("iot-sensor-averages")
+                                                       << QStringLiteral("sensor-sessions.db") << QStringLiteral("device_sessions");
 }
 
 void tst_RunCommand::examplesRunOnDemoData()
@@ -316,7 +319,8 @@ void tst_RunCommand::examplesRunOnDemoData()
         QProcess demo;
         demo.start(QStringLiteral(STREAMWRIGHT_CLI), {QStringLiteral("produce-demo"), QStringLiteral("--bootstrap"), m_bootstrap,
                                                       QStringLiteral("--rate"), QStringLiteral("0"), QStringLiteral("--count"),
-                                                      QStringLiteral("24000"), QStringLiteral("--orders")});
+                                                      QStringLiteral("24000"), QStringLiteral("--orders"),
+                                                      QStringLiteral("--sensors")});
         QVERIFY(demo.waitForFinished(60000));
         QCOMPARE(demo.exitCode(), 0);
         produced = true;

@@ -28,6 +28,7 @@ private slots:
     void initTestCase();
     void explores();
     void recordsAndBrowsesTheRecording();
+    void followsTheRunsEmbeddedBroker();
     void unreachableIsSaid();
 
 private:
@@ -40,6 +41,7 @@ void tst_ClusterExplorer::initTestCase()
     m_broker = runtime::EmbeddedBroker::start(1, error);
     QVERIFY2(m_broker, error.c_str());
     QVERIFY(m_broker->createTopic(QStringLiteral("user-events"), 2, error));
+    QVERIFY(m_broker->createTopic(QStringLiteral("worker-heartbeats"), 1, error));
 }
 
 void tst_ClusterExplorer::explores()
@@ -91,6 +93,15 @@ void tst_ClusterExplorer::explores()
     QVERIFY(text.contains(QLatin1String("    \"price\": 11"))); // pretty-printed JSON
     explorer.browse(QStringLiteral("user-events"), -1, runtime::ClusterClient::From::Offset, QStringLiteral("x"), 10);
     QVERIFY(explorer.lastError().contains(QLatin1String("not an offset")));
+    explorer.browse(QStringLiteral("user-events"), 1, runtime::ClusterClient::From::Offset, QStringLiteral("0"), 100);
+    QVERIFY(browsed.wait(10000));
+    QVERIFY2(explorer.lastError().isEmpty(), qPrintable(explorer.lastError())); // a later success clears the error
+
+    // A topic the group never consumed adds nothing to its lag.
+    for (int i = 0; i < 5; ++i) {
+        explorer.produce(QStringLiteral("worker-heartbeats"), 0, {}, {}, QStringLiteral("{}"));
+        QVERIFY(produced.wait(10000));
+    }
 
     // A group that committed offset 2 on partition 1: lag 1 there.
     char errstr[512];
@@ -122,6 +133,44 @@ void tst_ClusterExplorer::explores()
     explorer.listGroups();
     QVERIFY(listed.wait(10000));
     QVERIFY(!listed.last().at(0).toStringList().isEmpty() || explorer.lastError().contains(QLatin1String("type the group name")));
+
+    // The pipeline's own groups are offered first.
+    explorer.setSuggestedGroups({QStringLiteral("streamwright-trending-views")});
+    bool offered = false;
+    for (auto *box : explorer.findChildren<QComboBox *>())
+        offered = offered || box->itemText(0) == QStringLiteral("streamwright-trending-views");
+    QVERIFY(offered);
+}
+
+void tst_ClusterExplorer::followsTheRunsEmbeddedBroker()
+{
+    std::string error;
+    auto first = runtime::EmbeddedBroker::start(1, error);
+    QVERIFY2(first, error.c_str());
+    QVERIFY(first->createTopic(QStringLiteral("from-the-first-run"), 1, error));
+    widgets::ClusterExplorer explorer;
+    runtime::KafkaEndpoint local;
+    local.name = QStringLiteral("local");
+    local.bootstrap = first->bootstrap();
+    local.embedded = true;
+    QSignalSpy refreshed(&explorer, &widgets::ClusterExplorer::refreshed);
+    explorer.setConnections({{QStringLiteral("local"), local}});
+    explorer.connectTo(local);
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(explorer.cluster().topics.front().name, QStringLiteral("from-the-first-run"));
+    // The run stops: its broker with it; the explorer says so instead of showing it.
+    explorer.setConnections({});
+    QVERIFY(explorer.cluster().topics.empty());
+    first.reset();
+    // The next run's broker (another port): followed.
+    auto second = runtime::EmbeddedBroker::start(1, error);
+    QVERIFY2(second, error.c_str());
+    QVERIFY(second->createTopic(QStringLiteral("from-the-second-run"), 1, error));
+    local.bootstrap = second->bootstrap();
+    explorer.setConnections({{QStringLiteral("local"), local}});
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer.cluster().topics.empty()
+                                 && explorer.cluster().topics.front().name == QStringLiteral("from-the-second-run"),
+                             15000);
 }
 
 void tst_ClusterExplorer::recordsAndBrowsesTheRecording()

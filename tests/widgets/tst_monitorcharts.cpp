@@ -231,6 +231,9 @@ void tst_MonitorCharts::canvasFiguresPerNode()
     QCOMPARE(sinks.value(QStringLiteral("dashboard")).lines,
              QStringList({QStringLiteral("wrote %1 rows").arg(locale.toString(40200)), where}));
     QCOMPARE(widgets::sinkDestination(QStringLiteral("filter"), {}), QString());
+    // A source that read nothing for a while says so.
+    const auto idle = widgets::nodeFigures(typed(latest), {}, {}, {}, {}, {{QStringLiteral("views"), 42}});
+    QVERIFY(idle.value(QStringLiteral("views")).lines.contains(QStringLiteral("nothing read for 42 s")));
 }
 
 void tst_MonitorCharts::runHistoryIsStoredAndLoaded()

@@ -390,6 +390,41 @@ void ClusterExplorer::setConnections(const QHash<QString, runtime::KafkaEndpoint
 {
     m_connections = connections;
     fillConnections();
+    if (!m_followedEmbedded.isEmpty() && !m_recording && connections.contains(m_followedEmbedded)
+        && (!m_client || m_endpoint.name != m_followedEmbedded)) {
+        connectTo(connections.value(m_followedEmbedded)); // the next run's embedded broker
+        return;
+    }
+    if (!m_client || m_recording || !m_endpoint.embedded)
+        return;
+    const auto now = connections.constFind(m_endpoint.name);
+    if (now == connections.constEnd()) {
+        // The run that had it stopped: what is shown is gone with it.
+        m_followedEmbedded = m_endpoint.name;
+        m_client.reset();
+        m_cluster = {};
+        m_tree->clear();
+        m_status->setStyleSheet(QString());
+        m_status->setText(tr("The embedded broker of the run has stopped with it: run again, or connect to another cluster."));
+    } else if (now->bootstrap != m_endpoint.bootstrap) {
+        connectTo(*now); // a new run, a new embedded broker
+    }
+}
+
+void ClusterExplorer::setSuggestedGroups(const QStringList &groups)
+{
+    if (groups == m_suggestedGroups)
+        return;
+    m_suggestedGroups = groups;
+    const QString current = m_group->currentText();
+    QStringList items = groups;
+    for (int i = 0; i < m_group->count(); ++i) {
+        if (!items.contains(m_group->itemText(i)))
+            items << m_group->itemText(i); // listed from the cluster before
+    }
+    m_group->clear();
+    m_group->addItems(items);
+    m_group->setCurrentText(current.isEmpty() ? groups.value(0) : current);
 }
 
 void ClusterExplorer::setProfiles(ConnectionProfiles *profiles)
@@ -478,6 +513,13 @@ void ClusterExplorer::run(std::function<void(ClusterClient &)> work, std::functi
     runOn(this, m_client, std::move(work), std::move(done));
 }
 
+void ClusterExplorer::succeed(const QString &message)
+{
+    m_lastError.clear();
+    m_status->setStyleSheet(QString());
+    m_status->setText(message);
+}
+
 void ClusterExplorer::fail(const QString &message)
 {
     m_lastError = message;
@@ -494,6 +536,7 @@ void ClusterExplorer::connectTo(const runtime::KafkaEndpoint &endpoint)
     }
     m_client = std::make_shared<ClusterClient>(endpoint);
     m_endpoint = endpoint;
+    m_followedEmbedded = endpoint.embedded ? endpoint.name : QString();
     setRecordingMode(false);
     m_previousHigh.clear();
     m_status->setStyleSheet(QString());
@@ -504,7 +547,10 @@ void ClusterExplorer::connectTo(const runtime::KafkaEndpoint &endpoint)
 void ClusterExplorer::refresh()
 {
     auto result = std::make_shared<ClusterClient::Cluster>();
-    const auto shown = [this, result] {
+    const ClusterClient *asked = m_recording ? nullptr : m_client.get();
+    const auto shown = [this, result, asked] {
+            if (!m_recording && m_client.get() != asked)
+                return; // the answer of a cluster no longer shown
             if (!result->error.isEmpty()) {
                 fail(result->error);
                 return;
@@ -529,6 +575,7 @@ void ClusterExplorer::refresh()
 
 void ClusterExplorer::showCluster()
 {
+    m_lastError.clear();
     m_status->setStyleSheet(QString());
     const double seconds = m_sincePrevious.isValid() ? double(m_sincePrevious.restart()) / 1000.0 : 0;
     if (!m_sincePrevious.isValid())
@@ -659,10 +706,8 @@ void ClusterExplorer::browse(const QString &topic, int partition, ClusterClient:
                 for (int c = 0; c < cells.size(); ++c)
                     m_messageTable->setItem(row, c, new QTableWidgetItem(cells[c]));
             }
-            if (error->isEmpty()) {
-                m_status->setStyleSheet(QString());
-                m_status->setText(tr("%n message(s) of %1.", nullptr, int(m_messages.size())).arg(topic));
-            }
+            if (error->isEmpty())
+                succeed(tr("%n message(s) of %1.", nullptr, int(m_messages.size())).arg(topic));
             if (!m_messages.empty())
                 m_messageTable->setCurrentCell(0, 0);
             emit browsed();
@@ -724,8 +769,7 @@ void ClusterExplorer::produce(const QString &topic, int partition, const QString
     run([=](ClusterClient &c) { *ok = c.produce(topic.trimmed(), keyBytes, value.toUtf8(), parsed, error.get(), partition); },
         [this, ok, error, topic] {
             if (*ok) {
-                m_status->setStyleSheet(QString());
-                m_status->setText(tr("Produced one message to %1.").arg(topic));
+                succeed(tr("Produced one message to %1.").arg(topic));
                 refresh();
             } else {
                 fail(tr("Cannot produce to %1: %2").arg(topic, *error));
@@ -743,11 +787,16 @@ void ClusterExplorer::listGroups()
             if (!error->isEmpty())
                 fail(*error);
             const QString current = m_group->currentText();
+            QStringList items = m_suggestedGroups; // the pipeline's first
+            for (const QString &g : std::as_const(*groups)) {
+                if (!items.contains(g))
+                    items << g;
+            }
             m_group->clear();
-            m_group->addItems(*groups);
+            m_group->addItems(items);
             m_group->setCurrentText(current);
             if (error->isEmpty())
-                m_status->setText(tr("%n consumer group(s).", nullptr, int(groups->size())));
+                succeed(tr("%n consumer group(s).", nullptr, int(groups->size())));
             emit groupsListed(*groups);
         });
 }
@@ -814,6 +863,7 @@ void ClusterExplorer::showGroupLag(const QString &group)
                 for (int c = 0; c < cells.size(); ++c)
                     m_groupTable->setItem(row, c, new QTableWidgetItem(cells[c]));
             }
+            succeed(tr("Consumer group %1.").arg(group));
             m_groupSummary->setText(tr("Group %1: total lag %2 over %3 partitions with committed offsets")
                                         .arg(group, locale.toString(m_groupTotalLag))
                                         .arg(committedPartitions));

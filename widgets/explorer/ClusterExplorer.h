@@ -52,7 +52,11 @@ public:
 
     // Named connections to offer (the pipeline's, and the bootstrap of a running
     // embedded broker); the user may also type a bootstrap.
+    // Connected to an embedded broker of a run that stopped (its connection gone)
+    // or started again (another port): dropped, or connected to the new one.
     void setConnections(const QHash<QString, runtime::KafkaEndpoint> &connections);
+    // The pipeline's own consumer groups, offered first in the group box.
+    void setSuggestedGroups(const QStringList &groups);
     // The user's own profiles (shown after the pipeline's connections); not owned.
     void setProfiles(ConnectionProfiles *profiles);
     // Connects to a profile (its password fetched from the keyring if kept there).
@@ -102,6 +106,7 @@ private:
     void showCluster();
     void browseNewest(const QString &topic, int partition); // -1: every partition
     void fail(const QString &message);
+    void succeed(const QString &message); // clears an error shown before
     void connectToChoice();
     void fillConnections();
     void editProfiles();
@@ -148,6 +153,8 @@ private:
     QLineSeries *m_groupSeries = nullptr;
     QString m_watchedGroup;
     QHash<QString, std::vector<runtime::OffsetSample>> m_commits; // "topic/partition" -> last commits
+    QStringList m_suggestedGroups;
+    QString m_followedEmbedded; // a run's embedded broker, followed from run to run
 
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_recordTopics = nullptr;

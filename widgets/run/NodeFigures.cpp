@@ -40,7 +40,8 @@ QString sinkDestination(const QString &type, const QJsonObject &config)
 
 QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
                                         const QJsonObject &lagStatus, const QString &unreachableSource,
-                                        const QHash<QString, QString> &sinkDestinations)
+                                        const QHash<QString, QString> &sinkDestinations,
+                                        const QHash<QString, int> &idleSeconds)
 {
     QHash<QString, NodeFigures> figures;
     // Busy share: time in the node over batch time, across the batches since the last poll.
@@ -66,6 +67,8 @@ QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, co
             f.lines << tr("dead letters %1").arg(count(double(source.deadLetters)));
             f.alarming = true;
         }
+        if (const int idle = idleSeconds.value(source.node); idle > 0 && source.unreachable.isEmpty())
+            f.lines << tr("nothing read for %1 s").arg(count(idle)); // an empty topic, or a producer that stopped
         if (source.node == unreachableSource || !source.unreachable.isEmpty()) {
             f.lines << tr("cannot reach its cluster");
             f.alarming = true;

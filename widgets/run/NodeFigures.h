@@ -22,10 +22,12 @@ struct NodeFigures
 // From the latest progress record, the records since the last poll (for busy
 // shares) and the runtime's consumer-lag statuses (GET /api/alerts "lagStatus");
 // `unreachableSource`: a source the runtime says cannot reach its cluster now.
-// `sinkDestinations`: where each sink writes, as sinkDestination() says it.
+// `sinkDestinations`: where each sink writes, as sinkDestination() says it;
+// `idleSeconds`: sources that have read nothing for a while, and for how long.
 QHash<QString, NodeFigures> nodeFigures(const runtime::BatchProgress &latest, const std::vector<runtime::BatchProgress> &recent,
                                         const QJsonObject &lagStatus, const QString &unreachableSource = {},
-                                        const QHash<QString, QString> &sinkDestinations = {});
+                                        const QHash<QString, QString> &sinkDestinations = {},
+                                        const QHash<QString, int> &idleSeconds = {});
 
 // Where a sink node writes, for its figures ("trending.db, table trending",
 // "topic alerts"); empty for other nodes.

@@ -1178,6 +1178,30 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>with pace recorded: times the recorded pace (2: twice as fast); each batch then holds trigger x speed of recorded time</source>
         <translation>bei pace recorded: das Vielfache des aufgezeichneten Tempos (2: doppelt so schnell); jeder Batch enthält dann trigger x speed aufgezeichnete Zeit</translation>
     </message>
+    <message>
+        <source>only Kafka sources have a consumer lag</source>
+        <translation>nur Kafka-Quellen haben einen Consumer-Lag</translation>
+    </message>
+    <message>
+        <source>only sources report it</source>
+        <translation>nur Quellen melden sie</translation>
+    </message>
+    <message>
+        <source>only windows, aggregates, joins and deduplication keep state</source>
+        <translation>nur Fenster, Aggregate, Joins und Deduplizierung halten Zustand</translation>
+    </message>
+    <message>
+        <source>a source takes no rows in: watch its rows_out</source>
+        <translation>eine Quelle nimmt keine Zeilen an: ihr rows_out beobachten</translation>
+    </message>
+    <message>
+        <source>%1 is measured for the whole pipeline, not for node &quot;%2&quot;: the alert watches the whole pipeline (leave &quot;node&quot; out to say so)</source>
+        <translation>%1 wird für die ganze Pipeline gemessen, nicht für Knoten &quot;%2&quot;: der Alarm beobachtet die ganze Pipeline (&quot;node&quot; weglassen, um das zu sagen)</translation>
+    </message>
+    <message>
+        <source>%1 of node &quot;%2&quot; is never reported, so the alert cannot fire: %3</source>
+        <translation>%1 von Knoten &quot;%2&quot; wird nie gemeldet, der Alarm kann also nie auslösen: %3</translation>
+    </message>
 </context>
 <context>
     <name>sw::core::AddEdgeCommand</name>

@@ -18,6 +18,37 @@ QString tr(const char *text)
     return QCoreApplication::translate("sw::core::PipelineValidator", text);
 }
 
+// A rule on a node that never reports its metric can never fire (a lag rule on a
+// filter); said as a warning, naming why.
+void warnOfUnreportedMetric(ValidationContext &context, const QString &pointer, const QString &metric, const QString &nodeId)
+{
+    const Node *node = context.pipeline.node(nodeId);
+    const NodeType *type = node ? context.catalog.find(node->type) : nullptr;
+    if (!type)
+        return;
+    const bool source = type->inputs.empty();
+    QString why;
+    if (metric == u"consumer_lag" && type->id != u"source.kafka")
+        why = tr("only Kafka sources have a consumer lag");
+    else if ((metric == u"dead_letters" || metric == u"source_unreachable_s") && !source)
+        why = tr("only sources report it");
+    else if ((metric == u"state_rows" || metric == u"late_rows_dropped") && !type->keepsState())
+        why = tr("only windows, aggregates, joins and deduplication keep state");
+    else if (metric == u"rows_in" && source)
+        why = tr("a source takes no rows in: watch its rows_out");
+    else if (metric == u"input_rate" || metric == u"processed_rate" || metric == u"batch_duration_ms"
+             || metric == u"e2e_latency_ms" || metric == u"watermark" || metric == u"watermark_gap_ms") {
+        context.warning(pointer + QStringLiteral("/node"),
+                        tr("%1 is measured for the whole pipeline, not for node \"%2\": the alert watches the whole "
+                           "pipeline (leave \"node\" out to say so)")
+                            .arg(metric, nodeId));
+        return;
+    }
+    if (!why.isEmpty())
+        context.warning(pointer + QStringLiteral("/node"),
+                        tr("%1 of node \"%2\" is never reported, so the alert cannot fire: %3").arg(metric, nodeId, why));
+}
+
 void validateSections(ValidationContext &context, SettingsValidator &settings)
 {
     const Pipeline &p = context.pipeline;
@@ -55,6 +86,8 @@ void validateSections(ValidationContext &context, SettingsValidator &settings)
         const QString node = alert.value(QStringLiteral("node")).toString();
         if (!node.isEmpty() && !nodeIds.contains(node))
             context.error(ptr + QStringLiteral("/node"), tr("the alert watches node \"%1\", which does not exist").arg(node));
+        else if (!node.isEmpty())
+            warnOfUnreportedMetric(context, ptr, alert.value(QStringLiteral("metric")).toString(), node);
         if (!alert.contains(QStringLiteral("above")) && !alert.contains(QStringLiteral("below")))
             context.error(ptr, tr("an alert needs \"above\" or \"below\": the threshold that makes it fire"));
     }

@@ -343,6 +343,12 @@ void tst_PipelineValidator::problems_data()
         "\"maxBatchRows\" must be a whole number");
     row("alert on unknown node", {QStringLiteral("/alerts/0/node=\"vews\"")}, "/alerts/0/node",
         "the alert watches node \"vews\", which does not exist");
+    row("alert on a metric its node never reports", {QStringLiteral("/alerts/0/node=\"only_views\"")}, "/alerts/0/node",
+        "consumer_lag of node \"only_views\" is never reported, so the alert cannot fire: only Kafka sources have a consumer lag",
+        "warning");
+    row("pipeline-wide alert metric on a node",
+        {QStringLiteral("/alerts/0/metric=\"e2e_latency_ms\"")}, "/alerts/0/node",
+        "e2e_latency_ms is measured for the whole pipeline, not for node \"views\"", "warning");
     row("alert without threshold", {QStringLiteral("/alerts/0/above=DELETE")}, "/alerts/0",
         "an alert needs \"above\" or \"below\"");
     row("alert unknown metric", {QStringLiteral("/alerts/0/metric=\"lag\"")}, "/alerts/0/metric",

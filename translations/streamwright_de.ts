@@ -3337,6 +3337,10 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>processed (capacity)</source>
         <translation>verarbeitet (Kapazität)</translation>
     </message>
+    <message>
+        <source>processed (capacity: up to %1, above the chart)</source>
+        <translation>verarbeitet (Kapazität: bis %1, über dem Diagramm)</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::NodeInspector</name>

@@ -257,6 +257,15 @@ void MainWindow::createDocks()
     tabifyDockWidget(explorerDock, debuggerDock);
     connect(&m_document, &core::PipelineDocument::headerChanged, this, &MainWindow::updateExplorerConnections);
     connect(&m_document, &core::PipelineDocument::pipelineReset, this, &MainWindow::updateExplorerConnections);
+    // Another pipeline (opened, new): the last run's figures were of the one before.
+    connect(&m_document, &core::PipelineDocument::pipelineReset, this, [this] {
+        if (m_run->isActive())
+            return; // an attached run's pipeline arrives so; its figures follow
+        clearRunViews();
+        m_scene->setNodeFigures({});
+        m_scene->setEdgeRates({});
+        m_data->clear();
+    });
     connect(m_run, &widgets::RunController::connectionsKnown, this, [this](const QHash<QString, QString> &bootstraps) {
         m_runBootstraps = bootstraps;
         updateExplorerConnections();

@@ -13,6 +13,7 @@
 #include "format/PipelineFormat.h"
 #include "inspector/NodeInspector.h"
 #include "monitor/AlertsPanel.h"
+#include "monitor/MonitorCharts.h"
 #include "outline/PipelineOutline.h"
 #include "run/RunController.h"
 
@@ -249,6 +250,13 @@ void tst_MainWindow::runShowsRowsOnTheEdges()
     QVERIFY(QTest::qWaitFor([run] { return run->state() == State::Finished; }, 20000));
     QVERIFY(window.scene()->edgeLabel(firstEdge).isEmpty()); // no figures once it stopped
     QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("trending.db")))); // the sink wrote next to the file
+
+    // Another pipeline: the last run's charts, figures and rows were of this one.
+    QVERIFY(!window.charts()->history().isEmpty());
+    QVERIFY(window.openFile(exampleCopy(QStringLiteral("fraud-rules.json"))));
+    QVERIFY(window.charts()->history().isEmpty());
+    QVERIFY(window.data()->shown().isEmpty());
+    QVERIFY(window.data()->shownRows().isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -61,6 +61,7 @@ private slots:
     void foldsRecordsPerSecond();
     void lateRecordsAreFiledInOrder();
     void chartsShowTheChosenRange();
+    void throughputKeepsTheInputReadable();
     void keepsOneHour();
     void canvasFiguresPerNode();
     void lagPerPartitionAndTimeToCatchUp();
@@ -137,6 +138,32 @@ void tst_MonitorCharts::chartsShowTheChosenRange()
     QVERIFY(charts.shownPoints(QStringLiteral("inputRows")).isEmpty());
 }
 
+void tst_MonitorCharts::throughputKeepsTheInputReadable()
+{
+    // 1,000 rows a second in 1 ms batches: a capacity of a million rows/s. Scaled
+    // to it the input was a flat line at 0; the capacity is cut off and says so.
+    widgets::MonitorCharts charts;
+    QJsonArray fast;
+    for (int second = 0; second < 6; ++second)
+        fast.append(record(kStart + second * 1000, 1000, 0, 1));
+    charts.addProgress(typed(fast));
+    QVERIFY2(charts.lineName(QStringLiteral("processedRows")).contains(QLatin1String("above the chart")),
+             qPrintable(charts.lineName(QStringLiteral("processedRows"))));
+    charts.clear();
+    QJsonArray busy; // batches near their limit: both on one scale
+    for (int second = 0; second < 6; ++second)
+        busy.append(record(kStart + second * 1000, 1000, 0, 400));
+    charts.addProgress(typed(busy));
+    QCOMPARE(charts.lineName(QStringLiteral("processedRows")), QStringLiteral("processed (capacity)"));
+    // Round axis tops, whose half is round too.
+    QCOMPARE(widgets::MonitorCharts::niceTop(1582), 2000.0);
+    QCOMPARE(widgets::MonitorCharts::niceTop(2875), 4000.0);
+    QCOMPARE(widgets::MonitorCharts::niceTop(4500), 5000.0);
+    QCOMPARE(widgets::MonitorCharts::niceTop(11), 20.0);
+    QCOMPARE(widgets::MonitorCharts::niceTop(10), 10.0);
+    QCOMPARE(widgets::MonitorCharts::niceTop(0.3), 0.4);
+}
+
 void tst_MonitorCharts::keepsOneHour()
 {
     widgets::ProgressHistory history;
@@ -184,6 +211,10 @@ void tst_MonitorCharts::lagPerPartitionAndTimeToCatchUp()
     charts.addProgress(typed(QJsonArray{p}));
     QCOMPARE(charts.lineName(QStringLiteral("lag.views/orders/0")), QStringLiteral("orders p0"));
     QCOMPARE(charts.lineName(QStringLiteral("lag.views/user-events/1")), QStringLiteral("user-events p1"));
+    // The next run (or pipeline) starts without them.
+    charts.clear();
+    QCOMPARE(charts.lineName(QStringLiteral("lag.views/orders/0")), QString());
+    QCOMPARE(charts.lineName(QStringLiteral("consumerLag")), QStringLiteral("total")); // the chart's own line stays
 }
 
 void tst_MonitorCharts::canvasFiguresPerNode()

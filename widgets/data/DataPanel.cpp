@@ -207,6 +207,15 @@ QStringList DataPanel::columnsOf(const QString &choice) const
     return names;
 }
 
+void DataPanel::clear()
+{
+    m_samples.reset();
+    m_wanted.clear();
+    m_choice->clear();
+    m_status->setText(tr("Run the pipeline to see the rows on its edges; choose an edge or node on the canvas."));
+    m_rows->setMessage(tr("Not running: the rows appear here while the pipeline runs."));
+}
+
 QString DataPanel::shown() const
 {
     return m_wanted;

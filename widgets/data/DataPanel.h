@@ -37,6 +37,8 @@ public:
     // leaves it (a sink: what reaches it; a preview: the rows it keeps).
     void follow(const QString &nodeOrEdge);
     void refresh();
+    // Nothing shown: another pipeline was opened.
+    void clear();
 
     // For tests: what is shown ("edge:node.port" or "preview:node") and its rows.
     QString shown() const;

@@ -22,6 +22,8 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
+#include <cmath>
+
 namespace sw::widgets {
 
 MonitorCharts::MonitorCharts(QWidget *parent) : QWidget(parent)
@@ -290,6 +292,19 @@ void MonitorCharts::clear()
 {
     m_pause->setChecked(false); // a new run is followed live
     m_history.clear();
+    // Lines that appeared with the run (per partition, per operator) go with it:
+    // the next pipeline's legend has its own.
+    for (qsizetype i = m_lines.size() - 1; i >= 0; --i) {
+        const Line &line = m_lines[i];
+        const bool perRun = std::any_of(m_charts.begin(), m_charts.end(), [&](const Chart &c) {
+            return c.chart == line.chart && !c.prefix.isEmpty() && line.metric.startsWith(c.prefix);
+        });
+        if (!perRun)
+            continue;
+        line.chart->removeSeries(line.series);
+        delete line.series;
+        m_lines.removeAt(i);
+    }
     redraw();
 }
 
@@ -376,6 +391,8 @@ void MonitorCharts::draw(qint64 end)
     }
     for (const Chart &c : std::as_const(m_charts)) {
         double top = 10; // a flat zero line still gets readable axis labels
+        double capacityTop = 0; // the throughput chart's capacity line, apart
+        QLineSeries *capacity = nullptr;
         QHash<qint64, double> stackTop; // per second: the top of the stacked parts so far
         for (const Line &line : std::as_const(m_lines)) {
             if (line.chart != c.chart)
@@ -400,14 +417,41 @@ void MonitorCharts::draw(qint64 end)
                     }
                 }
             }
+            double &highest = line.metric == QLatin1String("processedRows") ? capacityTop : top;
+            if (line.metric == QLatin1String("processedRows"))
+                capacity = line.series;
             for (const QPointF &p : shown)
-                top = std::max(top, p.y());
+                highest = std::max(highest, p.y());
             line.series->replace(shown);
+        }
+        // The capacity (rows/s the batches could take) is often a thousand times the
+        // input: scaled to it, the input is a flat line at 0. It is drawn to the
+        // chart's top then, and its legend says how high it goes.
+        if (capacity) {
+            const bool clipped = capacityTop > 3 * top;
+            if (!clipped)
+                top = std::max(top, capacityTop);
+            capacity->setName(clipped ? tr("processed (capacity: up to %1, above the chart)").arg(QLocale().toString(qint64(capacityTop)))
+                                      : tr("processed (capacity)"));
         }
         c.chart->axes(Qt::Horizontal).front()->setRange(QDateTime::fromMSecsSinceEpoch(since),
                                                         QDateTime::fromMSecsSinceEpoch(end));
-        c.chart->axes(Qt::Vertical).front()->setRange(0, top * 1.1);
+        c.chart->axes(Qt::Vertical).front()->setRange(0, niceTop(top * 1.1));
     }
+}
+
+double MonitorCharts::niceTop(double value)
+{
+    // With three ticks (0, half, top), a top of 1, 2, 4, 5 or 10 times a power of
+    // ten keeps the half a round number too (not 1438 and 2875).
+    if (value <= 0)
+        return 1;
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (const double step : {1.0, 2.0, 4.0, 5.0, 10.0}) {
+        if (value <= step * power * (1 + 1e-9))
+            return step * power;
+    }
+    return 10 * power;
 }
 
 } // namespace sw::widgets

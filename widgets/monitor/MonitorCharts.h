@@ -46,6 +46,8 @@ public:
     // The points a chart line currently shows (tests); for a stacked part, its top edge.
     QList<QPointF> shownPoints(const QString &metric) const;
     QString lineName(const QString &metric) const; // as the legend shows it, for tests
+    // The top of a value axis for `value`: round, and its half round too.
+    static double niceTop(double value);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

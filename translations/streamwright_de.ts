@@ -3638,6 +3638,18 @@ Der nächste Lauf beginnt neu: die Quellen bei ihren startingOffsets, ohne Fenst
         <source>The runtime reads its input again.</source>
         <translation>Die Laufzeit liest ihre Eingabe wieder.</translation>
     </message>
+    <message>
+        <source>Paused after batch %1.</source>
+        <translation>Angehalten nach Batch %1.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Stepped one batch.</source>
+        <translation>Einen Batch weiter.</translation>
+    </message>
 </context>
 <context>
     <name>sw::widgets::RunSummary</name>

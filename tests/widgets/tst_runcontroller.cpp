@@ -91,6 +91,14 @@ void tst_RunController::runPauseStepResumeStop()
     QVERIFY(!run.isActive());
     QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("trending.db"))));
     QVERIFY(log.contains(QStringLiteral("Stopped.")));
+    // Pause, step and resume are in the log; the runtime's terminal-only start
+    // line (Ctrl+C) is not, nor twice the control API.
+    const QString text = log.join(u'\n');
+    QVERIFY2(text.contains(QLatin1String("Paused after batch")) && log.contains(QStringLiteral("Stepped one batch."))
+                 && log.contains(QStringLiteral("Resumed.")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("Ctrl+C")), qPrintable(text));
+    QCOMPARE(text.count(QLatin1String("control API")), 1);
 }
 
 void tst_RunController::refusedPipelineFails()

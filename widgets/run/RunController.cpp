@@ -330,7 +330,10 @@ void RunController::readStderr()
     while ((newline = m_stderr.indexOf('\n')) >= 0) {
         const QString line = QString::fromUtf8(m_stderr.left(newline)).trimmed();
         m_stderr.remove(0, newline + 1);
-        if (!line.isEmpty())
+        // The runtime's "running NAME; control API on URL (Ctrl+C ...)" is for a
+        // terminal: the app said "Runtime started" with the URL already.
+        const bool terminalOnly = line.startsWith(QLatin1String("running ")) && line.contains(QLatin1String("control API on"));
+        if (!line.isEmpty() && !terminalOnly)
             emit logLine(line, line.startsWith(QLatin1String("streamwright-cli")));
         if (line.startsWith(QLatin1String("checkpoint: ")))
             emit checkpointReported(line);
@@ -462,8 +465,17 @@ void RunController::post(runtime::RuntimeClient::Command command, State onSucces
                 setState(State::Running); // it did not stop; the next status says exactly how it is
             return;
         }
-        if ((m_process || m_attached) && m_state != State::Stopping)
+        if ((m_process || m_attached) && m_state != State::Stopping) {
+            switch (command) {
+            case runtime::RuntimeClient::Command::Pause:
+                emit logLine(tr("Paused after batch %1.").arg(status->batchId), false);
+                break;
+            case runtime::RuntimeClient::Command::Resume: emit logLine(tr("Resumed."), false); break;
+            case runtime::RuntimeClient::Command::Step: emit logLine(tr("Stepped one batch."), false); break;
+            case runtime::RuntimeClient::Command::Stop: break;
+            }
             setState(onSuccess);
+        }
     });
 }
 

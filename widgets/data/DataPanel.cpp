@@ -61,6 +61,11 @@ void DataPanel::setClient(runtime::RuntimeClient *client, int pollMs)
     }
 }
 
+QString DataPanel::labelOf(const QString &choice)
+{
+    return choice.startsWith(kPreview) ? tr("%1 (preview)").arg(choice.mid(kPreview.size())) : choice.mid(kEdge.size());
+}
+
 QString DataPanel::choiceFor(const QString &nodeOrEdge) const
 {
     const core::Pipeline &pipeline = m_document.pipeline();
@@ -135,8 +140,7 @@ void DataPanel::showSamples()
         const QSignalBlocker blocker(m_choice);
         m_choice->clear();
         for (const QString &key : std::as_const(keys))
-            m_choice->addItem(key.startsWith(kPreview) ? tr("%1 (preview)").arg(key.mid(kPreview.size())) : key.mid(kEdge.size()),
-                              key);
+            m_choice->addItem(labelOf(key), key);
     }
     if (m_wanted.isEmpty() && !keys.isEmpty())
         m_wanted = keys.front();
@@ -148,9 +152,7 @@ void DataPanel::showChoice()
     const int index = m_choice->findData(m_wanted);
     if (index < 0 && !m_wanted.isEmpty()) {
         const QSignalBlocker blocker(m_choice);
-        m_choice->insertItem(0, m_wanted.startsWith(kPreview) ? tr("%1 (preview)").arg(m_wanted.mid(kPreview.size()))
-                                                              : m_wanted.mid(kEdge.size()),
-                             m_wanted);
+        m_choice->insertItem(0, labelOf(m_wanted), m_wanted);
     }
     {
         const QSignalBlocker blocker(m_choice);

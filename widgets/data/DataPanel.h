@@ -51,6 +51,7 @@ private:
     void showSamples();
     void showChoice();
     QString choiceFor(const QString &nodeOrEdge) const;
+    static QString labelOf(const QString &choice); // the picker's text for a choice
     QStringList columnsOf(const QString &choice) const; // the schema's order
 
     const ProblemsModel &m_problems;

@@ -86,7 +86,9 @@ QString cellText(const QJsonValue &v)
     return QString::fromUtf8(QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Compact));
 }
 
-void fillTableNow(QTableWidget *table, const QJsonArray &rows, const QStringList &order)
+} // namespace
+
+void fillRowsTable(QTableWidget *table, const QJsonArray &rows, const QStringList &order)
 {
     const QStringList columns = columnsOf(rows, order);
     table->clear();
@@ -99,12 +101,6 @@ void fillTableNow(QTableWidget *table, const QJsonArray &rows, const QStringList
             table->setItem(r, c, new QTableWidgetItem(cellText(o.value(columns[c]))));
     }
     table->resizeColumnsToContents();
-}
-} // namespace
-
-void fillRowsTable(QTableWidget *table, const QJsonArray &rows, const QStringList &order)
-{
-    fillTableNow(table, rows, order);
 }
 
 RowsView::RowsView(QWidget *leading, QWidget *parent) : QWidget(parent)
@@ -188,7 +184,7 @@ void RowsView::show()
             m_state->setText(tr("%1 of %2 rows match").arg(m_shown.size()).arg(m_rows.size()));
         }
     }
-    fillTableNow(m_table, m_shown, m_order);
+    fillRowsTable(m_table, m_shown, m_order);
     m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_shown).toJson(QJsonDocument::Indented)));
 }
 
